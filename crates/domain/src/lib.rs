@@ -1,0 +1,15 @@
+//! Shared domain types of the storefront.
+//!
+//! **Architecture Invariant:** this crate does no I/O. It holds the types that both the browser
+//! app and the server agree on (money, currencies, catalog summaries, problem documents), and it
+//! builds for `wasm32-unknown-unknown` as well as natively, so the wire format is defined once.
+
+pub mod catalog;
+pub mod currency;
+pub mod money;
+pub mod problem;
+
+pub use catalog::{ImageRef, Page, PageRequest, ProductSummary};
+pub use currency::{Currency, UnknownCurrency};
+pub use money::{Money, MoneyError};
+pub use problem::{FieldError, Problem};

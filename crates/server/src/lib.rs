@@ -1,0 +1,72 @@
+//! The storefront server: the JSON API under `/api`, generated media under `/media`, and the
+//! built single-page app for every other path, all on one origin.
+//!
+//! **Architecture Invariant:** every route is assembled in [`app`], so tests exercise exactly
+//! what production serves, in-process and without a port.
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod media;
+pub mod openapi;
+pub mod precompress;
+pub mod products;
+pub mod seed;
+pub mod static_files;
+pub mod telemetry;
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use error::AppError;
+use sqlx::SqlitePool;
+use std::path::PathBuf;
+use std::time::Duration;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::timeout::TimeoutLayer;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+    pub static_dir: PathBuf,
+}
+
+/// Request bodies larger than this are refused with 413 before a handler sees them.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The whole HTTP surface of the store.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/v1/products", get(products::list_products))
+        .route("/openapi.json", get(openapi::openapi_json))
+        .fallback(|| async { AppError::NotFound })
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::GATEWAY_TIMEOUT,
+            Duration::from_secs(10),
+        ));
+    let static_dir = state.static_dir.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/media/products/{file}", get(media::product_image))
+        .nest("/api", api)
+        .with_state(state)
+        .merge(static_files::router(&static_dir))
+        // Dynamic responses (JSON, SVG) are compressed on the fly at a fast level; static files
+        // already carry a Content-Encoding from their precompressed copies and are left alone.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        .layer(telemetry::request_layers())
+}
+
+/// Liveness and readiness: 200 when the database answers, a 503 problem when it does not.
+async fn healthz(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
+    sqlx::query("SELECT 1")
+        .execute(&state.db)
+        .await
+        .map_err(|e| AppError::Unavailable(e.to_string()))?;
+    Ok(Json(serde_json::json!({ "status": "ok" })))
+}

@@ -1,0 +1,84 @@
+//! `store-server`: starts the storefront on `STORE_ADDR`.
+
+use server::config::Config;
+use server::{app, db, precompress, telemetry, AppState};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("store-server: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init_logging(config.json_logs);
+    match run(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(error = %err, "store-server stopped");
+            eprintln!("store-server: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let pool = db::connect_and_prepare(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open database {}: {e}", config.database_url))?;
+
+    if config.static_dir.join("index.html").is_file() {
+        let dir = config.static_dir.clone();
+        let report =
+            tokio::task::spawn_blocking(move || precompress::precompress_dir(&dir)).await?;
+        tracing::info!(dir = %config.static_dir.display(), written = report.written,
+            up_to_date = report.up_to_date, failed = report.failed, "static files ready");
+    } else {
+        tracing::warn!(dir = %config.static_dir.display(),
+            "no built app found (index.html missing); the API works, pages will not");
+    }
+
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let addr = listener.local_addr()?;
+    // The e2e harness reads this line to learn the port when STORE_ADDR ends in :0.
+    println!("Store is running at http://{addr}/");
+    tracing::info!(%addr, "listening");
+
+    let state = AppState {
+        db: pool.clone(),
+        static_dir: config.static_dir,
+    };
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    pool.close().await;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM; in-flight requests then finish before exit.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}

@@ -1,0 +1,28 @@
+//! The OpenAPI document, generated from the handlers' annotations.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Cross-border storefront API",
+        description = "Catalog, prices and (soon) carts, shipping quotes and orders. Money is \
+                       `{amount, currency}` with the amount as a decimal string at the \
+                       currency's ISO 4217 exponent. Errors are RFC 9457 problem documents.",
+        version = "1.0.0"
+    ),
+    paths(crate::products::list_products),
+    components(schemas(
+        domain::Problem,
+        domain::FieldError,
+        domain::ProductSummary,
+        domain::ImageRef
+    ))
+)]
+pub struct ApiDoc;
+
+/// `GET /api/openapi.json`
+pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,126 @@
+//! Serving the built app: hashed assets cached for a year, `index.html` always revalidated,
+//! precompressed `.br`/`.gz` siblings preferred, and client routes answered with the app.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+const SHORT: &str = "public, max-age=3600";
+
+/// A router that serves `dir` and falls back to `dir/index.html` for client-side routes.
+pub fn router(dir: &Path) -> Router {
+    let index = dir.join("index.html");
+    let spa_fallback = move |req: Request| {
+        let index = index.clone();
+        async move { serve_app_shell(index, req).await }
+    };
+    let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(true)
+        .fallback(spa_fallback.into_service());
+    Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_headers))
+}
+
+/// Answers a path that matched no file. Paths that look like files (`/x.js`) are real misses
+/// and get a 404; anything else is a client route (`/p/some-product`) and gets the app shell.
+async fn serve_app_shell(index: PathBuf, req: Request) -> Response {
+    let looks_like_file = req
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    if looks_like_file {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    }
+    if !index.is_file() {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The storefront app has not been built. Run `make run` to build and serve it.",
+        )
+            .into_response();
+    }
+    let mut response = match ServeFile::new(&index)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(req)
+        .await
+    {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    response
+}
+
+/// Sets `Cache-Control` by what was served: content-hashed files never change, so browsers and
+/// CDNs may keep them for a year; the HTML shell must be revalidated so a deploy is picked up.
+async fn cache_headers(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_owned();
+    let mut response = next.run(req).await;
+    if !response.status().is_success() && response.status() != StatusCode::NOT_MODIFIED {
+        return response;
+    }
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let policy = if is_html {
+        REVALIDATE
+    } else if is_hashed_asset(&path) {
+        IMMUTABLE
+    } else {
+        SHORT
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    response
+}
+
+/// True for trunk's content-hashed file names: `storefront-0123456789abcdef_bg.wasm`,
+/// `main-0123456789abcdef.css` (a hyphen, 16 hex digits, then `.` or `_`).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.match_indices('-').any(|(i, _)| {
+        let rest = &name[i + 1..];
+        rest.len() > 16
+            && rest[..16].bytes().all(|b| b.is_ascii_hexdigit())
+            && matches!(rest.as_bytes()[16], b'.' | b'_')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn trunk_hashed_names_are_recognised() {
+        assert!(is_hashed_asset("/storefront-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed_asset("/storefront-0123456789abcdef.js"));
+        assert!(is_hashed_asset("/main-fedcba9876543210.css"));
+    }
+
+    #[test]
+    fn unhashed_names_are_not() {
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/favicon.svg"));
+        assert!(!is_hashed_asset("/my-file.css"));
+        assert!(!is_hashed_asset("/x-0123456789abcdeg.css"));
+    }
+}

@@ -1,0 +1,111 @@
+//! Structured logs: one event per request with method, path, status and latency, and a request
+//! id that is echoed to the client as `x-request-id` so a buyer's report can be found in logs.
+
+use axum::http::{HeaderName, Request, Response};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+use tower::layer::util::{Identity, Stack};
+use tower::ServiceBuilder;
+use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::trace::{MakeSpan, OnResponse, TraceLayer};
+use tracing::Span;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Installs the global log subscriber: readable text, or JSON lines when `json` is set.
+/// `RUST_LOG` overrides the default level (`info`).
+pub fn init_logging(json: bool) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
+    if json {
+        builder.json().flatten_event(true).init();
+    } else {
+        builder.compact().init();
+    }
+}
+
+/// Numbers requests `<process start in hex>-<counter>`: unique per process, ordered, cheap.
+#[derive(Clone)]
+pub struct SequentialId {
+    prefix: String,
+    next: std::sync::Arc<AtomicU64>,
+}
+
+impl SequentialId {
+    fn new() -> Self {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        SequentialId {
+            prefix: format!("{started:x}"),
+            next: std::sync::Arc::new(AtomicU64::new(1)),
+        }
+    }
+}
+
+impl MakeRequestId for SequentialId {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        format!("{}-{n}", self.prefix)
+            .parse()
+            .ok()
+            .map(RequestId::new)
+    }
+}
+
+#[derive(Clone)]
+pub struct RequestSpan;
+
+impl<B> MakeSpan<B> for RequestSpan {
+    fn make_span(&mut self, req: &Request<B>) -> Span {
+        let id = req
+            .headers()
+            .get(&REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("-");
+        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), id = %id)
+    }
+}
+
+#[derive(Clone)]
+pub struct LogResponse;
+
+impl<B> OnResponse<B> for LogResponse {
+    fn on_response(self, res: &Response<B>, latency: Duration, _: &Span) {
+        let status = res.status().as_u16();
+        let latency_ms = latency.as_secs_f64() * 1000.0;
+        if res.status().is_server_error() {
+            tracing::error!(status, latency_ms, "response");
+        } else {
+            tracing::info!(status, latency_ms, "response");
+        }
+    }
+}
+
+type Layers = Stack<
+    PropagateRequestIdLayer,
+    Stack<
+        TraceLayer<SharedClassifier<ServerErrorsAsFailures>, RequestSpan, (), LogResponse>,
+        Stack<SetRequestIdLayer<SequentialId>, Identity>,
+    >,
+>;
+
+/// Request id, then tracing, then the id copied onto the response.
+pub fn request_layers() -> ServiceBuilder<Layers> {
+    ServiceBuilder::new()
+        .layer(SetRequestIdLayer::new(REQUEST_ID, SequentialId::new()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(RequestSpan)
+                .on_request(())
+                .on_response(LogResponse),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+}

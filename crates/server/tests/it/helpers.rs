@@ -1,0 +1,100 @@
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use server::{app, db, AppState};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+/// A store on a fresh database and a fake built app, called in-process.
+pub struct TestApp {
+    pub router: Router,
+    pub dir: TempDir,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+/// A stand-in for trunk's `dist`: an HTML shell and one content-hashed script.
+pub const INDEX_HTML: &str =
+    "<!doctype html><html><head><title>Store</title></head><body></body></html>";
+pub const HASHED_JS: &str = "storefront-0123456789abcdef.js";
+
+impl TestApp {
+    pub async fn new() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).expect("dist");
+        std::fs::write(dist.join("index.html"), INDEX_HTML).expect("index");
+        std::fs::write(dist.join(HASHED_JS), "export const app = 1;\n".repeat(200)).expect("js");
+        server::precompress::precompress_dir(&dist);
+        let url = format!("sqlite://{}", dir.path().join("data/store.db").display());
+        let pool = db::connect_and_prepare(&url).await.expect("database");
+        let router = app(AppState {
+            db: pool,
+            static_dir: dist,
+        });
+        TestApp { router, dir }
+    }
+
+    pub async fn get(&self, uri: &str) -> TestResponse {
+        self.request(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
+    }
+
+    pub async fn request(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+impl TestResponse {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// Asserts this is a problem document with `status` and `code`, and returns it.
+    pub fn problem(&self, status: u16, code: &str) -> serde_json::Value {
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.text());
+        assert_eq!(self.header("content-type"), "application/problem+json");
+        let json = self.json();
+        assert_eq!(json["status"], status);
+        assert_eq!(json["code"], code);
+        assert!(json["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(json["detail"].as_str().is_some_and(|t| !t.is_empty()));
+        json
+    }
+}

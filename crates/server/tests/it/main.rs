@@ -1,0 +1,7 @@
+//! In-process tests of the whole router, each on a fresh SQLite file.
+//!
+//! One integration-test binary (modules below) keeps link time down.
+
+mod helpers;
+mod products;
+mod serving;

@@ -1,0 +1,115 @@
+//! Formatting for people. Money is formatted here and nowhere else.
+//!
+//! In the browser the work is done by `Intl.NumberFormat`, which knows every locale's symbols,
+//! separators and digit shapes at no cost to the bundle. It is given the amount as a decimal
+//! string that is already at the currency's exponent, so no floating point touches the value.
+
+use domain::Money;
+
+/// Formats `money` for `locale` (a BCP 47 tag such as `"en"` or `"es-CL"`), showing exactly the
+/// currency's minor digits.
+pub fn format_money(money: &Money, locale: &str) -> String {
+    imp::format_money(money, locale)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use domain::Money;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Intl)]
+        type NumberFormat;
+
+        // `catch`: an unknown locale or currency throws a RangeError, which must not abort the app.
+        #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+        fn new(locale: &str, options: &js_sys::Object) -> Result<NumberFormat, JsValue>;
+
+        // Passing a string keeps full decimal precision (Intl.NumberFormat v3).
+        #[wasm_bindgen(method)]
+        fn format(this: &NumberFormat, value: &str) -> String;
+    }
+
+    thread_local! {
+        // Building a formatter is far slower than using one; a page shows many prices in few
+        // (locale, currency) pairs.
+        static CACHE: RefCell<HashMap<(String, &'static str), NumberFormat>> =
+            RefCell::new(HashMap::new());
+    }
+
+    pub fn format_money(money: &Money, locale: &str) -> String {
+        let currency = money.currency();
+        let amount = money.amount_string();
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let key = (locale.to_owned(), currency.code());
+            if !cache.contains_key(&key) {
+                match formatter(locale, currency) {
+                    Some(f) => {
+                        cache.insert(key.clone(), f);
+                    }
+                    None => return super::plain(money),
+                }
+            }
+            cache
+                .get(&key)
+                .map(|f| f.format(&amount))
+                .unwrap_or_else(|| super::plain(money))
+        })
+    }
+
+    fn formatter(locale: &str, currency: domain::Currency) -> Option<NumberFormat> {
+        let options = js_sys::Object::new();
+        let digits = JsValue::from(currency.exponent());
+        let set =
+            |k: &str, v: &JsValue| js_sys::Reflect::set(&options, &JsValue::from_str(k), v).is_ok();
+        let ok = set("style", &JsValue::from_str("currency"))
+            && set("currency", &JsValue::from_str(currency.code()))
+            && set("minimumFractionDigits", &digits)
+            && set("maximumFractionDigits", &digits);
+        if !ok {
+            return None;
+        }
+        NumberFormat::new(locale, &options).ok()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use domain::Money;
+
+    /// Outside a browser there is no `Intl`; native tests get the plain form.
+    pub fn format_money(money: &Money, _locale: &str) -> String {
+        super::plain(money)
+    }
+}
+
+/// A locale-free rendering used when `Intl` is unavailable or refuses the input.
+fn plain(money: &Money) -> String {
+    format!("{} {}", money.amount_string(), money.currency().code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::Currency;
+
+    #[test]
+    fn outside_the_browser_money_is_shown_with_its_exact_minor_digits() {
+        assert_eq!(
+            format_money(&Money::from_minor(1234, Currency::USD), "en"),
+            "12.34 USD"
+        );
+        assert_eq!(
+            format_money(&Money::from_minor(98000, Currency::VND), "vi"),
+            "98000 VND"
+        );
+        assert_eq!(
+            format_money(&Money::from_minor(1500, Currency::KWD), "ar"),
+            "1.500 KWD"
+        );
+    }
+}

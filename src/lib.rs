@@ -1,0 +1,11 @@
+//! The storefront single-page app.
+//!
+//! Feature modules (`catalog`, later `cart` and `checkout`) hold pages and components; `api` is
+//! the only module that knows URLs and HTTP; `i18n` holds every user-visible string; `format`
+//! is the one place money is formatted for people.
+
+pub mod api;
+pub mod app;
+pub mod catalog;
+pub mod format;
+pub mod i18n;
