@@ -192,6 +192,9 @@ const VARIANTS: &[&str] = &["Black", "Sand", "Ocean Blue"];
 /// Number of products a fresh catalog holds.
 pub const SEEDED_PRODUCTS: usize = PRODUCTS.len() * VARIANTS.len();
 
+// The first slice promises a catalog of at least 50 products; checked at compile time.
+const _: () = assert!(SEEDED_PRODUCTS >= 50);
+
 /// Inserts the seed catalog when the products table is empty, all in one transaction, so a
 /// failed or interrupted seed leaves no partial catalog behind.
 pub async fn seed_if_empty(pool: &SqlitePool) -> Result<(), sqlx::Error> {
@@ -211,10 +214,12 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> Result<(), sqlx::Error> {
             .execute(&mut *tx)
             .await?;
     }
+    // Variants are the outer loop so that the first page shows twenty different products
+    // rather than three colours of each.
     let mut id = 0i64;
-    for (p, product) in PRODUCTS.iter().enumerate() {
-        let seller = &SELLERS[product.seller];
-        for (v, variant) in VARIANTS.iter().enumerate() {
+    for (v, variant) in VARIANTS.iter().enumerate() {
+        for (p, product) in PRODUCTS.iter().enumerate() {
+            let seller = &SELLERS[product.seller];
             id += 1;
             let title = format!("{} – {}", product.title, variant);
             let slug = format!("{}-{}", slugify(product.title), slugify(variant));
@@ -273,8 +278,7 @@ mod tests {
     }
 
     #[test]
-    fn the_seed_catalog_has_at_least_fifty_products() {
-        assert!(SEEDED_PRODUCTS >= 50);
+    fn every_seeded_product_belongs_to_a_listed_seller() {
         assert!(PRODUCTS.iter().all(|p| p.seller < SELLERS.len()));
     }
 }

@@ -80,7 +80,8 @@ pub struct LogResponse;
 impl<B> OnResponse<B> for LogResponse {
     fn on_response(self, res: &Response<B>, latency: Duration, _: &Span) {
         let status = res.status().as_u16();
-        let latency_ms = latency.as_secs_f64() * 1000.0;
+        // Two decimals (10 µs) is all a latency log needs.
+        let latency_ms = (latency.as_secs_f64() * 100_000.0).round() / 100.0;
         if res.status().is_server_error() {
             tracing::error!(status, latency_ms, "response");
         } else {
