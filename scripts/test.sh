@@ -16,6 +16,9 @@ cargo clippy --locked -p storefront --target wasm32-unknown-unknown --quiet -- -
 step "Unit and API tests (cargo test, every crate)"
 cargo test --locked --workspace
 
+step "Component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p storefront --target wasm32-unknown-unknown --test web
+
 build_app
 
 step "Size budget (brotli transfer size of the first page)"

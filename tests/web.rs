@@ -1,0 +1,99 @@
+//! Component and browser-API tests, run in headless Chromium by wasm-bindgen-test
+//! (`cargo test --target wasm32-unknown-unknown`, see scripts/test.sh). Natively this file is
+//! empty: what it tests only exists in a browser.
+#![cfg(target_arch = "wasm32")]
+
+use domain::{Currency, ImageRef, Money, ProductSummary};
+use leptos::prelude::*;
+use storefront::catalog::ProductCard;
+use storefront::format::format_money;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn intl_formats_each_currency_with_its_own_minor_digits() {
+    assert_eq!(
+        format_money(&Money::from_minor(1234, Currency::USD), "en"),
+        "$12.34"
+    );
+    assert_eq!(
+        format_money(&Money::from_minor(1235, Currency::JPY), "en"),
+        "¥1,235"
+    );
+    assert_eq!(
+        format_money(&Money::from_minor(1235, Currency::KWD), "en"),
+        "KWD\u{a0}1.235"
+    );
+    assert_eq!(
+        format_money(&Money::from_minor(98000, Currency::VND), "en"),
+        "₫98,000"
+    );
+}
+
+#[wasm_bindgen_test]
+fn amounts_beyond_f64_precision_are_formatted_exactly() {
+    // 2^53 + 1 minor units cannot be held by an f64; passing the decimal string keeps it.
+    let money = Money::from_minor(9_007_199_254_740_993, Currency::USD);
+    assert_eq!(format_money(&money, "en"), "$90,071,992,547,409.93");
+}
+
+#[wasm_bindgen_test]
+fn the_locale_decides_separators_and_symbol_placement() {
+    let money = Money::from_minor(123_456, Currency::EUR);
+    assert_eq!(format_money(&money, "de-DE"), "1.234,56\u{a0}€");
+    assert_eq!(format_money(&money, "en-US"), "€1,234.56");
+}
+
+#[wasm_bindgen_test]
+fn a_product_card_shows_its_title_price_and_sized_image() {
+    let document = document();
+    let host = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let product = ProductSummary {
+        id: 7,
+        slug: "silk-scarf".into(),
+        title: "Hand-Embroidered Silk Scarf".into(),
+        price: Money::from_minor(350_000, Currency::VND),
+        image: ImageRef {
+            url: "/media/products/silk-scarf.svg".into(),
+            width: 480,
+            height: 480,
+        },
+    };
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        view! { <ProductCard product=product.clone()/> }
+    });
+    let heading = host
+        .query_selector("h2")
+        .expect("query")
+        .expect("a heading");
+    assert_eq!(
+        heading.text_content().as_deref(),
+        Some("Hand-Embroidered Silk Scarf")
+    );
+    let article = host
+        .query_selector("article")
+        .expect("query")
+        .expect("an article");
+    assert_eq!(
+        article.get_attribute("aria-labelledby").as_deref(),
+        Some("product-7")
+    );
+    let price = host
+        .query_selector(".price")
+        .expect("query")
+        .expect("a price");
+    assert_eq!(price.text_content().as_deref(), Some("₫350,000"));
+    let img = host
+        .query_selector("img")
+        .expect("query")
+        .expect("an image");
+    assert_eq!(img.get_attribute("width").as_deref(), Some("480"));
+    assert_eq!(img.get_attribute("height").as_deref(), Some("480"));
+}
