@@ -11,7 +11,7 @@ cargo fmt --all --check
 
 step "Lints: cargo clippy, native (all crates, all targets) and wasm32 (the app)"
 cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
-cargo clippy --locked -p storefront --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy --locked -p storefront --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 step "Unit and API tests (cargo test, every crate)"
 cargo test --locked --workspace
