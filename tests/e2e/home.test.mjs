@@ -71,6 +71,24 @@ for (const device of VIEWPORTS) {
       await page.getByRole('article', { name: api.items[0].title }).waitFor();
     });
 
+    test('a slow catalog shows a loading state, then the products', async () => {
+      // Hold the real API response back until the loading state has been checked.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/api/v1/products*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(store.url + '/');
+      const status = page.getByRole('status');
+      await status.waitFor({ state: 'attached' });
+      assert.equal((await status.textContent()).trim(), 'Loading products…');
+      assert.equal(await page.getByRole('list', { name: 'Products' }).count(), 0);
+      release();
+      await page.getByRole('list', { name: 'Products' }).waitFor();
+      assert.equal(await page.getByRole('status').count(), 0);
+    });
+
     test('with the API stopped the page explains the problem and a retry succeeds once it is back', async () => {
       // The app itself comes from dist/ (as from a CDN); the API server is really stopped, so
       // its requests are refused by the operating system.

@@ -21,6 +21,9 @@ pub enum AppError {
     /// The database or another dependency failed; the message is logged, not sent.
     #[error("internal error: {0}")]
     Internal(String),
+    /// The request took longer than the API's time limit.
+    #[error("timed out")]
+    Timeout,
     /// A dependency (the database) is not answering.
     #[error("unavailable: {0}")]
     Unavailable(String),
@@ -41,6 +44,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Timeout => StatusCode::GATEWAY_TIMEOUT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -77,6 +81,12 @@ impl AppError {
                 "internal_error",
                 "Something went wrong",
                 "The store could not complete the request. Please try again shortly.".to_owned(),
+                Vec::new(),
+            ),
+            AppError::Timeout => (
+                "timeout",
+                "Request timed out",
+                "The store took too long to answer. Please try again.".to_owned(),
                 Vec::new(),
             ),
             AppError::Unavailable(_) => (

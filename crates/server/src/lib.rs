@@ -15,8 +15,9 @@ pub mod seed;
 pub mod static_files;
 pub mod telemetry;
 
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -24,8 +25,9 @@ use error::AppError;
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 use std::time::Duration;
+use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::timeout::TimeoutLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -37,6 +39,10 @@ pub struct AppState {
 /// Request bodies larger than this are refused with 413 before a handler sees them.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// An API request that takes longer than this is answered with a 504 problem; a buyer on a
+/// phone is better served by a quick, clear failure and a retry button than by a spinner.
+pub const API_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// The whole HTTP surface of the store.
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
@@ -45,10 +51,13 @@ pub fn app(state: AppState) -> Router {
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::GATEWAY_TIMEOUT,
-            Duration::from_secs(10),
-        ));
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+                    AppError::Timeout
+                }))
+                .timeout(API_TIMEOUT),
+        );
     let static_dir = state.static_dir.clone();
     Router::new()
         .route("/healthz", get(healthz))
@@ -59,6 +68,14 @@ pub fn app(state: AppState) -> Router {
         // Dynamic responses (JSON, SVG) are compressed on the fly at a fast level; static files
         // already carry a Content-Encoding from their precompressed copies and are left alone.
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
         .layer(telemetry::request_layers())
 }
 

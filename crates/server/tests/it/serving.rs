@@ -108,3 +108,12 @@ async fn every_response_carries_a_request_id() {
 fn brotli_decompress(input: &[u8], out: &mut Vec<u8>) {
     brotli::BrotliDecompress(&mut &input[..], out).expect("valid brotli");
 }
+
+#[tokio::test]
+async fn responses_tell_browsers_not_to_sniff_content_types() {
+    let app = TestApp::new().await;
+    for uri in ["/", "/api/v1/products", "/api/unknown"] {
+        let res = app.get(uri).await;
+        assert_eq!(res.header("x-content-type-options"), "nosniff", "{uri}");
+    }
+}
