@@ -1,33 +1,168 @@
-//! The root component: layout shell and routes.
+//! The root component: routes, the locale shell, and the language menu.
+//!
+//! Every page lives under `/{locale}/…`. `/` sends the buyer to the locale they chose before
+//! (remembered in `localStorage`) or the best match for `navigator.languages`.
 
 use crate::catalog::HomePage;
 use crate::i18n::{t, Locale, Msg};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::{path, NavigateOptions};
+
+const LOCALE_STORAGE_KEY: &str = "store.locale";
 
 #[component]
 pub fn App() -> impl IntoView {
-    let locale = Locale::default();
-    provide_context(locale);
     view! {
         <Router>
-            <a class="skip-link" href="#main">{t(locale, Msg::SkipToContent)}</a>
-            <header class="site-header">
-                <A href="/" attr:class="brand">{t(locale, Msg::StoreName)}</A>
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                </Routes>
-            </main>
+            <Routes fallback=|| view! { <LocaleShell><NotFound/></LocaleShell> }>
+                <Route path=path!("/") view=ChooseLocale/>
+                <ParentRoute path=path!("/:locale") view=LocalizedPages>
+                    <Route path=path!("") view=HomePage/>
+                </ParentRoute>
+            </Routes>
         </Router>
     }
 }
 
-/// The current UI locale, provided by [`App`].
-pub fn use_locale() -> Locale {
-    use_context::<Locale>().unwrap_or_default()
+/// The current UI locale, reactive: it follows the route's first segment.
+pub fn use_locale() -> Memo<Locale> {
+    use_context::<Memo<Locale>>().unwrap_or_else(|| Memo::new(|_| Locale::default()))
+}
+
+/// A reactive translation, for use directly in `view!`: `{tr(Msg::Retry)}`.
+pub fn tr(msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let locale = use_locale();
+    move || t(locale.get(), msg).into_owned()
+}
+
+/// The path of `rest` (starting with `/`, or empty) in `locale`: `/es/…`.
+pub fn localized(locale: Locale, rest: &str) -> String {
+    format!(
+        "/{}{}",
+        locale.tag(),
+        if rest.is_empty() { "/" } else { rest }
+    )
+}
+
+/// `/` → `/{locale}/` for the remembered or negotiated locale.
+#[component]
+fn ChooseLocale() -> impl IntoView {
+    let locale = remembered_locale().unwrap_or_else(browser_locale);
+    view! { <Redirect path=localized(locale, "") options=NavigateOptions { replace: true, ..Default::default() }/> }
+}
+
+/// Pages under `/{locale}/`; an unknown first segment (`/xx/`) is a not-found page.
+#[component]
+fn LocalizedPages() -> impl IntoView {
+    let location = use_location();
+    let known = Memo::new(move |_| path_locale(&location.pathname.get()).is_some());
+    view! {
+        <LocaleShell>
+            <Show when=move || known.get() fallback=NotFound>
+                <Outlet/>
+            </Show>
+        </LocaleShell>
+    }
+}
+
+/// The locale named by the first segment of `path`, if it names one.
+fn path_locale(path: &str) -> Option<Locale> {
+    let first = path.trim_start_matches('/').split('/').next()?;
+    Locale::from_tag(first).filter(|l| l.tag().eq_ignore_ascii_case(first))
+}
+
+/// Layout for every localized page: sets `<html lang dir>`, provides the locale, and draws the
+/// header with the language menu. Where the path names no locale (not-found pages), the
+/// buyer's remembered or browser language is used.
+#[component]
+fn LocaleShell(children: Children) -> impl IntoView {
+    let location = use_location();
+    let known = Memo::new(move |_| path_locale(&location.pathname.get()));
+    let locale = Memo::new(move |_| {
+        known
+            .get()
+            .unwrap_or_else(|| remembered_locale().unwrap_or_else(browser_locale))
+    });
+    provide_context(locale);
+    Effect::new(move |_| {
+        let locale = locale.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", locale.tag());
+            let _ = html.set_attribute("dir", locale.dir().as_str());
+        }
+        if known.get().is_some() {
+            remember_locale(locale);
+        }
+    });
+    view! {
+        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <A href=move || localized(locale.get(), "") attr:class="brand">{tr(Msg::StoreName)}</A>
+            <LanguageMenu/>
+        </header>
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+    }
+}
+
+/// The language menu: switching keeps the current page, its query and the scroll position.
+#[component]
+fn LanguageMenu() -> impl IntoView {
+    let locale = use_locale();
+    let location = use_location();
+    let navigate = use_navigate();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(next) = Locale::from_tag(&event_target_value(&ev)) else {
+            return;
+        };
+        let path = location.pathname.get_untracked();
+        let rest = path
+            .trim_start_matches('/')
+            .split_once('/')
+            .map(|(_, rest)| format!("/{rest}"))
+            .unwrap_or_default();
+        // `search` and `hash` may or may not carry their leading `?`/`#`; normalise both.
+        let search = location.search.get_untracked();
+        let search = search.trim_start_matches('?');
+        let hash = location.hash.get_untracked();
+        let hash = hash.trim_start_matches('#');
+        let mut target = localized(next, &rest);
+        if !search.is_empty() {
+            target.push('?');
+            target.push_str(search);
+        }
+        if !hash.is_empty() {
+            target.push('#');
+            target.push_str(hash);
+        }
+        navigate(
+            &target,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    view! {
+        <div class="language-menu">
+            <label for="language">{tr(Msg::Language)}</label>
+            <select id="language" on:change=on_change>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.tag() lang=l.tag() selected=move || locale.get() == l>
+                                {l.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
 }
 
 #[component]
@@ -35,9 +170,38 @@ fn NotFound() -> impl IntoView {
     let locale = use_locale();
     view! {
         <section class="not-found">
-            <h1>{t(locale, Msg::NotFoundTitle)}</h1>
-            <p>{t(locale, Msg::NotFoundBody)}</p>
-            <A href="/" attr:class="button">{t(locale, Msg::BackToShop)}</A>
+            <h1>{tr(Msg::NotFoundTitle)}</h1>
+            <p>{tr(Msg::NotFoundBody)}</p>
+            <A href=move || localized(locale.get(), "") attr:class="button">{tr(Msg::BackToShop)}</A>
         </section>
     }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn remembered_locale() -> Option<Locale> {
+    local_storage()?
+        .get_item(LOCALE_STORAGE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|tag| Locale::from_tag(&tag))
+}
+
+fn remember_locale(locale: Locale) {
+    if let Some(storage) = local_storage() {
+        // Private browsing may refuse storage; the choice then lasts only for this visit.
+        let _ = storage.set_item(LOCALE_STORAGE_KEY, locale.tag());
+    }
+}
+
+fn browser_locale() -> Locale {
+    let languages: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    Locale::negotiate(languages.iter().map(String::as_str))
 }

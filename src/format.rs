@@ -12,6 +12,11 @@ pub fn format_money(money: &Money, locale: &str) -> String {
     imp::format_money(money, locale)
 }
 
+/// Formats a whole number for `locale`: grouping separators and the locale's digits.
+pub fn format_integer(value: u64, locale: &str) -> String {
+    imp::format_integer(value, locale)
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use domain::Money;
@@ -35,9 +40,28 @@ mod imp {
 
     thread_local! {
         // Building a formatter is far slower than using one; a page shows many prices in few
-        // (locale, currency) pairs.
+        // (locale, currency) pairs. The currency is "" for plain integers.
         static CACHE: RefCell<HashMap<(String, &'static str), NumberFormat>> =
             RefCell::new(HashMap::new());
+    }
+
+    pub fn format_integer(value: u64, locale: &str) -> String {
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let key = (locale.to_owned(), "");
+            if !cache.contains_key(&key) {
+                match NumberFormat::new(locale, &js_sys::Object::new()) {
+                    Ok(f) => {
+                        cache.insert(key.clone(), f);
+                    }
+                    Err(_) => return value.to_string(),
+                }
+            }
+            cache
+                .get(&key)
+                .map(|f| f.format(&value.to_string()))
+                .unwrap_or_else(|| value.to_string())
+        })
     }
 
     pub fn format_money(money: &Money, locale: &str) -> String {
@@ -84,6 +108,10 @@ mod imp {
     /// Outside a browser there is no `Intl`; native tests get the plain form.
     pub fn format_money(money: &Money, _locale: &str) -> String {
         super::plain(money)
+    }
+
+    pub fn format_integer(value: u64, _locale: &str) -> String {
+        value.to_string()
     }
 }
 

@@ -97,3 +97,46 @@ fn a_product_card_shows_its_title_price_and_sized_image() {
     assert_eq!(img.get_attribute("width").as_deref(), Some("480"));
     assert_eq!(img.get_attribute("height").as_deref(), Some("480"));
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl)]
+    type PluralRules;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl)]
+    fn new(locale: &str) -> PluralRules;
+
+    #[wasm_bindgen(method)]
+    fn select(this: &PluralRules, n: f64) -> String;
+}
+
+#[wasm_bindgen_test]
+fn our_plural_rules_agree_with_the_browsers_for_every_locale() {
+    use storefront::i18n::{plural, Locale};
+    for locale in Locale::ALL {
+        let rules = PluralRules::new(locale.tag());
+        for n in (0..=250u64).chain([1_000, 1_000_000, 1_000_001, 2_000_000]) {
+            assert_eq!(
+                plural(locale, n).as_str(),
+                rules.select(n as f64),
+                "{} for {n}",
+                locale.tag()
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn numbers_in_messages_use_the_locales_digits() {
+    use storefront::i18n::{t, Locale, Msg};
+    assert_eq!(
+        t(Locale::En, Msg::ProductCount { count: 1200 }),
+        "1,200 products"
+    );
+    assert_eq!(
+        t(Locale::Ru, Msg::ProductCount { count: 1200 }),
+        "1\u{a0}200 товаров"
+    );
+    let arabic = t(Locale::Ar, Msg::PageOf { page: 2, total: 3 });
+    assert!(arabic.contains('٢') || arabic.contains('2'), "{arabic}");
+}

@@ -1,7 +1,7 @@
 use crate::api::{self, ApiError};
-use crate::app::use_locale;
+use crate::app::{localized, tr, use_locale};
 use crate::catalog::ProductCard;
-use crate::i18n::{t, Locale, Msg};
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -12,7 +12,6 @@ const EAGER_IMAGES: usize = 4;
 /// The home page: the catalog, one page at a time, with the page number in the URL.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let locale = use_locale();
     let query = use_query_map();
     let page = Memo::new(move |_| {
         query
@@ -31,18 +30,18 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <section class="home" aria-labelledby="home-heading">
-            <h1 id="home-heading">{t(locale, Msg::HomeHeading)}</h1>
-            <p class="intro">{t(locale, Msg::HomeIntro)}</p>
+            <h1 id="home-heading">{tr(Msg::HomeHeading)}</h1>
+            <p class="intro">{tr(Msg::HomeIntro)}</p>
             {move || match products.get() {
-                None => view! { <LoadingGrid locale/> }.into_any(),
-                Some(Err(err)) => view! { <LoadError locale err on_retry=retry/> }.into_any(),
+                None => view! { <LoadingGrid/> }.into_any(),
+                Some(Err(err)) => view! { <LoadError err on_retry=retry/> }.into_any(),
                 Some(Ok(page)) if page.items.is_empty() => {
-                    view! { <p class="empty">{t(locale, Msg::EmptyCatalog)}</p> }.into_any()
+                    view! { <p class="empty">{tr(Msg::EmptyCatalog)}</p> }.into_any()
                 }
                 Some(Ok(page)) => {
                     let (current, total) = (page.page, page.total_pages);
                     view! {
-                        <ul class="product-grid" aria-label=t(locale, Msg::ProductsListLabel)>
+                        <ul class="product-grid" aria-label=tr(Msg::ProductsListLabel)>
                             {page
                                 .items
                                 .into_iter()
@@ -50,7 +49,7 @@ pub fn HomePage() -> impl IntoView {
                                 .map(|(i, product)| view! { <ProductCard product eager=i < EAGER_IMAGES/> })
                                 .collect_view()}
                         </ul>
-                        <Pager locale current total/>
+                        <Pager current total/>
                     }
                         .into_any()
                 }
@@ -60,10 +59,10 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn LoadingGrid(locale: Locale) -> impl IntoView {
+fn LoadingGrid() -> impl IntoView {
     view! {
         <div class="loading">
-            <p role="status" class="visually-hidden">{t(locale, Msg::Loading)}</p>
+            <p role="status" class="visually-hidden">{tr(Msg::Loading)}</p>
             <ul class="product-grid skeleton" aria-hidden="true">
                 {(0..8).map(|_| view! { <li class="product-card placeholder"></li> }).collect_view()}
             </ul>
@@ -72,11 +71,7 @@ fn LoadingGrid(locale: Locale) -> impl IntoView {
 }
 
 #[component]
-fn LoadError(
-    locale: Locale,
-    err: ApiError,
-    on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
-) -> impl IntoView {
+fn LoadError(err: ApiError, on_retry: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
     let (title, body) = match err {
         ApiError::Unreachable => (Msg::UnreachableTitle, Msg::UnreachableBody),
         ApiError::Server { .. } | ApiError::Malformed(_) => {
@@ -85,27 +80,29 @@ fn LoadError(
     };
     view! {
         <div class="load-error" role="alert">
-            <h2>{t(locale, title)}</h2>
-            <p>{t(locale, body)}</p>
-            <button type="button" class="button" on:click=on_retry>{t(locale, Msg::Retry)}</button>
+            <h2>{tr(title)}</h2>
+            <p>{tr(body)}</p>
+            <button type="button" class="button" on:click=on_retry>{tr(Msg::Retry)}</button>
         </div>
     }
 }
 
 #[component]
-fn Pager(locale: Locale, current: u32, total: u32) -> impl IntoView {
+fn Pager(current: u32, total: u32) -> impl IntoView {
+    let locale = use_locale();
+    let page_href = move |page: u32| format!("{}?page={page}", localized(locale.get(), ""));
     (total > 1).then(|| {
         view! {
-            <nav class="pager" aria-label=t(locale, Msg::Pagination)>
+            <nav class="pager" aria-label=tr(Msg::Pagination)>
                 {(current > 1).then(|| view! {
-                    <A href=format!("/?page={}", current - 1) attr:rel="prev" attr:class="button">
-                        {t(locale, Msg::PreviousPage)}
+                    <A href=move || page_href(current - 1) attr:rel="prev" attr:class="button">
+                        {tr(Msg::PreviousPage)}
                     </A>
                 })}
-                <span aria-current="page">{t(locale, Msg::PageOf { page: current, total })}</span>
+                <span aria-current="page">{tr(Msg::PageOf { page: current, total })}</span>
                 {(current < total).then(|| view! {
-                    <A href=format!("/?page={}", current + 1) attr:rel="next" attr:class="button">
-                        {t(locale, Msg::NextPage)}
+                    <A href=move || page_href(current + 1) attr:rel="next" attr:class="button">
+                        {tr(Msg::NextPage)}
                     </A>
                 })}
             </nav>

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 #[component]
 pub fn ProductCard(product: ProductSummary, #[prop(default = false)] eager: bool) -> impl IntoView {
     let locale = use_locale();
-    let price = format_money(&product.price, locale.tag());
+    let price = product.price;
+    let heading_id = format!("product-{}", product.id);
+    let labelled_by = heading_id.clone();
     view! {
         <li class="product-card">
-            <article aria-labelledby=format!("product-{}", product.id)>
+            <article aria-labelledby=labelled_by>
                 <img
                     src=product.image.url
                     alt=""
@@ -19,8 +21,12 @@ pub fn ProductCard(product: ProductSummary, #[prop(default = false)] eager: bool
                     loading=if eager { "eager" } else { "lazy" }
                     decoding="async"
                 />
-                <h2 class="product-title" id=format!("product-{}", product.id)>{product.title}</h2>
-                <p class="price" data-currency=product.price.currency().code()>{price}</p>
+                // Seller text may be in another script than the UI; `dir="auto"` lets it keep its own
+                // direction inside a right-to-left page.
+                <h2 class="product-title" id=heading_id dir="auto">{product.title}</h2>
+                <p class="price" data-currency=price.currency().code()>
+                    {move || format_money(&price, locale.get().tag())}
+                </p>
             </article>
         </li>
     }

@@ -29,7 +29,7 @@ for (const device of VIEWPORTS) {
     });
 
     test('products render with their prices formatted by the browser', async () => {
-      await page.goto(store.url + '/');
+      await page.goto(store.url + '/en/');
       const list = page.getByRole('list', { name: 'Products' });
       await list.waitFor();
       const items = list.getByRole('listitem');
@@ -79,7 +79,7 @@ for (const device of VIEWPORTS) {
         await held;
         await route.continue();
       });
-      await page.goto(store.url + '/');
+      await page.goto(store.url + '/en/');
       const status = page.getByRole('status');
       await status.waitFor({ state: 'attached' });
       assert.equal((await status.textContent()).trim(), 'Loading products…');
@@ -95,7 +95,7 @@ for (const device of VIEWPORTS) {
       const origin = store.url;
       assert.equal(await store.stop(), 0, 'the server shuts down cleanly on SIGTERM');
       await serveAppFromDist(context, origin);
-      await page.goto(origin + '/');
+      await page.goto(origin + '/en/');
 
       const alert = page.getByRole('alert');
       await alert.getByRole('heading', { name: "We can't reach the store right now" }).waitFor();

@@ -1,0 +1,107 @@
+// Locale routing end to end: `/` picks a locale, pages render in es, ja and ar (right to
+// left), and the language menu keeps the page and its query.
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { Store, VIEWPORTS, launchBrowser } from './support.mjs';
+
+const HEADINGS = {
+  es: 'Novedades de vendedores de todo el mundo',
+  ja: '世界中の出品者から届いた新着商品',
+  ar: 'جديد البائعين من جميع أنحاء العالم',
+  en: 'Fresh from sellers worldwide',
+};
+
+for (const device of VIEWPORTS) {
+  describe(`locales on a ${device.name} (${device.viewport.width} px)`, () => {
+    let browser;
+    let store;
+    let contexts = [];
+
+    const openPage = async (locale = 'en-US', languages) => {
+      const { name, ...options } = device;
+      const context = await browser.newContext({ ...options, locale });
+      if (languages) {
+        await context.addInitScript((langs) => {
+          Object.defineProperty(navigator, 'languages', { get: () => langs });
+        }, languages);
+      }
+      contexts.push(context);
+      return context.newPage();
+    };
+
+    before(async () => {
+      browser = await launchBrowser();
+      store = new Store();
+      await store.start();
+    });
+    after(async () => {
+      await store?.dispose();
+      await browser?.close();
+    });
+    beforeEach(() => { contexts = []; });
+    afterEach(async () => {
+      for (const c of contexts) await c.close();
+    });
+
+    test('the root sends a buyer to the first of their languages that the store speaks', async () => {
+      const page = await openPage('es-CL', ['pt-BR', 'es-CL', 'en']);
+      await page.goto(store.url + '/');
+      await page.waitForURL(/\/es\/$/);
+      await page.getByRole('heading', { level: 1, name: HEADINGS.es }).waitFor();
+
+      const other = await openPage('fr-FR', ['fr-FR', 'de']);
+      await other.goto(store.url + '/');
+      await other.waitForURL(/\/en\/$/);
+    });
+
+    for (const locale of ['es', 'ja', 'ar']) {
+      test(`the catalog reads in ${locale} with the right language and direction`, async () => {
+        const page = await openPage();
+        await page.goto(`${store.url}/${locale}/`);
+        await page.getByRole('heading', { level: 1, name: HEADINGS[locale] }).waitFor();
+        const html = page.locator('html');
+        assert.equal(await html.getAttribute('lang'), locale);
+        assert.equal(await html.getAttribute('dir'), locale === 'ar' ? 'rtl' : 'ltr');
+        const items = page.getByRole('list').filter({ has: page.getByRole('article') }).getByRole('listitem');
+        assert.equal(await items.count(), 24);
+
+        // In Arabic the header mirrors: the brand sits at the right edge, the menu at the left.
+        const brand = await page.getByRole('link', { name: 'Crossroads Market' }).boundingBox();
+        const menu = await page.getByRole('combobox').boundingBox();
+        const width = device.viewport.width;
+        if (locale === 'ar') {
+          assert.ok(brand.x > width / 2, `brand at x=${brand.x} should be on the right`);
+          assert.ok(menu.x < brand.x, 'language menu is left of the brand');
+        } else {
+          assert.ok(brand.x < width / 2, `brand at x=${brand.x} should be on the left`);
+          assert.ok(menu.x > brand.x, 'language menu is right of the brand');
+        }
+      });
+    }
+
+    test('switching language keeps the page and its query, and is remembered', async () => {
+      const page = await openPage();
+      await page.goto(`${store.url}/en/?page=2`);
+      await page.getByText('Page 2 of 3').waitFor();
+      const menu = page.getByRole('combobox', { name: 'Language' });
+      const box = await menu.boundingBox();
+      assert.ok(box.height >= 44, `language menu is ${box.height}px tall`);
+      await menu.selectOption('ja');
+      await page.waitForURL(/\/ja\/\?page=2$/);
+      await page.getByText('2 / 3 ページ').waitFor();
+      assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+
+      // Coming back to the root later lands on the remembered choice, not the browser's.
+      await page.goto(store.url + '/');
+      await page.waitForURL(/\/ja\/$/);
+    });
+
+    test('an unknown path shows a localized not-found page with a way back', async () => {
+      const page = await openPage('es-ES', ['es-ES']);
+      await page.goto(`${store.url}/es/no/such/page`);
+      await page.getByRole('heading', { level: 1, name: 'Página no encontrada' }).waitFor();
+      await page.getByRole('link', { name: 'Volver a la tienda' }).click();
+      await page.waitForURL(/\/es\/$/);
+    });
+  });
+}
