@@ -1,7 +1,7 @@
 //! The app's only door to the server. Every URL and every HTTP detail lives here; pages call
 //! typed functions and get domain types or an [`ApiError`] back.
 
-use domain::{Page, Problem, ProductSummary};
+use domain::{Locale, Page, Problem, ProductSummary};
 use gloo_net::http::{Request, Response};
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -24,10 +24,14 @@ pub enum ApiError {
     Malformed(String),
 }
 
-/// `GET /api/v1/products?page=…`
-pub async fn list_products(page: u32) -> Result<Page<ProductSummary>, ApiError> {
+/// `GET /api/v1/products?page=…&locale=…`
+pub async fn list_products(page: u32, locale: Locale) -> Result<Page<ProductSummary>, ApiError> {
     let page = page.to_string();
-    get_json("/api/v1/products", &[("page", page.as_str())]).await
+    get_json(
+        "/api/v1/products",
+        &[("page", page.as_str()), ("locale", locale.tag())],
+    )
+    .await
 }
 
 /// Sends a GET that is aborted if the calling reactive scope is cleaned up first (the buyer

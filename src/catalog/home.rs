@@ -12,6 +12,7 @@ const EAGER_IMAGES: usize = 4;
 /// The home page: the catalog, one page at a time, with the page number in the URL.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let locale = use_locale();
     let query = use_query_map();
     let page = Memo::new(move |_| {
         query
@@ -21,7 +22,8 @@ pub fn HomePage() -> impl IntoView {
             .filter(|p| *p >= 1)
             .unwrap_or(1)
     });
-    let products = LocalResource::new(move || api::list_products(page.get()));
+    // Re-fetched when the page or the language changes (texts and messages are localized).
+    let products = LocalResource::new(move || api::list_products(page.get(), locale.get()));
     let retry = move |_| {
         // Back to the loading state first, so the buyer sees the retry happen.
         products.set(None);

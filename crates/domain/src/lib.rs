@@ -6,10 +6,12 @@
 
 pub mod catalog;
 pub mod currency;
+pub mod locale;
 pub mod money;
 pub mod problem;
 
 pub use catalog::{ImageRef, Page, PageRequest, ProductSummary};
 pub use currency::{Currency, UnknownCurrency};
+pub use locale::{Dir, Locale};
 pub use money::{Money, MoneyError};
 pub use problem::{FieldError, Problem};

@@ -1,17 +1,25 @@
 //! The server's one error type and its `application/problem+json` rendering.
+//!
+//! Handlers return `AppError`; its `IntoResponse` renders an English problem and keeps the
+//! error in the response's extensions. The [`localize_problems`] middleware, which knows the
+//! request, then re-renders `detail` and field messages in the request's locale (the `locale`
+//! query parameter, else `Accept-Language`, else English) and says which it used in
+//! `Content-Language`.
 
+use crate::messages::{fill, texts};
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use domain::{FieldError, Problem};
+use domain::{FieldError, Locale, Problem};
 
-/// Every way a request can fail. Handlers return `Result<_, AppError>`; the response is always
-/// a problem document with a stable `code`, and internal details go to the log, never to the
-/// client.
-#[derive(Debug, thiserror::Error)]
+/// Every way a request can fail. The response is always a problem document with a stable
+/// `code`; internal details go to the log, never to the client.
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum AppError {
     /// One or more query or body parameters are invalid; each is named in `errors`.
     #[error("invalid parameters: {0:?}")]
-    InvalidParameters(Vec<FieldError>),
+    InvalidParameters(Vec<InvalidField>),
     /// No API resource at this path.
     #[error("no such API resource")]
     NotFound,
@@ -29,15 +37,32 @@ pub enum AppError {
     Unavailable(String),
 }
 
-impl AppError {
-    pub fn invalid(field: &str, code: &str, message: impl Into<String>) -> Self {
-        AppError::InvalidParameters(vec![FieldError {
-            field: field.to_owned(),
-            code: code.to_owned(),
-            message: message.into(),
-        }])
-    }
+/// One invalid parameter and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidField {
+    pub field: String,
+    pub reason: Reason,
+}
 
+/// Why a parameter was refused; each has a stable `code` and a localized message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Not a whole number within `min..=max`.
+    OutOfRange { min: u64, max: u64 },
+    /// Given more than once.
+    Repeated,
+}
+
+impl Reason {
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::OutOfRange { .. } => "out_of_range",
+            Reason::Repeated => "repeated",
+        }
+    }
+}
+
+impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::InvalidParameters(_) => StatusCode::BAD_REQUEST,
@@ -49,61 +74,84 @@ impl AppError {
         }
     }
 
-    /// The problem document for this error. Texts are English for now; the catalog issue
-    /// localizes `detail` by the request's locale.
-    pub fn to_problem(&self) -> Problem {
-        let (code, title, detail, errors) = match self {
-            AppError::InvalidParameters(errors) => {
-                let names: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    /// The stable, machine-readable code clients branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::InvalidParameters(_) => "invalid_parameter",
+            AppError::NotFound => "not_found",
+            AppError::MethodNotAllowed => "method_not_allowed",
+            AppError::Internal(_) => "internal_error",
+            AppError::Timeout => "timeout",
+            AppError::Unavailable(_) => "unavailable",
+        }
+    }
+
+    /// The problem document for this error in `locale`. `title` stays the English reason
+    /// phrase (it names the status); `detail` and field messages are localized.
+    pub fn to_problem(&self, locale: Locale) -> Problem {
+        let t = texts(locale);
+        let (detail, errors) = match self {
+            AppError::InvalidParameters(fields) => {
+                let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+                let errors = fields
+                    .iter()
+                    .map(|f| FieldError {
+                        field: f.field.clone(),
+                        code: f.reason.code().to_owned(),
+                        message: match f.reason {
+                            Reason::OutOfRange { min, max } => fill(
+                                t.out_of_range,
+                                &[
+                                    ("name", &f.field),
+                                    ("min", &min.to_string()),
+                                    ("max", &max.to_string()),
+                                ],
+                            ),
+                            Reason::Repeated => fill(t.repeated, &[("name", &f.field)]),
+                        },
+                    })
+                    .collect();
                 (
-                    "invalid_parameter",
-                    "Invalid request parameters",
-                    format!(
-                        "Check these parameters and try again: {}.",
-                        names.join(", ")
-                    ),
-                    errors.clone(),
+                    fill(t.invalid_parameters, &[("fields", &names.join(", "))]),
+                    errors,
                 )
             }
-            AppError::NotFound => (
-                "not_found",
-                "Not found",
-                "There is no API resource at this address.".to_owned(),
-                Vec::new(),
-            ),
-            AppError::MethodNotAllowed => (
-                "method_not_allowed",
-                "Method not allowed",
-                "This API resource does not support that HTTP method.".to_owned(),
-                Vec::new(),
-            ),
-            AppError::Internal(_) => (
-                "internal_error",
-                "Something went wrong",
-                "The store could not complete the request. Please try again shortly.".to_owned(),
-                Vec::new(),
-            ),
-            AppError::Timeout => (
-                "timeout",
-                "Request timed out",
-                "The store took too long to answer. Please try again.".to_owned(),
-                Vec::new(),
-            ),
-            AppError::Unavailable(_) => (
-                "unavailable",
-                "Service unavailable",
-                "The store is temporarily unavailable. Please try again shortly.".to_owned(),
-                Vec::new(),
-            ),
+            AppError::NotFound => (t.not_found.to_owned(), Vec::new()),
+            AppError::MethodNotAllowed => (t.method_not_allowed.to_owned(), Vec::new()),
+            AppError::Internal(_) => (t.internal_error.to_owned(), Vec::new()),
+            AppError::Timeout => (t.timeout.to_owned(), Vec::new()),
+            AppError::Unavailable(_) => (t.unavailable.to_owned(), Vec::new()),
         };
+        let status = self.status();
         Problem {
             type_uri: "about:blank".to_owned(),
-            title: title.to_owned(),
-            status: self.status().as_u16(),
-            code: code.to_owned(),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            code: self.code().to_owned(),
             detail,
             errors,
         }
+    }
+
+    fn render(&self, locale: Locale) -> Response {
+        let body = serde_json::to_vec(&self.to_problem(locale)).unwrap_or_default();
+        let mut response = (
+            self.status(),
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(Problem::CONTENT_TYPE),
+                ),
+                (
+                    header::CONTENT_LANGUAGE,
+                    HeaderValue::from_static(locale.tag()),
+                ),
+            ],
+            body,
+        )
+            .into_response();
+        response.extensions_mut().insert(self.clone());
+        response
     }
 }
 
@@ -120,22 +168,43 @@ impl From<sqlx::Error> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        match &self {
-            AppError::Internal(message) | AppError::Unavailable(message) => {
-                tracing::error!(error = %message, "request failed");
-            }
-            _ => {}
+        if let AppError::Internal(message) | AppError::Unavailable(message) = &self {
+            tracing::error!(error = %message, "request failed");
         }
-        let problem = self.to_problem();
-        let body = serde_json::to_vec(&problem).unwrap_or_default();
-        (
-            self.status(),
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(Problem::CONTENT_TYPE),
-            )],
-            body,
-        )
-            .into_response()
+        self.render(Locale::default())
+    }
+}
+
+/// The locale a request asks for: a valid `locale` query parameter, else `Accept-Language`,
+/// else English.
+pub fn request_locale(req: &Request) -> Locale {
+    let from_query = req.uri().query().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "locale")
+            .and_then(|(_, v)| Locale::from_tag(&v))
+    });
+    from_query
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+/// Re-renders problem responses in the request's locale.
+pub async fn localize_problems(req: Request, next: Next) -> Response {
+    let locale = request_locale(&req);
+    let response = next.run(req).await;
+    match response.extensions().get::<AppError>() {
+        Some(err) if locale != Locale::default() => {
+            let mut localized = err.render(locale);
+            localized
+                .headers_mut()
+                .insert(header::VARY, HeaderValue::from_static("accept-language"));
+            localized
+        }
+        _ => response,
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod media;
+pub mod messages;
 pub mod openapi;
 pub mod precompress;
 pub mod products;
@@ -67,6 +68,7 @@ pub fn app(state: AppState) -> Router {
         .merge(static_files::router(&static_dir))
         // Dynamic responses (JSON, SVG) are compressed on the fly at a fast level; static files
         // already carry a Content-Encoding from their precompressed copies and are left alone.
+        .layer(axum::middleware::from_fn(error::localize_problems))
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

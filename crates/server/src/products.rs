@@ -1,19 +1,18 @@
 //! `GET /api/v1/products`: the paged catalog listing.
 
-use crate::error::AppError;
+use crate::error::{AppError, InvalidField, Reason};
 use crate::media::{product_image_url, IMAGE_SIZE};
 use crate::AppState;
 use axum::extract::{RawQuery, State};
 use axum::Json;
-use domain::catalog::PageRequestError;
-use domain::{Currency, FieldError, ImageRef, Money, Page, PageRequest, ProductSummary};
+use domain::{Currency, ImageRef, Money, Page, PageRequest, ProductSummary};
 
 /// Parses `page` and `per_page` from a raw query string, naming every invalid parameter.
 /// Unknown parameters are ignored so that older clients keep working as the API grows.
 pub fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> {
     let mut page: Option<String> = None;
     let mut per_page: Option<String> = None;
-    let mut errors = Vec::new();
+    let mut errors: Vec<InvalidField> = Vec::new();
     for (key, value) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
         let slot = match key.as_ref() {
             "page" => &mut page,
@@ -21,45 +20,37 @@ pub fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> 
             _ => continue,
         };
         if slot.is_some() {
-            errors.push(FieldError {
+            errors.push(InvalidField {
                 field: key.into_owned(),
-                code: "repeated".to_owned(),
-                message: "Give this parameter only once.".to_owned(),
+                reason: Reason::Repeated,
             });
         } else {
             *slot = Some(value.into_owned());
         }
     }
-    let page_number = parse_number(page.as_deref(), 1);
-    let per_page_number = parse_number(per_page.as_deref(), PageRequest::DEFAULT_PER_PAGE);
-    let mut push = |err: PageRequestError| {
-        let field = match err {
-            PageRequestError::Page => "page",
-            PageRequestError::PerPage => "per_page",
-        };
-        if !errors.iter().any(|e| e.field == field) {
-            errors.push(FieldError {
+    // Check each parameter on its own so that both are reported when both are wrong.
+    let page_number = parse_number(page.as_deref(), 1).filter(|p| PageRequest::new(*p, 1).is_ok());
+    let per_page_number = parse_number(per_page.as_deref(), PageRequest::DEFAULT_PER_PAGE)
+        .filter(|n| PageRequest::new(1, *n).is_ok());
+    for (field, value, max) in [
+        ("page", page_number, PageRequest::MAX_PAGE),
+        ("per_page", per_page_number, PageRequest::MAX_PER_PAGE),
+    ] {
+        if value.is_none() && !errors.iter().any(|e| e.field == field) {
+            errors.push(InvalidField {
                 field: field.to_owned(),
-                code: "out_of_range".to_owned(),
-                message: format!("{}.", capitalize(&err.to_string())),
+                reason: Reason::OutOfRange {
+                    min: 1,
+                    max: u64::from(max),
+                },
             });
         }
-    };
-    // Check each parameter on its own so that both are reported when both are wrong.
-    match page_number {
-        Some(p) if PageRequest::new(p, 1).is_ok() => {}
-        _ => push(PageRequestError::Page),
-    }
-    match per_page_number {
-        Some(n) if PageRequest::new(1, n).is_ok() => {}
-        _ => push(PageRequestError::PerPage),
-    }
-    if !errors.is_empty() {
-        return Err(AppError::InvalidParameters(errors));
     }
     match (page_number, per_page_number) {
-        (Some(p), Some(n)) => PageRequest::new(p, n).map_err(|e| AppError::Internal(e.to_string())),
-        _ => Err(AppError::Internal("page parameters vanished".to_owned())),
+        (Some(p), Some(n)) if errors.is_empty() => {
+            PageRequest::new(p, n).map_err(|e| AppError::Internal(e.to_string()))
+        }
+        _ => Err(AppError::InvalidParameters(errors)),
     }
 }
 
@@ -69,14 +60,6 @@ fn parse_number(text: Option<&str>, default: u32) -> Option<u32> {
         None => Some(default),
         Some(t) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => t.parse().ok(),
         Some(_) => None,
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -96,6 +79,7 @@ struct ProductRow {
     tag = "catalog",
     params(
         ("page" = Option<u32>, Query, description = "1-based page number (1 to 10000)", minimum = 1, maximum = 10000),
+        ("locale" = Option<String>, Query, description = "Language of error messages (e.g. `es`, `zh-CN`); falls back to Accept-Language, then English. `Content-Language` says which was used."),
         ("per_page" = Option<u32>, Query, description = "Items per page (1 to 100, default 24)", minimum = 1, maximum = 100),
     ),
     responses(

@@ -3,5 +3,6 @@
 //! One integration-test binary (modules below) keeps link time down.
 
 mod helpers;
+mod localization;
 mod products;
 mod serving;

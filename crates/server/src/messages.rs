@@ -1,0 +1,204 @@
+//! The server's human-readable texts (problem `detail`s and field messages) in every locale.
+//!
+//! One `Texts` value per locale: a struct, so a locale missing a text does not compile.
+//! Placeholders in braces (`{fields}`, `{name}`, `{min}`, `{max}`) are filled by [`fill`].
+
+use domain::Locale;
+
+pub struct Texts {
+    pub invalid_parameters: &'static str,
+    pub not_found: &'static str,
+    pub method_not_allowed: &'static str,
+    pub internal_error: &'static str,
+    pub timeout: &'static str,
+    pub unavailable: &'static str,
+    pub out_of_range: &'static str,
+    pub repeated: &'static str,
+}
+
+/// The texts for `locale`.
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::En => &EN,
+        Locale::ZhCn => &ZHCN,
+        Locale::Ja => &JA,
+        Locale::Ko => &KO,
+        Locale::Th => &TH,
+        Locale::Vi => &VI,
+        Locale::Id => &ID,
+        Locale::Ms => &MS,
+        Locale::Es => &ES,
+        Locale::Ru => &RU,
+        Locale::Tr => &TR,
+        Locale::Ar => &AR,
+    }
+}
+
+/// Replaces each `{key}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_owned();
+    for (key, value) in values {
+        text = text.replace(&format!("{{{key}}}"), value);
+    }
+    text
+}
+
+const EN: Texts = Texts {
+    invalid_parameters: "Check these parameters and try again: {fields}.",
+    not_found: "There is no API resource at this address.",
+    method_not_allowed: "This API resource does not support that HTTP method.",
+    internal_error: "The store could not complete the request. Please try again shortly.",
+    timeout: "The store took too long to answer. Please try again.",
+    unavailable: "The store is temporarily unavailable. Please try again shortly.",
+    out_of_range: "{name} must be a whole number from {min} to {max}.",
+    repeated: "Give {name} only once.",
+};
+
+const ZHCN: Texts = Texts {
+    invalid_parameters: "请检查以下参数后重试：{fields}。",
+    not_found: "此地址没有对应的 API 资源。",
+    method_not_allowed: "此 API 资源不支持该 HTTP 方法。",
+    internal_error: "商店无法完成此请求，请稍后再试。",
+    timeout: "商店响应超时，请重试。",
+    unavailable: "商店暂时无法使用，请稍后再试。",
+    out_of_range: "{name} 必须是 {min} 到 {max} 之间的整数。",
+    repeated: "{name} 只能提供一次。",
+};
+
+const JA: Texts = Texts {
+    invalid_parameters: "次のパラメーターを確認して、もう一度お試しください: {fields}。",
+    not_found: "このアドレスに API リソースはありません。",
+    method_not_allowed: "この API リソースはその HTTP メソッドに対応していません。",
+    internal_error:
+        "ストアはリクエストを完了できませんでした。しばらくしてからもう一度お試しください。",
+    timeout: "ストアの応答に時間がかかりすぎました。もう一度お試しください。",
+    unavailable: "ストアは一時的に利用できません。しばらくしてからもう一度お試しください。",
+    out_of_range: "{name} は {min} から {max} までの整数で指定してください。",
+    repeated: "{name} は一度だけ指定してください。",
+};
+
+const KO: Texts = Texts {
+    invalid_parameters: "다음 매개변수를 확인한 후 다시 시도해 주세요: {fields}.",
+    not_found: "이 주소에는 API 리소스가 없습니다.",
+    method_not_allowed: "이 API 리소스는 해당 HTTP 메서드를 지원하지 않습니다.",
+    internal_error: "스토어가 요청을 완료하지 못했습니다. 잠시 후 다시 시도해 주세요.",
+    timeout: "스토어의 응답 시간이 너무 오래 걸렸습니다. 다시 시도해 주세요.",
+    unavailable: "스토어를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.",
+    out_of_range: "{name}은(는) {min}부터 {max} 사이의 정수여야 합니다.",
+    repeated: "{name}은(는) 한 번만 지정해 주세요.",
+};
+
+const TH: Texts = Texts {
+    invalid_parameters: "โปรดตรวจสอบพารามิเตอร์ต่อไปนี้แล้วลองอีกครั้ง: {fields}",
+    not_found: "ไม่มีทรัพยากร API ที่ที่อยู่นี้",
+    method_not_allowed: "ทรัพยากร API นี้ไม่รองรับเมธอด HTTP ดังกล่าว",
+    internal_error: "ร้านค้าไม่สามารถดำเนินการตามคำขอได้ โปรดลองอีกครั้งในอีกสักครู่",
+    timeout: "ร้านค้าใช้เวลาตอบสนองนานเกินไป โปรดลองอีกครั้ง",
+    unavailable: "ร้านค้าไม่พร้อมให้บริการชั่วคราว โปรดลองอีกครั้งในอีกสักครู่",
+    out_of_range: "{name} ต้องเป็นจำนวนเต็มตั้งแต่ {min} ถึง {max}",
+    repeated: "ระบุ {name} เพียงครั้งเดียว",
+};
+
+const VI: Texts = Texts {
+    invalid_parameters: "Vui lòng kiểm tra các tham số sau rồi thử lại: {fields}.",
+    not_found: "Không có tài nguyên API nào tại địa chỉ này.",
+    method_not_allowed: "Tài nguyên API này không hỗ trợ phương thức HTTP đó.",
+    internal_error: "Cửa hàng không thể hoàn tất yêu cầu. Vui lòng thử lại sau ít phút.",
+    timeout: "Cửa hàng phản hồi quá lâu. Vui lòng thử lại.",
+    unavailable: "Cửa hàng tạm thời không khả dụng. Vui lòng thử lại sau ít phút.",
+    out_of_range: "{name} phải là số nguyên từ {min} đến {max}.",
+    repeated: "Chỉ cung cấp {name} một lần.",
+};
+
+const ID: Texts = Texts {
+    invalid_parameters: "Periksa parameter berikut, lalu coba lagi: {fields}.",
+    not_found: "Tidak ada sumber daya API di alamat ini.",
+    method_not_allowed: "Sumber daya API ini tidak mendukung metode HTTP tersebut.",
+    internal_error: "Toko tidak dapat menyelesaikan permintaan. Silakan coba lagi sebentar lagi.",
+    timeout: "Toko terlalu lama merespons. Silakan coba lagi.",
+    unavailable: "Toko untuk sementara tidak tersedia. Silakan coba lagi sebentar lagi.",
+    out_of_range: "{name} harus berupa bilangan bulat dari {min} sampai {max}.",
+    repeated: "Berikan {name} hanya sekali.",
+};
+
+const MS: Texts = Texts {
+    invalid_parameters: "Semak parameter berikut, kemudian cuba lagi: {fields}.",
+    not_found: "Tiada sumber API di alamat ini.",
+    method_not_allowed: "Sumber API ini tidak menyokong kaedah HTTP tersebut.",
+    internal_error: "Kedai tidak dapat melengkapkan permintaan. Sila cuba lagi sebentar lagi.",
+    timeout: "Kedai mengambil masa terlalu lama untuk menjawab. Sila cuba lagi.",
+    unavailable: "Kedai tidak tersedia buat sementara waktu. Sila cuba lagi sebentar lagi.",
+    out_of_range: "{name} mestilah nombor bulat dari {min} hingga {max}.",
+    repeated: "Berikan {name} sekali sahaja.",
+};
+
+const ES: Texts = Texts {
+    invalid_parameters: "Revisa estos parámetros e inténtalo de nuevo: {fields}.",
+    not_found: "No hay ningún recurso de la API en esta dirección.",
+    method_not_allowed: "Este recurso de la API no admite ese método HTTP.",
+    internal_error: "La tienda no pudo completar la solicitud. Inténtalo de nuevo en breve.",
+    timeout: "La tienda tardó demasiado en responder. Inténtalo de nuevo.",
+    unavailable: "La tienda no está disponible temporalmente. Inténtalo de nuevo en breve.",
+    out_of_range: "{name} debe ser un número entero entre {min} y {max}.",
+    repeated: "Indica {name} una sola vez.",
+};
+
+const RU: Texts = Texts {
+    invalid_parameters: "Проверьте эти параметры и повторите попытку: {fields}.",
+    not_found: "По этому адресу нет ресурса API.",
+    method_not_allowed: "Этот ресурс API не поддерживает этот метод HTTP.",
+    internal_error:
+        "Магазину не удалось выполнить запрос. Пожалуйста, повторите попытку чуть позже.",
+    timeout: "Магазин слишком долго не отвечал. Пожалуйста, повторите попытку.",
+    unavailable: "Магазин временно недоступен. Пожалуйста, повторите попытку чуть позже.",
+    out_of_range: "{name} должен быть целым числом от {min} до {max}.",
+    repeated: "Укажите {name} только один раз.",
+};
+
+const TR: Texts = Texts {
+    invalid_parameters: "Şu parametreleri kontrol edip tekrar deneyin: {fields}.",
+    not_found: "Bu adreste bir API kaynağı yok.",
+    method_not_allowed: "Bu API kaynağı bu HTTP yöntemini desteklemiyor.",
+    internal_error: "Mağaza isteği tamamlayamadı. Lütfen birazdan tekrar deneyin.",
+    timeout: "Mağazanın yanıt vermesi çok uzun sürdü. Lütfen tekrar deneyin.",
+    unavailable: "Mağaza geçici olarak kullanılamıyor. Lütfen birazdan tekrar deneyin.",
+    out_of_range: "{name}, {min} ile {max} arasında bir tam sayı olmalıdır.",
+    repeated: "{name} yalnızca bir kez verilmelidir.",
+};
+
+const AR: Texts = Texts {
+    invalid_parameters: "تحقّق من هذه المعاملات ثم حاول مرة أخرى: {fields}.",
+    not_found: "لا يوجد مورد API على هذا العنوان.",
+    method_not_allowed: "لا يدعم مورد API هذا طريقة HTTP تلك.",
+    internal_error: "تعذّر على المتجر إكمال الطلب. يُرجى المحاولة مرة أخرى بعد قليل.",
+    timeout: "استغرق المتجر وقتًا طويلًا للرد. يُرجى المحاولة مرة أخرى.",
+    unavailable: "المتجر غير متاح مؤقتًا. يُرجى المحاولة مرة أخرى بعد قليل.",
+    out_of_range: "يجب أن تكون قيمة {name} عددًا صحيحًا من {min} إلى {max}.",
+    repeated: "حدِّد {name} مرة واحدة فقط.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_keeps_every_placeholder() {
+        for locale in Locale::ALL {
+            let t = texts(locale);
+            assert!(t.invalid_parameters.contains("{fields}"), "{locale:?}");
+            for p in ["{name}", "{min}", "{max}"] {
+                assert!(t.out_of_range.contains(p), "{locale:?} {p}");
+            }
+            assert!(t.repeated.contains("{name}"), "{locale:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let text = fill(
+            texts(Locale::Es).out_of_range,
+            &[("name", "page"), ("min", "1"), ("max", "10000")],
+        );
+        assert_eq!(text, "page debe ser un número entero entre 1 y 10000.");
+    }
+}
