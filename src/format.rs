@@ -46,42 +46,33 @@ mod imp {
     }
 
     pub fn format_integer(value: u64, locale: &str) -> String {
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let key = (locale.to_owned(), "");
-            if !cache.contains_key(&key) {
-                match NumberFormat::new(locale, &js_sys::Object::new()) {
-                    Ok(f) => {
-                        cache.insert(key.clone(), f);
-                    }
-                    Err(_) => return value.to_string(),
-                }
-            }
-            cache
-                .get(&key)
-                .map(|f| f.format(&value.to_string()))
-                .unwrap_or_else(|| value.to_string())
-        })
+        let text = value.to_string();
+        cached_format(locale, None, &text).unwrap_or(text)
     }
 
     pub fn format_money(money: &Money, locale: &str) -> String {
-        let currency = money.currency();
-        let amount = money.amount_string();
+        cached_format(locale, Some(money.currency()), &money.amount_string())
+            .unwrap_or_else(|| super::plain(money))
+    }
+
+    /// Formats the decimal string `value` with the cached formatter for `(locale, currency)`,
+    /// building it on first use. `None` when `Intl` refuses the locale or currency.
+    fn cached_format(
+        locale: &str,
+        currency: Option<domain::Currency>,
+        value: &str,
+    ) -> Option<String> {
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let key = (locale.to_owned(), currency.code());
+            let key = (locale.to_owned(), currency.map_or("", |c| c.code()));
             if !cache.contains_key(&key) {
-                match formatter(locale, currency) {
-                    Some(f) => {
-                        cache.insert(key.clone(), f);
-                    }
-                    None => return super::plain(money),
-                }
+                let built = match currency {
+                    Some(currency) => formatter(locale, currency),
+                    None => NumberFormat::new(locale, &js_sys::Object::new()).ok(),
+                }?;
+                cache.insert(key.clone(), built);
             }
-            cache
-                .get(&key)
-                .map(|f| f.format(&amount))
-                .unwrap_or_else(|| super::plain(money))
+            cache.get(&key).map(|f| f.format(value))
         })
     }
 
