@@ -3,16 +3,196 @@
 use crate::money::Money;
 use serde::{Deserialize, Serialize};
 
-/// One product as it appears in a listing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One product as it appears in a listing: a product card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductSummary {
     pub id: i64,
     pub slug: String,
+    /// In the response's locale.
     pub title: String,
-    /// The seller's price, in the seller's currency.
+    /// The lowest variant price, in the seller's currency.
     pub price: Money,
     pub image: ImageRef,
+    /// ISO 3166-1 alpha-2 code of the seller's country; the app names it in the buyer's language.
+    pub seller_country: String,
+    /// Average review score out of 5, one decimal.
+    pub rating: f32,
+    pub review_count: u32,
+}
+
+/// One page of a listing or search, with the filters' counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductList {
+    /// The locale the texts are in (the requested one, or the fallback).
+    pub locale: String,
+    pub items: Vec<ProductSummary>,
+    pub page: u32,
+    pub per_page: u32,
+    pub total: u64,
+    pub total_pages: u32,
+    pub facets: Facets,
+    /// Best sellers to offer when nothing matched, so an empty result is never a dead end.
+    pub suggestions: Vec<ProductSummary>,
+}
+
+/// How many products each filter value would leave, given the other filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Facets {
+    pub categories: Vec<CategoryCount>,
+    pub ships_from: Vec<CountryCount>,
+    pub price: Vec<PriceBucket>,
+    pub seller_rating: Vec<RatingBucket>,
+    /// Products that need no special handling (not fragile, no battery, liquid or magnet).
+    pub handling_free: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryCount {
+    pub slug: String,
+    pub name: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountryCount {
+    pub country: String,
+    pub count: u64,
+}
+
+/// A price band in whole US dollars, `min` inclusive, `max` exclusive; open ends are null.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PriceBucket {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub count: u64,
+}
+
+/// Sellers rated at least `min` (a decimal string such as `"4.5"`, the `min_rating` value).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingBucket {
+    pub min: String,
+    pub count: u64,
+}
+
+/// Everything the product page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductDetail {
+    /// The locale the texts are in (the requested one, or the fallback).
+    pub locale: String,
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    /// Sanitized HTML: only formatting tags, no scripts, handlers or remote images.
+    pub description_html: String,
+    pub provenance: Provenance,
+    /// The seller's own text, present when this one was machine translated.
+    pub original: Option<OriginalText>,
+    pub brand: String,
+    pub model: String,
+    pub category: CategoryRef,
+    /// The lowest variant price, in the seller's currency.
+    pub price: Money,
+    pub rating: f32,
+    pub review_count: u32,
+    pub sold_count: u32,
+    pub handling: Handling,
+    pub seller: SellerCard,
+    pub ships_from: Vec<ShipsFrom>,
+    pub images: Vec<ProductImage>,
+    /// The axes variants differ on (`colour`, `size`), with every value and its label.
+    pub options: Vec<VariantOption>,
+    pub variants: Vec<VariantInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OriginalText {
+    pub locale: String,
+    pub title: String,
+    pub description_html: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryRef {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SellerCard {
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+    pub rating: f32,
+    pub order_count: u32,
+    pub verified: bool,
+    /// The locale the seller writes in.
+    pub language: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShipsFrom {
+    pub code: String,
+    pub city: String,
+    pub country: String,
+    /// A warehouse near buyers rather than at the seller's.
+    pub overseas: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductImage {
+    /// The colour this picture shows, when it shows one.
+    pub colour: Option<String>,
+    pub image: ImageRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VariantOption {
+    /// `colour` or `size`.
+    pub axis: String,
+    pub values: Vec<OptionValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OptionValue {
+    pub code: String,
+    /// In the response's locale.
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VariantInfo {
+    pub sku: String,
+    pub colour: Option<String>,
+    pub size: Option<String>,
+    pub price: Money,
+    pub stock: u32,
+    pub weight_g: u32,
+    /// Packed length, width and height in millimetres.
+    pub dims_mm: [u32; 3],
+}
+
+/// The catalog's categories with how many products each holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryList {
+    pub locale: String,
+    pub items: Vec<CategoryCount>,
 }
 
 /// An image with its intrinsic size, so the page can reserve space before it loads.
@@ -99,9 +279,88 @@ impl Default for PageRequest {
     }
 }
 
+/// Who wrote a product text in a given language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// The seller wrote it in this language.
+    Original,
+    /// A person translated it.
+    Human,
+    /// Machine translated: the store marks it and offers the original.
+    Machine,
+}
+
+impl Provenance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Original => "original",
+            Provenance::Human => "human",
+            Provenance::Machine => "machine",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Provenance> {
+        match text {
+            "original" => Some(Provenance::Original),
+            "human" => Some(Provenance::Human),
+            "machine" => Some(Provenance::Machine),
+            _ => None,
+        }
+    }
+}
+
+/// Special handling a parcel needs; some routes refuse or surcharge these.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Handling {
+    pub fragile: bool,
+    pub lithium_battery: bool,
+    pub liquid: bool,
+    pub magnet: bool,
+}
+
+impl Handling {
+    const FRAGILE: u8 = 1;
+    const LITHIUM: u8 = 2;
+    const LIQUID: u8 = 4;
+    const MAGNET: u8 = 8;
+
+    /// From the compact form stored in the database (bits 1, 2, 4, 8).
+    pub fn from_bits(bits: u8) -> Handling {
+        Handling {
+            fragile: bits & Self::FRAGILE != 0,
+            lithium_battery: bits & Self::LITHIUM != 0,
+            liquid: bits & Self::LIQUID != 0,
+            magnet: bits & Self::MAGNET != 0,
+        }
+    }
+
+    pub fn bits(self) -> u8 {
+        (u8::from(self.fragile) * Self::FRAGILE)
+            | (u8::from(self.lithium_battery) * Self::LITHIUM)
+            | (u8::from(self.liquid) * Self::LIQUID)
+            | (u8::from(self.magnet) * Self::MAGNET)
+    }
+
+    /// Ordinary goods: no flag set.
+    pub fn is_none(self) -> bool {
+        self.bits() == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handling_flags_survive_their_stored_form() {
+        for bits in 0..16u8 {
+            assert_eq!(Handling::from_bits(bits).bits(), bits);
+        }
+        assert!(Handling::default().is_none());
+    }
 
     #[test]
     fn page_zero_and_oversized_pages_are_refused() {

@@ -10,7 +10,12 @@ pub mod locale;
 pub mod money;
 pub mod problem;
 
-pub use catalog::{ImageRef, Page, PageRequest, ProductSummary};
+pub use catalog::{
+    CategoryCount, CategoryList, CategoryRef, CountryCount, Facets, Handling, ImageRef,
+    OptionValue, OriginalText, Page, PageRequest, PriceBucket, ProductDetail, ProductImage,
+    ProductList, ProductSummary, Provenance, RatingBucket, SellerCard, ShipsFrom, VariantInfo,
+    VariantOption,
+};
 pub use currency::{Currency, UnknownCurrency};
 pub use locale::{Dir, Locale};
 pub use money::{Money, MoneyError};

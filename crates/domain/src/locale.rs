@@ -51,6 +51,11 @@ impl Locale {
         Locale::Ar,
     ];
 
+    /// Position in [`Locale::ALL`]; per-locale tables (`[&str; 12]`) are indexed by it.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The BCP 47 tag: `<html lang>`, `Intl`, and the first segment of every route.
     pub fn tag(self) -> &'static str {
         match self {
@@ -157,6 +162,13 @@ impl Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, locale) in Locale::ALL.into_iter().enumerate() {
+            assert_eq!(locale.index(), i);
+        }
+    }
 
     #[test]
     fn only_arabic_is_right_to_left() {

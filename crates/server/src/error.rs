@@ -23,6 +23,9 @@ pub enum AppError {
     /// No API resource at this path.
     #[error("no such API resource")]
     NotFound,
+    /// No product with this slug.
+    #[error("no such product")]
+    ProductNotFound,
     /// The path exists but not for this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -51,6 +54,10 @@ pub enum Reason {
     OutOfRange { min: u64, max: u64 },
     /// Given more than once.
     Repeated,
+    /// Not one of the listed values (comma-separated, as the message shows them).
+    OneOf(&'static str),
+    /// Longer than `max` characters.
+    TooLong { max: u64 },
 }
 
 impl Reason {
@@ -58,6 +65,8 @@ impl Reason {
         match self {
             Reason::OutOfRange { .. } => "out_of_range",
             Reason::Repeated => "repeated",
+            Reason::OneOf(_) => "not_allowed",
+            Reason::TooLong { .. } => "too_long",
         }
     }
 }
@@ -66,7 +75,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::InvalidParameters(_) => StatusCode::BAD_REQUEST,
-            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NotFound | AppError::ProductNotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Timeout => StatusCode::GATEWAY_TIMEOUT,
@@ -79,6 +88,7 @@ impl AppError {
         match self {
             AppError::InvalidParameters(_) => "invalid_parameter",
             AppError::NotFound => "not_found",
+            AppError::ProductNotFound => "product_not_found",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Internal(_) => "internal_error",
             AppError::Timeout => "timeout",
@@ -108,6 +118,12 @@ impl AppError {
                                 ],
                             ),
                             Reason::Repeated => fill(t.repeated, &[("name", &f.field)]),
+                            Reason::OneOf(allowed) => {
+                                fill(t.one_of, &[("name", &f.field), ("allowed", allowed)])
+                            }
+                            Reason::TooLong { max } => {
+                                fill(t.too_long, &[("name", &f.field), ("max", &max.to_string())])
+                            }
                         },
                     })
                     .collect();
@@ -117,6 +133,7 @@ impl AppError {
                 )
             }
             AppError::NotFound => (t.not_found.to_owned(), Vec::new()),
+            AppError::ProductNotFound => (t.product_not_found.to_owned(), Vec::new()),
             AppError::MethodNotAllowed => (t.method_not_allowed.to_owned(), Vec::new()),
             AppError::Internal(_) => (t.internal_error.to_owned(), Vec::new()),
             AppError::Timeout => (t.timeout.to_owned(), Vec::new()),

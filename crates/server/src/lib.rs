@@ -12,6 +12,7 @@ pub mod messages;
 pub mod openapi;
 pub mod precompress;
 pub mod products;
+pub mod search_text;
 pub mod seed;
 pub mod static_files;
 pub mod telemetry;
@@ -48,6 +49,8 @@ pub const API_TIMEOUT: Duration = Duration::from_secs(10);
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/v1/products", get(products::list_products))
+        .route("/v1/products/{slug}", get(products::get_product))
+        .route("/v1/categories", get(products::list_categories))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
@@ -63,6 +66,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/media/products/{file}", get(media::product_image))
+        .route("/media/products/{slug}/{file}", get(media::product_view))
         .nest("/api", api)
         .with_state(state)
         .merge(static_files::router(&static_dir))

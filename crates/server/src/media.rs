@@ -17,6 +17,60 @@ pub fn product_image_url(slug: &str) -> String {
     format!("/media/products/{slug}.svg")
 }
 
+/// The public URL of one view in a product's gallery: a colour code, `detail` or `package`.
+pub fn product_view_url(slug: &str, view: &str) -> String {
+    format!("/media/products/{slug}/{view}.svg")
+}
+
+/// `GET /media/products/{slug}/{view}.svg`: a colour's picture, a close-up or the packaging.
+pub async fn product_view(
+    State(state): State<AppState>,
+    Path((slug, file)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let Some(view) = file.strip_suffix(".svg") else {
+        return Err(AppError::NotFound);
+    };
+    let row: Option<(i64, i64)> =
+        sqlx::query_as("SELECT image_hue, image_glyph FROM products WHERE slug = ?")
+            .bind(&slug)
+            .fetch_optional(&state.db)
+            .await?;
+    let Some((hue, glyph)) = row else {
+        return Err(AppError::NotFound);
+    };
+    let svg = match view {
+        "detail" => render_svg(hue, glyph + 1),
+        "package" => render_svg((hue + 40) % 360, 1),
+        colour => match colour_hue(colour) {
+            Some(h) => render_svg(h, glyph),
+            None => return Err(AppError::NotFound),
+        },
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        svg,
+    )
+        .into_response())
+}
+
+/// A hue that reads as the named colour (black and white get a neutral grey-blue).
+fn colour_hue(code: &str) -> Option<i64> {
+    Some(match code {
+        "black" => 220,
+        "white" => 45,
+        "red" => 0,
+        "blue" => 215,
+        "green" => 130,
+        "pink" => 330,
+        "silver" => 200,
+        "gold" => 48,
+        _ => return None,
+    })
+}
+
 /// `GET /media/products/{slug}.svg`
 pub async fn product_image(
     State(state): State<AppState>,

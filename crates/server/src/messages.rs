@@ -14,6 +14,9 @@ pub struct Texts {
     pub unavailable: &'static str,
     pub out_of_range: &'static str,
     pub repeated: &'static str,
+    pub one_of: &'static str,
+    pub too_long: &'static str,
+    pub product_not_found: &'static str,
 }
 
 /// The texts for `locale`.
@@ -52,6 +55,9 @@ const EN: Texts = Texts {
     unavailable: "The store is temporarily unavailable. Please try again shortly.",
     out_of_range: "{name} must be a whole number from {min} to {max}.",
     repeated: "Give {name} only once.",
+    one_of: "{name} must be one of: {allowed}.",
+    too_long: "{name} must be at most {max} characters long.",
+    product_not_found: "There is no product at this address.",
 };
 
 const ZHCN: Texts = Texts {
@@ -63,6 +69,9 @@ const ZHCN: Texts = Texts {
     unavailable: "商店暂时无法使用，请稍后再试。",
     out_of_range: "{name} 必须是 {min} 到 {max} 之间的整数。",
     repeated: "{name} 只能提供一次。",
+    one_of: "{name} 必须是以下之一：{allowed}。",
+    too_long: "{name} 最多 {max} 个字符。",
+    product_not_found: "此地址没有对应的商品。",
 };
 
 const JA: Texts = Texts {
@@ -75,6 +84,9 @@ const JA: Texts = Texts {
     unavailable: "ストアは一時的に利用できません。しばらくしてからもう一度お試しください。",
     out_of_range: "{name} は {min} から {max} までの整数で指定してください。",
     repeated: "{name} は一度だけ指定してください。",
+    one_of: "{name} は次のいずれかにしてください: {allowed}。",
+    too_long: "{name} は {max} 文字以内にしてください。",
+    product_not_found: "このアドレスに商品はありません。",
 };
 
 const KO: Texts = Texts {
@@ -86,6 +98,9 @@ const KO: Texts = Texts {
     unavailable: "스토어를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도해 주세요.",
     out_of_range: "{name}은(는) {min}부터 {max} 사이의 정수여야 합니다.",
     repeated: "{name}은(는) 한 번만 지정해 주세요.",
+    one_of: "{name}은(는) 다음 중 하나여야 합니다: {allowed}.",
+    too_long: "{name}은(는) 최대 {max}자까지 입력할 수 있습니다.",
+    product_not_found: "이 주소에 해당하는 상품이 없습니다.",
 };
 
 const TH: Texts = Texts {
@@ -97,6 +112,9 @@ const TH: Texts = Texts {
     unavailable: "ร้านค้าไม่พร้อมให้บริการชั่วคราว โปรดลองอีกครั้งในอีกสักครู่",
     out_of_range: "{name} ต้องเป็นจำนวนเต็มตั้งแต่ {min} ถึง {max}",
     repeated: "ระบุ {name} เพียงครั้งเดียว",
+    one_of: "{name} ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {allowed}",
+    too_long: "{name} ต้องยาวไม่เกิน {max} อักขระ",
+    product_not_found: "ไม่มีสินค้าที่ที่อยู่นี้",
 };
 
 const VI: Texts = Texts {
@@ -108,6 +126,9 @@ const VI: Texts = Texts {
     unavailable: "Cửa hàng tạm thời không khả dụng. Vui lòng thử lại sau ít phút.",
     out_of_range: "{name} phải là số nguyên từ {min} đến {max}.",
     repeated: "Chỉ cung cấp {name} một lần.",
+    one_of: "{name} phải là một trong các giá trị: {allowed}.",
+    too_long: "{name} chỉ được dài tối đa {max} ký tự.",
+    product_not_found: "Không có sản phẩm nào tại địa chỉ này.",
 };
 
 const ID: Texts = Texts {
@@ -119,6 +140,9 @@ const ID: Texts = Texts {
     unavailable: "Toko untuk sementara tidak tersedia. Silakan coba lagi sebentar lagi.",
     out_of_range: "{name} harus berupa bilangan bulat dari {min} sampai {max}.",
     repeated: "Berikan {name} hanya sekali.",
+    one_of: "{name} harus salah satu dari: {allowed}.",
+    too_long: "{name} maksimal {max} karakter.",
+    product_not_found: "Tidak ada produk di alamat ini.",
 };
 
 const MS: Texts = Texts {
@@ -130,6 +154,9 @@ const MS: Texts = Texts {
     unavailable: "Kedai tidak tersedia buat sementara waktu. Sila cuba lagi sebentar lagi.",
     out_of_range: "{name} mestilah nombor bulat dari {min} hingga {max}.",
     repeated: "Berikan {name} sekali sahaja.",
+    one_of: "{name} mestilah salah satu daripada: {allowed}.",
+    too_long: "{name} mestilah tidak melebihi {max} aksara.",
+    product_not_found: "Tiada produk di alamat ini.",
 };
 
 const ES: Texts = Texts {
@@ -141,6 +168,9 @@ const ES: Texts = Texts {
     unavailable: "La tienda no está disponible temporalmente. Inténtalo de nuevo en breve.",
     out_of_range: "{name} debe ser un número entero entre {min} y {max}.",
     repeated: "Indica {name} una sola vez.",
+    one_of: "{name} debe ser uno de estos valores: {allowed}.",
+    too_long: "{name} debe tener como máximo {max} caracteres.",
+    product_not_found: "No hay ningún producto en esta dirección.",
 };
 
 const RU: Texts = Texts {
@@ -153,6 +183,9 @@ const RU: Texts = Texts {
     unavailable: "Магазин временно недоступен. Пожалуйста, повторите попытку чуть позже.",
     out_of_range: "{name} должен быть целым числом от {min} до {max}.",
     repeated: "Укажите {name} только один раз.",
+    one_of: "{name} должен быть одним из значений: {allowed}.",
+    too_long: "{name} должен быть не длиннее {max} символов.",
+    product_not_found: "По этому адресу нет товара.",
 };
 
 const TR: Texts = Texts {
@@ -164,6 +197,9 @@ const TR: Texts = Texts {
     unavailable: "Mağaza geçici olarak kullanılamıyor. Lütfen birazdan tekrar deneyin.",
     out_of_range: "{name}, {min} ile {max} arasında bir tam sayı olmalıdır.",
     repeated: "{name} yalnızca bir kez verilmelidir.",
+    one_of: "{name} şunlardan biri olmalıdır: {allowed}.",
+    too_long: "{name} en fazla {max} karakter olabilir.",
+    product_not_found: "Bu adreste bir ürün yok.",
 };
 
 const AR: Texts = Texts {
@@ -175,6 +211,9 @@ const AR: Texts = Texts {
     unavailable: "المتجر غير متاح مؤقتًا. يُرجى المحاولة مرة أخرى بعد قليل.",
     out_of_range: "يجب أن تكون قيمة {name} عددًا صحيحًا من {min} إلى {max}.",
     repeated: "حدِّد {name} مرة واحدة فقط.",
+    one_of: "يجب أن تكون قيمة {name} إحدى القيم التالية: {allowed}.",
+    too_long: "يجب ألا يتجاوز طول {name} {max} حرفًا.",
+    product_not_found: "لا يوجد منتج على هذا العنوان.",
 };
 
 #[cfg(test)]
@@ -190,6 +229,14 @@ mod tests {
                 assert!(t.out_of_range.contains(p), "{locale:?} {p}");
             }
             assert!(t.repeated.contains("{name}"), "{locale:?}");
+            assert!(
+                t.one_of.contains("{name}") && t.one_of.contains("{allowed}"),
+                "{locale:?}"
+            );
+            assert!(
+                t.too_long.contains("{name}") && t.too_long.contains("{max}"),
+                "{locale:?}"
+            );
         }
     }
 

@@ -12,11 +12,18 @@ use utoipa::OpenApi;
                        currency's ISO 4217 exponent. Errors are RFC 9457 problem documents.",
         version = "1.0.0"
     ),
-    paths(crate::products::list_products),
+    paths(
+        crate::products::list_products,
+        crate::products::get_product,
+        crate::products::list_categories
+    ),
     components(schemas(
         domain::Problem,
         domain::FieldError,
         domain::ProductSummary,
+        domain::ProductList,
+        domain::ProductDetail,
+        domain::CategoryList,
         domain::ImageRef
     ))
 )]

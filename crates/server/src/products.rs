@@ -1,40 +1,153 @@
-//! `GET /api/v1/products`: the paged catalog listing.
+//! The catalog API: `GET /api/v1/products` (search, filters with counts, sort, pages),
+//! `GET /api/v1/products/{slug}` and `GET /api/v1/categories`.
+//!
+//! Every endpoint answers in the requested locale (`locale=`, else `Accept-Language`, else
+//! English), says which in the body's `locale` and in `Content-Language`, and names every
+//! invalid parameter in a 400 problem. Unknown parameters are ignored so that older clients
+//! keep working as the API grows.
 
 use crate::error::{AppError, InvalidField, Reason};
-use crate::media::{product_image_url, IMAGE_SIZE};
+use crate::media::{product_image_url, product_view_url, IMAGE_SIZE};
+use crate::search_text::match_expression;
 use crate::AppState;
-use axum::extract::{RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
-use domain::{Currency, ImageRef, Money, Page, PageRequest, ProductSummary};
+use catalog::phrases::{CATEGORIES, COLOUR_CODES, COLOUR_NAMES};
+use domain::{
+    CategoryCount, CategoryList, CategoryRef, CountryCount, Currency, Facets, Handling, ImageRef,
+    Locale, Money, OptionValue, OriginalText, PageRequest, PriceBucket, ProductDetail,
+    ProductImage, ProductList, ProductSummary, Provenance, RatingBucket, SellerCard, ShipsFrom,
+    VariantInfo, VariantOption,
+};
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Arguments, FromRow, SqlitePool};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-/// Parses `page` and `per_page` from a raw query string, naming every invalid parameter.
-/// Unknown parameters are ignored so that older clients keep working as the API grows.
-pub fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> {
-    let mut page: Option<String> = None;
-    let mut per_page: Option<String> = None;
-    let mut errors: Vec<InvalidField> = Vec::new();
+/// Longest search query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Largest price filter value, in whole US dollars.
+pub const MAX_PRICE_FILTER: u64 = 1_000_000;
+/// Price bands offered as filters, in whole US dollars.
+pub const PRICE_BANDS: [(Option<u32>, Option<u32>); 5] = [
+    (None, Some(10)),
+    (Some(10), Some(25)),
+    (Some(25), Some(50)),
+    (Some(50), Some(100)),
+    (Some(100), None),
+];
+/// Seller-rating thresholds offered as filters: (`min_rating` value, tenths).
+pub const RATING_STEPS: [(&str, i64); 2] = [("4.5", 45), ("4", 40)];
+
+/// How a listing is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (best sellers first when there is no query).
+    Relevance,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+    BestSelling,
+}
+
+const SORTS: &str = "relevance, price_asc, price_desc, newest, best_selling";
+
+impl Sort {
+    fn parse(text: &str) -> Option<Sort> {
+        Some(match text {
+            "relevance" => Sort::Relevance,
+            "price_asc" => Sort::PriceAsc,
+            "price_desc" => Sort::PriceDesc,
+            "newest" => Sort::Newest,
+            "best_selling" => Sort::BestSelling,
+            _ => return None,
+        })
+    }
+}
+
+/// A validated listing request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListingQuery {
+    pub q: Option<String>,
+    /// The FTS5 expression for `q`; `None` when there is no query or nothing searchable in it.
+    pub match_expr: Option<String>,
+    pub category: Option<String>,
+    pub min_price: Option<u32>,
+    pub max_price: Option<u32>,
+    pub ships_from: Option<String>,
+    pub handling_free: bool,
+    /// Tenths of a star.
+    pub min_rating: Option<i64>,
+    pub sort: Sort,
+    pub page: PageRequest,
+}
+
+static CATEGORY_SLUGS: LazyLock<String> = LazyLock::new(|| {
+    CATEGORIES
+        .iter()
+        .map(|c| c.slug)
+        .collect::<Vec<_>>()
+        .join(", ")
+});
+static SHIP_COUNTRIES: LazyLock<String> = LazyLock::new(|| {
+    let mut codes: Vec<&str> = catalog::places::WAREHOUSES
+        .iter()
+        .map(|w| w.country)
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes.join(", ")
+});
+
+/// Collects each known parameter once; a repeated one is an error, unknown ones are ignored.
+fn collect_params(
+    query: Option<&str>,
+    known: &[&str],
+) -> (HashMap<String, String>, Vec<InvalidField>) {
+    let mut params = HashMap::new();
+    let mut errors = Vec::new();
     for (key, value) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
-        let slot = match key.as_ref() {
-            "page" => &mut page,
-            "per_page" => &mut per_page,
-            _ => continue,
-        };
-        if slot.is_some() {
-            errors.push(InvalidField {
-                field: key.into_owned(),
-                reason: Reason::Repeated,
-            });
+        if !known.contains(&key.as_ref()) {
+            continue;
+        }
+        if params.contains_key(key.as_ref()) {
+            if !errors.iter().any(|e: &InvalidField| e.field == key) {
+                errors.push(InvalidField {
+                    field: key.into_owned(),
+                    reason: Reason::Repeated,
+                });
+            }
         } else {
-            *slot = Some(value.into_owned());
+            params.insert(key.into_owned(), value.into_owned());
         }
     }
-    // Check each parameter on its own so that both are reported when both are wrong.
-    let page_number = parse_number(page.as_deref(), 1).filter(|p| PageRequest::new(*p, 1).is_ok());
-    let per_page_number = parse_number(per_page.as_deref(), PageRequest::DEFAULT_PER_PAGE)
-        .filter(|n| PageRequest::new(1, *n).is_ok());
+    (params, errors)
+}
+
+/// `None` for anything that is not a plain non-negative integer (`"abc"`, `"-1"`, `"1.5"`).
+fn parse_number(text: Option<&str>, default: u32) -> Option<u32> {
+    match text {
+        None => Some(default),
+        Some(t) if !t.is_empty() && t.len() <= 10 && t.bytes().all(|b| b.is_ascii_digit()) => {
+            t.parse().ok()
+        }
+        Some(_) => None,
+    }
+}
+
+fn page_request(params: &HashMap<String, String>, errors: &mut Vec<InvalidField>) -> PageRequest {
+    let page = parse_number(params.get("page").map(String::as_str), 1)
+        .filter(|p| PageRequest::new(*p, 1).is_ok());
+    let per_page = parse_number(
+        params.get("per_page").map(String::as_str),
+        PageRequest::DEFAULT_PER_PAGE,
+    )
+    .filter(|n| PageRequest::new(1, *n).is_ok());
     for (field, value, max) in [
-        ("page", page_number, PageRequest::MAX_PAGE),
-        ("per_page", per_page_number, PageRequest::MAX_PER_PAGE),
+        ("page", page, PageRequest::MAX_PAGE),
+        ("per_page", per_page, PageRequest::MAX_PER_PAGE),
     ] {
         if value.is_none() && !errors.iter().any(|e| e.field == field) {
             errors.push(InvalidField {
@@ -46,89 +159,828 @@ pub fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> 
             });
         }
     }
-    match (page_number, per_page_number) {
-        (Some(p), Some(n)) if errors.is_empty() => {
-            PageRequest::new(p, n).map_err(|e| AppError::Internal(e.to_string()))
+    PageRequest::new(
+        page.unwrap_or(1),
+        per_page.unwrap_or(PageRequest::DEFAULT_PER_PAGE),
+    )
+    .unwrap_or_default()
+}
+
+/// Parses `page` and `per_page`, naming every invalid parameter.
+pub fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> {
+    let (params, mut errors) = collect_params(query, &["page", "per_page"]);
+    let request = page_request(&params, &mut errors);
+    if errors.is_empty() {
+        Ok(request)
+    } else {
+        Err(AppError::InvalidParameters(errors))
+    }
+}
+
+/// Parses and validates every listing parameter, reporting all invalid ones together.
+pub fn parse_listing_query(query: Option<&str>) -> Result<ListingQuery, AppError> {
+    let (params, mut errors) = collect_params(
+        query,
+        &[
+            "q",
+            "category",
+            "min_price",
+            "max_price",
+            "ships_from",
+            "handling_free",
+            "min_rating",
+            "sort",
+            "page",
+            "per_page",
+        ],
+    );
+    let get = |k: &str| params.get(k).map(String::as_str).filter(|v| !v.is_empty());
+    let mut invalid = |field: &str, reason: Reason| {
+        if !errors.iter().any(|e| e.field == field) {
+            errors.push(InvalidField {
+                field: field.to_owned(),
+                reason,
+            });
         }
-        _ => Err(AppError::InvalidParameters(errors)),
+    };
+
+    let q = get("q")
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_owned);
+    if q.as_ref()
+        .is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS)
+    {
+        invalid(
+            "q",
+            Reason::TooLong {
+                max: MAX_QUERY_CHARS as u64,
+            },
+        );
+    }
+    let category = get("category").map(str::to_owned);
+    if category
+        .as_deref()
+        .is_some_and(|c| !CATEGORIES.iter().any(|d| d.slug == c))
+    {
+        invalid("category", Reason::OneOf(&CATEGORY_SLUGS));
+    }
+    let mut price = |field: &str| -> Option<u32> {
+        let value = get(field)?;
+        match parse_number(Some(value), 0).filter(|v| u64::from(*v) <= MAX_PRICE_FILTER) {
+            Some(v) => Some(v),
+            None => {
+                invalid(
+                    field,
+                    Reason::OutOfRange {
+                        min: 0,
+                        max: MAX_PRICE_FILTER,
+                    },
+                );
+                None
+            }
+        }
+    };
+    let min_price = price("min_price");
+    let max_price = price("max_price");
+    let ships_from = get("ships_from").map(str::to_owned);
+    if ships_from
+        .as_deref()
+        .is_some_and(|c| !SHIP_COUNTRIES.split(", ").any(|k| k == c))
+    {
+        invalid("ships_from", Reason::OneOf(&SHIP_COUNTRIES));
+    }
+    let handling_free = match get("handling_free") {
+        None | Some("false") | Some("0") => false,
+        Some("true") | Some("1") => true,
+        Some(_) => {
+            invalid("handling_free", Reason::OneOf("true, false"));
+            false
+        }
+    };
+    let min_rating = match get("min_rating") {
+        None => None,
+        Some(v) => match RATING_STEPS.iter().find(|(text, _)| *text == v) {
+            Some((_, tenths)) => Some(*tenths),
+            None => {
+                invalid("min_rating", Reason::OneOf("4.5, 4"));
+                None
+            }
+        },
+    };
+    let sort = match get("sort") {
+        None => Sort::Relevance,
+        Some(v) => Sort::parse(v).unwrap_or_else(|| {
+            invalid("sort", Reason::OneOf(SORTS));
+            Sort::Relevance
+        }),
+    };
+    let page = page_request(&params, &mut errors);
+    if !errors.is_empty() {
+        return Err(AppError::InvalidParameters(errors));
+    }
+    let match_expr = q.as_deref().and_then(match_expression);
+    Ok(ListingQuery {
+        q,
+        match_expr,
+        category,
+        min_price,
+        max_price,
+        ships_from,
+        handling_free,
+        min_rating,
+        sort,
+        page,
+    })
+}
+
+/// The locale a catalog request is answered in, and the headers that say so.
+pub fn response_locale(query: Option<&str>, headers: &HeaderMap) -> Locale {
+    let requested = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "locale")
+        .and_then(|(_, v)| Locale::from_tag(&v));
+    requested
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+fn localized<T: serde::Serialize>(locale: Locale, body: T) -> Response {
+    let mut response = Json(body).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(locale.tag()) {
+        headers.insert(header::CONTENT_LANGUAGE, value);
+    }
+    headers.insert(header::VARY, HeaderValue::from_static("accept-language"));
+    response
+}
+
+/// Which filter a facet count leaves out (its own), so every value shows what choosing it gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Skip {
+    Nothing,
+    Category,
+    Price,
+    ShipsFrom,
+    Handling,
+    Rating,
+}
+
+/// A WHERE clause and its arguments, built from the validated query only.
+struct Filter {
+    sql: String,
+    args: Vec<Arg>,
+}
+
+#[derive(Clone)]
+enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+impl Filter {
+    fn bind_into(&self, args: &mut SqliteArguments<'_>) -> Result<(), AppError> {
+        for arg in &self.args {
+            let result = match arg {
+                Arg::Int(v) => args.add(*v),
+                Arg::Text(v) => args.add(v.clone()),
+            };
+            result.map_err(|e| AppError::Internal(e.to_string()))?;
+        }
+        Ok(())
     }
 }
 
-/// `None` for anything that is not a plain non-negative integer (`"abc"`, `"-1"`, `"1.5"`).
-fn parse_number(text: Option<&str>, default: u32) -> Option<u32> {
-    match text {
-        None => Some(default),
-        Some(t) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => t.parse().ok(),
-        Some(_) => None,
+fn filter(q: &ListingQuery, skip: Skip, with_match: bool) -> Filter {
+    let mut conds: Vec<&str> = vec!["1 = 1"];
+    let mut args = Vec::new();
+    if let (true, Some(expr)) = (with_match, &q.match_expr) {
+        conds.push("p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)");
+        args.push(Arg::Text(expr.clone()));
+    }
+    if let (false, Some(c)) = (skip == Skip::Category, &q.category) {
+        conds.push("p.category_id = (SELECT id FROM categories WHERE slug = ?)");
+        args.push(Arg::Text(c.clone()));
+    }
+    if skip != Skip::Price {
+        if let Some(min) = q.min_price {
+            conds.push("p.price_usd_cents >= ?");
+            args.push(Arg::Int(i64::from(min) * 100));
+        }
+        if let Some(max) = q.max_price {
+            conds.push("p.price_usd_cents < ?");
+            args.push(Arg::Int(i64::from(max) * 100));
+        }
+    }
+    if let (false, Some(country)) = (skip == Skip::ShipsFrom, &q.ships_from) {
+        conds.push(
+            "EXISTS (SELECT 1 FROM product_warehouses pw JOIN warehouses w ON w.id = pw.warehouse_id \
+             WHERE pw.product_id = p.id AND w.country = ?)",
+        );
+        args.push(Arg::Text(country.clone()));
+    }
+    if q.handling_free && skip != Skip::Handling {
+        conds.push("p.handling = 0");
+    }
+    if let (false, Some(tenths)) = (skip == Skip::Rating, q.min_rating) {
+        conds.push("s.rating_tenths >= ?");
+        args.push(Arg::Int(tenths));
+    }
+    Filter {
+        sql: conds.join(" AND "),
+        args,
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct ProductRow {
+#[derive(FromRow)]
+struct SummaryRow {
     id: i64,
     slug: String,
     title: String,
     price_minor: i64,
     currency: String,
+    rating_tenths: i64,
+    review_count: i64,
+    seller_country: String,
 }
 
-/// Lists products, oldest first, one page at a time.
+const SUMMARY_COLUMNS: &str = "p.id, p.slug, p.price_minor, p.currency, p.rating_tenths, \
+     p.review_count, s.country AS seller_country, \
+     COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?), \
+              (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title";
+
+fn currency(code: &str, id: i64) -> Result<Currency, AppError> {
+    code.parse()
+        .map_err(|e| AppError::Internal(format!("product {id} has a bad currency: {e}")))
+}
+
+fn tenths(v: i64) -> f32 {
+    (v as f32) / 10.0
+}
+
+impl SummaryRow {
+    fn into_summary(self) -> Result<ProductSummary, AppError> {
+        Ok(ProductSummary {
+            image: ImageRef {
+                url: product_image_url(&self.slug),
+                width: IMAGE_SIZE,
+                height: IMAGE_SIZE,
+            },
+            price: Money::from_minor(self.price_minor, currency(&self.currency, self.id)?),
+            id: self.id,
+            slug: self.slug,
+            title: self.title,
+            seller_country: self.seller_country,
+            rating: tenths(self.rating_tenths),
+            review_count: u32::try_from(self.review_count).unwrap_or(0),
+        })
+    }
+}
+
+/// Runs a listing query: one page of products, the total, and every facet's counts.
+pub async fn search(
+    db: &SqlitePool,
+    q: &ListingQuery,
+    locale: Locale,
+) -> Result<ProductList, AppError> {
+    let relevance = q.match_expr.is_some() && q.sort == Sort::Relevance;
+    let order = match q.sort {
+        Sort::Relevance if relevance => "m.rank, p.sold_count DESC, p.id",
+        Sort::Relevance | Sort::BestSelling => "p.sold_count DESC, p.id",
+        Sort::PriceAsc => "p.price_usd_cents, p.id",
+        Sort::PriceDesc => "p.price_usd_cents DESC, p.id",
+        Sort::Newest => "p.listed_at DESC, p.id",
+    };
+    let items: Vec<ProductSummary> = if q.q.is_some() && q.match_expr.is_none() {
+        Vec::new()
+    } else {
+        let f = filter(q, Skip::Nothing, !relevance);
+        let join = if relevance {
+            "JOIN (SELECT rowid AS id, bm25(product_search) AS rank FROM product_search \
+             WHERE product_search MATCH ?) m ON m.id = p.id"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM products p JOIN sellers s ON s.id = p.seller_id {join} \
+             WHERE {} ORDER BY {order} LIMIT ? OFFSET ?",
+            f.sql
+        );
+        let mut args = SqliteArguments::default();
+        add(&mut args, locale.tag().to_owned())?;
+        if relevance {
+            add(&mut args, q.match_expr.clone().unwrap_or_default())?;
+        }
+        f.bind_into(&mut args)?;
+        add(&mut args, i64::from(q.page.per_page()))?;
+        add(
+            &mut args,
+            i64::try_from(q.page.offset()).unwrap_or(i64::MAX),
+        )?;
+        sqlx::query_as_with::<_, SummaryRow, _>(&sql, args)
+            .fetch_all(db)
+            .await?
+            .into_iter()
+            .map(SummaryRow::into_summary)
+            .collect::<Result<_, _>>()?
+    };
+    let nothing_searchable = q.q.is_some() && q.match_expr.is_none();
+    let (total, facets) = if nothing_searchable {
+        (0, Facets::default())
+    } else {
+        let total = count(db, q, Skip::Nothing, "").await?;
+        (total, facets(db, q, locale).await?)
+    };
+    let suggestions = if total == 0 {
+        best_sellers(db, q.category.as_deref(), locale).await?
+    } else {
+        Vec::new()
+    };
+    Ok(ProductList {
+        locale: locale.tag().to_owned(),
+        items,
+        page: q.page.page(),
+        per_page: q.page.per_page(),
+        total,
+        total_pages: q.page.total_pages(total),
+        facets,
+        suggestions,
+    })
+}
+
+fn add<'q, T>(args: &mut SqliteArguments<'q>, value: T) -> Result<(), AppError>
+where
+    T: 'q + sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+{
+    args.add(value)
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+async fn count(
+    db: &SqlitePool,
+    q: &ListingQuery,
+    skip: Skip,
+    extra: &str,
+) -> Result<u64, AppError> {
+    let f = filter(q, skip, true);
+    let sql = format!(
+        "SELECT COUNT(*) FROM products p JOIN sellers s ON s.id = p.seller_id WHERE {} {extra}",
+        f.sql
+    );
+    let mut args = SqliteArguments::default();
+    f.bind_into(&mut args)?;
+    let (n,): (i64,) = sqlx::query_as_with(&sql, args).fetch_one(db).await?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+async fn facets(db: &SqlitePool, q: &ListingQuery, locale: Locale) -> Result<Facets, AppError> {
+    const FROM: &str = "FROM products p JOIN sellers s ON s.id = p.seller_id";
+    // Categories, in catalog order, named in the response's locale.
+    let f = filter(q, Skip::Category, true);
+    let sql = format!(
+        "SELECT c.slug, COALESCE(cn.name, c.slug), COUNT(*) {FROM} \
+         JOIN categories c ON c.id = p.category_id \
+         LEFT JOIN category_names cn ON cn.category_id = c.id AND cn.locale = ? \
+         WHERE {} GROUP BY c.id ORDER BY c.position",
+        f.sql
+    );
+    let mut args = SqliteArguments::default();
+    add(&mut args, locale.tag().to_owned())?;
+    f.bind_into(&mut args)?;
+    let categories = sqlx::query_as_with::<_, (String, String, i64), _>(&sql, args)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(|(slug, name, count)| CategoryCount {
+            slug,
+            name,
+            count: u64::try_from(count).unwrap_or(0),
+        })
+        .collect();
+
+    let f = filter(q, Skip::ShipsFrom, true);
+    let sql = format!(
+        "SELECT w.country, COUNT(DISTINCT p.id) {FROM} \
+         JOIN product_warehouses pw ON pw.product_id = p.id JOIN warehouses w ON w.id = pw.warehouse_id \
+         WHERE {} GROUP BY w.country ORDER BY 2 DESC, 1",
+        f.sql
+    );
+    let mut args = SqliteArguments::default();
+    f.bind_into(&mut args)?;
+    let ships_from = sqlx::query_as_with::<_, (String, i64), _>(&sql, args)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(|(country, count)| CountryCount {
+            country,
+            count: u64::try_from(count).unwrap_or(0),
+        })
+        .collect();
+
+    let f = filter(q, Skip::Price, true);
+    let bands: Vec<String> = PRICE_BANDS
+        .iter()
+        .map(|(min, max)| {
+            let lo = min
+                .map(|m| format!("p.price_usd_cents >= {}", i64::from(m) * 100))
+                .unwrap_or_else(|| "1".into());
+            let hi = max
+                .map(|m| format!("p.price_usd_cents < {}", i64::from(m) * 100))
+                .unwrap_or_else(|| "1".into());
+            format!("COALESCE(SUM({lo} AND {hi}), 0)")
+        })
+        .collect();
+    let sql = format!("SELECT {} {FROM} WHERE {}", bands.join(", "), f.sql);
+    let mut args = SqliteArguments::default();
+    f.bind_into(&mut args)?;
+    let row = sqlx::query_with(&sql, args).fetch_one(db).await?;
+    let mut price = Vec::new();
+    for (i, (min, max)) in PRICE_BANDS.iter().enumerate() {
+        let n: i64 = sqlx::Row::try_get(&row, i)?;
+        price.push(PriceBucket {
+            min: *min,
+            max: *max,
+            count: u64::try_from(n).unwrap_or(0),
+        });
+    }
+
+    let f = filter(q, Skip::Rating, true);
+    let steps: Vec<String> = RATING_STEPS
+        .iter()
+        .map(|(_, t)| format!("COALESCE(SUM(s.rating_tenths >= {t}), 0)"))
+        .collect();
+    let sql = format!("SELECT {} {FROM} WHERE {}", steps.join(", "), f.sql);
+    let mut args = SqliteArguments::default();
+    f.bind_into(&mut args)?;
+    let row = sqlx::query_with(&sql, args).fetch_one(db).await?;
+    let mut seller_rating = Vec::new();
+    for (i, (text, _)) in RATING_STEPS.iter().enumerate() {
+        let n: i64 = sqlx::Row::try_get(&row, i)?;
+        seller_rating.push(RatingBucket {
+            min: (*text).to_owned(),
+            count: u64::try_from(n).unwrap_or(0),
+        });
+    }
+
+    let handling_free = count(db, q, Skip::Handling, "AND p.handling = 0").await?;
+    Ok(Facets {
+        categories,
+        ships_from,
+        price,
+        seller_rating,
+        handling_free,
+    })
+}
+
+async fn best_sellers(
+    db: &SqlitePool,
+    category: Option<&str>,
+    locale: Locale,
+) -> Result<Vec<ProductSummary>, AppError> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS} FROM products p JOIN sellers s ON s.id = p.seller_id \
+         WHERE (?2 IS NULL OR p.category_id = (SELECT id FROM categories WHERE slug = ?2)) \
+         ORDER BY p.sold_count DESC, p.id LIMIT 8"
+    )
+    .replacen("locale = ?)", "locale = ?1)", 1);
+    sqlx::query_as::<_, SummaryRow>(&sql)
+        .bind(locale.tag())
+        .bind(category)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .map(SummaryRow::into_summary)
+        .collect()
+}
+
+/// Lists, searches and filters products.
 #[utoipa::path(
     get,
     path = "/api/v1/products",
     tag = "catalog",
     params(
+        ("q" = Option<String>, Query, description = "Search words in any shipped language (at most 200 characters). Latin, Cyrillic, Arabic and Korean words match by prefix; Chinese, Japanese and Thai match anywhere in a title."),
+        ("category" = Option<String>, Query, description = "Category slug, from `/api/v1/categories`"),
+        ("min_price" = Option<u32>, Query, description = "Lowest price, whole US dollars (inclusive)"),
+        ("max_price" = Option<u32>, Query, description = "Highest price, whole US dollars (exclusive)"),
+        ("ships_from" = Option<String>, Query, description = "ISO country code of a warehouse the product ships from"),
+        ("handling_free" = Option<bool>, Query, description = "Only goods that need no special handling (not fragile, no battery, liquid or magnet)"),
+        ("min_rating" = Option<String>, Query, description = "Minimum seller rating: `4` or `4.5`"),
+        ("sort" = Option<String>, Query, description = "`relevance` (default; best sellers first without `q`), `price_asc`, `price_desc`, `newest`, `best_selling`"),
         ("page" = Option<u32>, Query, description = "1-based page number (1 to 10000)", minimum = 1, maximum = 10000),
-        ("locale" = Option<String>, Query, description = "Language of error messages (e.g. `es`, `zh-CN`); falls back to Accept-Language, then English. `Content-Language` says which was used."),
         ("per_page" = Option<u32>, Query, description = "Items per page (1 to 100, default 24)", minimum = 1, maximum = 100),
+        ("locale" = Option<String>, Query, description = "Language of titles, category names and error messages (e.g. `es`, `zh-CN`); an unknown one falls back to Accept-Language, then English. The body's `locale` and `Content-Language` say which was used."),
     ),
     responses(
-        (status = 200, description = "One page of products", body = Page<ProductSummary>),
+        (status = 200, description = "One page of products with filter counts", body = ProductList),
         (status = 400, description = "An invalid parameter; `errors` names it", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list_products(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Page<ProductSummary>>, AppError> {
-    let request = parse_page_request(query.as_deref())?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM products")
-        .fetch_one(&state.db)
-        .await?;
-    let rows: Vec<ProductRow> = sqlx::query_as(
-        "SELECT id, slug, title, price_minor, currency FROM products ORDER BY id LIMIT ? OFFSET ?",
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let listing = parse_listing_query(query.as_deref())?;
+    let locale = response_locale(query.as_deref(), &headers);
+    let list = search(&state.db, &listing, locale).await?;
+    Ok(localized(locale, list))
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::empty();
+    b.add_tags([
+        "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "h3", "h4", "span",
+    ]);
+    b
+});
+
+/// Seller HTML reduced to formatting: no scripts, event handlers, styles, links or images.
+pub fn sanitize_description(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+#[derive(FromRow)]
+struct DetailRow {
+    id: i64,
+    slug: String,
+    brand: String,
+    model: String,
+    currency: String,
+    price_minor: i64,
+    handling: i64,
+    rating_tenths: i64,
+    review_count: i64,
+    sold_count: i64,
+    original_locale: String,
+    category_slug: String,
+    category_name: String,
+    seller_slug: String,
+    seller_name: String,
+    seller_country: String,
+    seller_rating: i64,
+    seller_orders: i64,
+    seller_verified: bool,
+    seller_language: String,
+}
+
+/// One product with everything its page shows.
+#[utoipa::path(
+    get,
+    path = "/api/v1/products/{slug}",
+    tag = "catalog",
+    params(
+        ("slug" = String, Path, description = "The product's slug"),
+        ("locale" = Option<String>, Query, description = "Language of the texts; an unknown one falls back (Accept-Language, then English) and the body's `locale` says which was used"),
+    ),
+    responses(
+        (status = 200, description = "The product", body = ProductDetail),
+        (status = 404, description = "No product with this slug", body = domain::Problem, content_type = "application/problem+json"),
     )
-    .bind(i64::from(request.per_page()))
-    .bind(i64::try_from(request.offset()).unwrap_or(i64::MAX))
-    .fetch_all(&state.db)
+)]
+pub async fn get_product(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let locale = response_locale(query.as_deref(), &headers);
+    let detail = product_detail(&state.db, &slug, locale).await?;
+    Ok(localized(locale, detail))
+}
+
+/// Loads a product page's data in `locale`.
+pub async fn product_detail(
+    db: &SqlitePool,
+    slug: &str,
+    locale: Locale,
+) -> Result<ProductDetail, AppError> {
+    let row: Option<DetailRow> = sqlx::query_as(
+        "SELECT p.id, p.slug, p.brand, p.model, p.currency, p.price_minor, p.handling, \
+         p.rating_tenths, p.review_count, p.sold_count, p.original_locale, \
+         c.slug AS category_slug, COALESCE(cn.name, c.slug) AS category_name, \
+         s.slug AS seller_slug, s.name AS seller_name, s.country AS seller_country, \
+         s.rating_tenths AS seller_rating, s.order_count AS seller_orders, \
+         s.verified AS seller_verified, s.language AS seller_language \
+         FROM products p JOIN sellers s ON s.id = p.seller_id JOIN categories c ON c.id = p.category_id \
+         LEFT JOIN category_names cn ON cn.category_id = c.id AND cn.locale = ? \
+         WHERE p.slug = ?",
+    )
+    .bind(locale.tag())
+    .bind(slug)
+    .fetch_optional(db)
     .await?;
-    let items = rows
+    let Some(p) = row else {
+        return Err(AppError::ProductNotFound);
+    };
+    let texts: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT locale, title, description_html, provenance FROM product_texts \
+         WHERE product_id = ? AND locale IN (?, ?)",
+    )
+    .bind(p.id)
+    .bind(locale.tag())
+    .bind(&p.original_locale)
+    .fetch_all(db)
+    .await?;
+    let find = |tag: &str| texts.iter().find(|t| t.0 == tag);
+    let original = find(&p.original_locale)
+        .ok_or_else(|| AppError::Internal(format!("product {} has no original text", p.id)))?;
+    let shown = find(locale.tag()).unwrap_or(original);
+    let provenance = Provenance::parse(&shown.3)
+        .ok_or_else(|| AppError::Internal(format!("product {} has a bad provenance", p.id)))?;
+
+    let ships_from = sqlx::query_as::<_, (String, String, bool, String)>(
+        "SELECT w.code, w.country, w.overseas, COALESCE(wn.city, w.code) FROM product_warehouses pw \
+         JOIN warehouses w ON w.id = pw.warehouse_id \
+         LEFT JOIN warehouse_names wn ON wn.warehouse_id = w.id AND wn.locale = ? \
+         WHERE pw.product_id = ? ORDER BY pw.position",
+    )
+    .bind(locale.tag())
+    .bind(p.id)
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|(code, country, overseas, city)| ShipsFrom { code, city, country, overseas })
+    .collect();
+
+    let currency = currency(&p.currency, p.id)?;
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(
+        String,
+        Option<String>,
+        Option<String>,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+    )> = sqlx::query_as(
+        "SELECT sku, colour, size, price_minor, stock, weight_g, length_mm, width_mm, height_mm \
+         FROM variants WHERE product_id = ? ORDER BY position",
+    )
+    .bind(p.id)
+    .fetch_all(db)
+    .await?;
+    let u32_of = |v: i64| u32::try_from(v).unwrap_or(0);
+    let variants: Vec<VariantInfo> = rows
         .into_iter()
-        .map(|row| {
-            let currency: Currency = row.currency.parse().map_err(|e| {
-                AppError::Internal(format!("product {} has a bad currency: {e}", row.id))
-            })?;
-            Ok(ProductSummary {
-                image: ImageRef {
-                    url: product_image_url(&row.slug),
-                    width: IMAGE_SIZE,
-                    height: IMAGE_SIZE,
-                },
-                id: row.id,
-                slug: row.slug,
-                title: row.title,
-                price: Money::from_minor(row.price_minor, currency),
-            })
+        .map(
+            |(sku, colour, size, price, stock, weight, l, w, h)| VariantInfo {
+                sku,
+                colour,
+                size,
+                price: Money::from_minor(price, currency),
+                stock: u32_of(stock),
+                weight_g: u32_of(weight),
+                dims_mm: [u32_of(l), u32_of(w), u32_of(h)],
+            },
+        )
+        .collect();
+
+    let mut colours: Vec<String> = Vec::new();
+    let mut sizes: Vec<String> = Vec::new();
+    for v in &variants {
+        if let Some(c) = &v.colour {
+            if !colours.contains(c) {
+                colours.push(c.clone());
+            }
+        }
+        if let Some(s) = &v.size {
+            if !sizes.contains(s) {
+                sizes.push(s.clone());
+            }
+        }
+    }
+    let mut options = Vec::new();
+    if !colours.is_empty() {
+        options.push(VariantOption {
+            axis: "colour".into(),
+            values: colours
+                .iter()
+                .map(|c| OptionValue {
+                    code: c.clone(),
+                    label: colour_label(c, locale),
+                })
+                .collect(),
+        });
+    }
+    if !sizes.is_empty() {
+        options.push(VariantOption {
+            axis: "size".into(),
+            values: sizes
+                .iter()
+                .map(|s| OptionValue {
+                    code: s.clone(),
+                    label: s.clone(),
+                })
+                .collect(),
+        });
+    }
+    let image = |view: &str| ImageRef {
+        url: product_view_url(&p.slug, view),
+        width: IMAGE_SIZE,
+        height: IMAGE_SIZE,
+    };
+    let mut images: Vec<ProductImage> = colours
+        .iter()
+        .map(|c| ProductImage {
+            colour: Some(c.clone()),
+            image: image(c),
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
-    let total = u64::try_from(total).unwrap_or(0);
-    Ok(Json(Page {
-        items,
-        page: request.page(),
-        per_page: request.per_page(),
-        total,
-        total_pages: request.total_pages(total),
-    }))
+        .collect();
+    for view in ["detail", "package"] {
+        images.push(ProductImage {
+            colour: None,
+            image: image(view),
+        });
+    }
+
+    Ok(ProductDetail {
+        locale: locale.tag().to_owned(),
+        id: p.id,
+        slug: p.slug,
+        title: shown.1.clone(),
+        description_html: sanitize_description(&shown.2),
+        provenance,
+        original: (provenance == Provenance::Machine).then(|| OriginalText {
+            locale: original.0.clone(),
+            title: original.1.clone(),
+            description_html: sanitize_description(&original.2),
+        }),
+        brand: p.brand,
+        model: p.model,
+        category: CategoryRef {
+            slug: p.category_slug,
+            name: p.category_name,
+        },
+        price: Money::from_minor(p.price_minor, currency),
+        rating: tenths(p.rating_tenths),
+        review_count: u32_of(p.review_count),
+        sold_count: u32_of(p.sold_count),
+        handling: Handling::from_bits(u8::try_from(p.handling).unwrap_or(0)),
+        seller: SellerCard {
+            slug: p.seller_slug,
+            name: p.seller_name,
+            country: p.seller_country,
+            rating: tenths(p.seller_rating),
+            order_count: u32_of(p.seller_orders),
+            verified: p.seller_verified,
+            language: p.seller_language,
+        },
+        ships_from,
+        images,
+        options,
+        variants,
+    })
+}
+
+fn colour_label(code: &str, locale: Locale) -> String {
+    COLOUR_CODES
+        .iter()
+        .position(|c| *c == code)
+        .map(|i| COLOUR_NAMES[i][locale.index()].to_owned())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// Every category, named in the response's locale, with its product count.
+#[utoipa::path(
+    get,
+    path = "/api/v1/categories",
+    tag = "catalog",
+    params(
+        ("locale" = Option<String>, Query, description = "Language of the names; an unknown one falls back (Accept-Language, then English) and the body's `locale` says which was used"),
+    ),
+    responses((status = 200, description = "The categories in catalog order", body = CategoryList))
+)]
+pub async fn list_categories(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let locale = response_locale(query.as_deref(), &headers);
+    let items = sqlx::query_as::<_, (String, String, i64)>(
+        "SELECT c.slug, COALESCE(cn.name, c.slug), (SELECT COUNT(*) FROM products p WHERE p.category_id = c.id) \
+         FROM categories c LEFT JOIN category_names cn ON cn.category_id = c.id AND cn.locale = ? \
+         ORDER BY c.position",
+    )
+    .bind(locale.tag())
+    .fetch_all(&state.db)
+    .await?
+    .into_iter()
+    .map(|(slug, name, count)| CategoryCount { slug, name, count: u64::try_from(count).unwrap_or(0) })
+    .collect();
+    Ok(localized(
+        locale,
+        CategoryList {
+            locale: locale.tag().to_owned(),
+            items,
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -148,6 +1000,11 @@ mod tests {
         assert_eq!(
             (req.page(), req.per_page()),
             (1, PageRequest::DEFAULT_PER_PAGE)
+        );
+        let q = parse_listing_query(None).expect("defaults");
+        assert_eq!(
+            (q.sort, q.q, q.handling_free),
+            (Sort::Relevance, None, false)
         );
     }
 
@@ -185,5 +1042,47 @@ mod tests {
     fn huge_numbers_do_not_overflow_into_a_500() {
         let err = parse_page_request(Some("page=99999999999999999999")).expect_err("huge");
         assert_eq!(fields(err), ["page"]);
+    }
+
+    #[test]
+    fn every_bad_listing_parameter_is_named_at_once() {
+        let err = parse_listing_query(Some(
+            "category=cars&min_price=-5&max_price=x&ships_from=ZZ&handling_free=maybe&min_rating=5&sort=cheapest&page=0",
+        ))
+        .expect_err("all bad");
+        let mut names = fields(err);
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "category",
+                "handling_free",
+                "max_price",
+                "min_price",
+                "min_rating",
+                "page",
+                "ships_from",
+                "sort"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_overlong_query_is_refused_and_a_blank_one_is_no_query() {
+        let long = format!("q={}", "a".repeat(MAX_QUERY_CHARS + 1));
+        assert_eq!(
+            fields(parse_listing_query(Some(&long)).expect_err("long")),
+            ["q"]
+        );
+        assert_eq!(parse_listing_query(Some("q=+++")).expect("blank").q, None);
+    }
+
+    #[test]
+    fn seller_html_loses_scripts_handlers_and_images_but_keeps_formatting() {
+        let html = "<p onclick=\"x()\">Hi <strong>there</strong></p><script>alert(1)</script><img src=x onerror=alert(1)><a href=\"javascript:x\">link</a>";
+        assert_eq!(
+            sanitize_description(html),
+            "<p>Hi <strong>there</strong></p>link"
+        );
     }
 }
