@@ -8,6 +8,13 @@ use std::time::Duration;
 /// Opens (creating when missing) the SQLite database at `url`, runs pending migrations and
 /// seeds the catalog if it is empty.
 pub async fn connect_and_prepare(url: &str) -> Result<SqlitePool, sqlx::Error> {
+    let pool = connect_and_migrate(url).await?;
+    crate::seed::seed_if_empty(&pool).await?;
+    Ok(pool)
+}
+
+/// Opens (creating when missing) and migrates the database, without seeding it.
+pub async fn connect_and_migrate(url: &str) -> Result<SqlitePool, sqlx::Error> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -25,6 +32,5 @@ pub async fn connect_and_prepare(url: &str) -> Result<SqlitePool, sqlx::Error> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations").run(&pool).await?;
-    crate::seed::seed_if_empty(&pool).await?;
     Ok(pool)
 }

@@ -12,6 +12,7 @@ pub mod messages;
 pub mod openapi;
 pub mod precompress;
 pub mod products;
+pub mod search_index;
 pub mod search_text;
 pub mod seed;
 pub mod static_files;
@@ -36,6 +37,20 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub struct AppState {
     pub db: SqlitePool,
     pub static_dir: PathBuf,
+    /// Filters, facet counts and sort keys of every product (see `search_index`).
+    pub search: std::sync::Arc<search_index::SearchIndex>,
+}
+
+impl AppState {
+    /// State over a prepared database: loads the listing index from it.
+    pub async fn new(db: SqlitePool, static_dir: PathBuf) -> Result<AppState, sqlx::Error> {
+        let search = std::sync::Arc::new(search_index::SearchIndex::load(&db).await?);
+        Ok(AppState {
+            db,
+            static_dir,
+            search,
+        })
+    }
 }
 
 /// Request bodies larger than this are refused with 413 before a handler sees them.

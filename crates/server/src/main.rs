@@ -40,6 +40,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             "no built app found (index.html missing); the API works, pages will not");
     }
 
+    let state = AppState::new(pool.clone(), config.static_dir).await?;
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
@@ -48,10 +49,6 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     println!("Store is running at http://{addr}/");
     tracing::info!(%addr, "listening");
 
-    let state = AppState {
-        db: pool.clone(),
-        static_dir: config.static_dir,
-    };
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await?;

@@ -8,6 +8,7 @@
 
 use crate::error::{AppError, InvalidField, Reason};
 use crate::media::{product_image_url, product_view_url, IMAGE_SIZE};
+use crate::search_index::SearchIndex;
 use crate::search_text::match_expression;
 use crate::AppState;
 use axum::extract::{Path, RawQuery, State};
@@ -21,8 +22,7 @@ use domain::{
     ProductImage, ProductList, ProductSummary, Provenance, RatingBucket, SellerCard, ShipsFrom,
     VariantInfo, VariantOption,
 };
-use sqlx::sqlite::SqliteArguments;
-use sqlx::{Arguments, FromRow, SqlitePool};
+use sqlx::{FromRow, SqlitePool};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -319,83 +319,6 @@ fn localized<T: serde::Serialize>(locale: Locale, body: T) -> Response {
     response
 }
 
-/// Which filter a facet count leaves out (its own), so every value shows what choosing it gives.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Skip {
-    Nothing,
-    Category,
-    Price,
-    ShipsFrom,
-    Handling,
-    Rating,
-}
-
-/// A WHERE clause and its arguments, built from the validated query only.
-struct Filter {
-    sql: String,
-    args: Vec<Arg>,
-}
-
-#[derive(Clone)]
-enum Arg {
-    Int(i64),
-    Text(String),
-}
-
-impl Filter {
-    fn bind_into(&self, args: &mut SqliteArguments<'_>) -> Result<(), AppError> {
-        for arg in &self.args {
-            let result = match arg {
-                Arg::Int(v) => args.add(*v),
-                Arg::Text(v) => args.add(v.clone()),
-            };
-            result.map_err(|e| AppError::Internal(e.to_string()))?;
-        }
-        Ok(())
-    }
-}
-
-fn filter(q: &ListingQuery, skip: Skip, with_match: bool) -> Filter {
-    let mut conds: Vec<&str> = vec!["1 = 1"];
-    let mut args = Vec::new();
-    if let (true, Some(expr)) = (with_match, &q.match_expr) {
-        conds.push("p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)");
-        args.push(Arg::Text(expr.clone()));
-    }
-    if let (false, Some(c)) = (skip == Skip::Category, &q.category) {
-        conds.push("p.category_id = (SELECT id FROM categories WHERE slug = ?)");
-        args.push(Arg::Text(c.clone()));
-    }
-    if skip != Skip::Price {
-        if let Some(min) = q.min_price {
-            conds.push("p.price_usd_cents >= ?");
-            args.push(Arg::Int(i64::from(min) * 100));
-        }
-        if let Some(max) = q.max_price {
-            conds.push("p.price_usd_cents < ?");
-            args.push(Arg::Int(i64::from(max) * 100));
-        }
-    }
-    if let (false, Some(country)) = (skip == Skip::ShipsFrom, &q.ships_from) {
-        conds.push(
-            "EXISTS (SELECT 1 FROM product_warehouses pw JOIN warehouses w ON w.id = pw.warehouse_id \
-             WHERE pw.product_id = p.id AND w.country = ?)",
-        );
-        args.push(Arg::Text(country.clone()));
-    }
-    if q.handling_free && skip != Skip::Handling {
-        conds.push("p.handling = 0");
-    }
-    if let (false, Some(tenths)) = (skip == Skip::Rating, q.min_rating) {
-        conds.push("s.rating_tenths >= ?");
-        args.push(Arg::Int(tenths));
-    }
-    Filter {
-        sql: conds.join(" AND "),
-        args,
-    }
-}
-
 #[derive(FromRow)]
 struct SummaryRow {
     id: i64,
@@ -410,7 +333,7 @@ struct SummaryRow {
 
 const SUMMARY_COLUMNS: &str = "p.id, p.slug, p.price_minor, p.currency, p.rating_tenths, \
      p.review_count, s.country AS seller_country, \
-     COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?), \
+     COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?1), \
               (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title";
 
 fn currency(code: &str, id: i64) -> Result<Currency, AppError> {
@@ -441,59 +364,198 @@ impl SummaryRow {
     }
 }
 
+/// Which filters one product passes, so one pass can count every facet: a facet's counts
+/// apply all filters but its own, showing what choosing each value would give.
+struct Passes {
+    category: bool,
+    price: bool,
+    ships: bool,
+    handling: bool,
+    rating: bool,
+}
+
+impl Passes {
+    fn all(&self) -> bool {
+        self.category && self.price && self.ships && self.handling && self.rating
+    }
+
+    fn all_but(&self, own: bool) -> bool {
+        // `own` is this facet's own flag; every other flag must hold.
+        [
+            self.category,
+            self.price,
+            self.ships,
+            self.handling,
+            self.rating,
+        ]
+        .iter()
+        .filter(|f| !**f)
+        .count()
+            <= usize::from(!own)
+    }
+}
+
 /// Runs a listing query: one page of products, the total, and every facet's counts.
 pub async fn search(
     db: &SqlitePool,
+    index: &SearchIndex,
     q: &ListingQuery,
     locale: Locale,
 ) -> Result<ProductList, AppError> {
-    let relevance = q.match_expr.is_some() && q.sort == Sort::Relevance;
-    let order = match q.sort {
-        Sort::Relevance if relevance => "m.rank, p.sold_count DESC, p.id",
-        Sort::Relevance | Sort::BestSelling => "p.sold_count DESC, p.id",
-        Sort::PriceAsc => "p.price_usd_cents, p.id",
-        Sort::PriceDesc => "p.price_usd_cents DESC, p.id",
-        Sort::Newest => "p.listed_at DESC, p.id",
-    };
-    let items: Vec<ProductSummary> = if q.q.is_some() && q.match_expr.is_none() {
-        Vec::new()
-    } else {
-        let f = filter(q, Skip::Nothing, !relevance);
-        let join = if relevance {
-            "JOIN (SELECT rowid AS id, bm25(product_search) AS rank FROM product_search \
-             WHERE product_search MATCH ?) m ON m.id = p.id"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM products p JOIN sellers s ON s.id = p.seller_id {join} \
-             WHERE {} ORDER BY {order} LIMIT ? OFFSET ?",
-            f.sql
-        );
-        let mut args = SqliteArguments::default();
-        add(&mut args, locale.tag().to_owned())?;
-        if relevance {
-            add(&mut args, q.match_expr.clone().unwrap_or_default())?;
-        }
-        f.bind_into(&mut args)?;
-        add(&mut args, i64::from(q.page.per_page()))?;
-        add(
-            &mut args,
-            i64::try_from(q.page.offset()).unwrap_or(i64::MAX),
-        )?;
-        sqlx::query_as_with::<_, SummaryRow, _>(&sql, args)
-            .fetch_all(db)
-            .await?
-            .into_iter()
-            .map(SummaryRow::into_summary)
-            .collect::<Result<_, _>>()?
-    };
     let nothing_searchable = q.q.is_some() && q.match_expr.is_none();
-    let (total, facets) = if nothing_searchable {
-        (0, Facets::default())
-    } else {
-        let total = count(db, q, Skip::Nothing, "").await?;
-        (total, facets(db, q, locale).await?)
+    // Candidates: what the full-text index matched, with its rank, or every product.
+    let candidates: Vec<(usize, f64)> = match &q.match_expr {
+        _ if nothing_searchable => Vec::new(),
+        Some(expr) => sqlx::query_as::<_, (i64, f64)>(
+            "SELECT rowid, bm25(product_search) FROM product_search WHERE product_search MATCH ?",
+        )
+        .bind(expr)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(id, rank)| index.by_id.get(&id).map(|&i| (i, rank)))
+        .collect(),
+        None => (0..index.entries.len()).map(|i| (i, 0.0)).collect(),
+    };
+
+    let category = q
+        .category
+        .as_deref()
+        .map(|slug| index.categories.get(slug).copied().unwrap_or(-1));
+    let ships_bit = q.ships_from.as_deref().map(|c| index.country_bit(c));
+    let min_cents = q.min_price.map(|v| i64::from(v) * 100);
+    let max_cents = q.max_price.map(|v| i64::from(v) * 100);
+
+    let mut by_category: HashMap<i64, u64> = HashMap::new();
+    let mut by_country = vec![0u64; index.countries.len()];
+    let mut by_band = [0u64; PRICE_BANDS.len()];
+    let mut by_rating = [0u64; RATING_STEPS.len()];
+    let mut handling_free = 0u64;
+    let mut hits: Vec<(usize, f64)> = Vec::new();
+    for &(i, rank) in &candidates {
+        let e = &index.entries[i];
+        let passes = Passes {
+            category: category.is_none_or(|c| e.category == c),
+            price: min_cents.is_none_or(|m| e.price_usd_cents >= m)
+                && max_cents.is_none_or(|m| e.price_usd_cents < m),
+            ships: ships_bit.is_none_or(|b| e.ships & b != 0),
+            handling: !q.handling_free || e.handling == 0,
+            rating: q.min_rating.is_none_or(|r| i64::from(e.seller_rating) >= r),
+        };
+        if passes.all_but(passes.category) {
+            *by_category.entry(e.category).or_default() += 1;
+        }
+        if passes.all_but(passes.ships) {
+            for (k, n) in by_country.iter_mut().enumerate() {
+                *n += u64::from(e.ships & (1 << k) != 0);
+            }
+        }
+        if passes.all_but(passes.price) {
+            for (k, (lo, hi)) in PRICE_BANDS.iter().enumerate() {
+                let above = lo.is_none_or(|v| e.price_usd_cents >= i64::from(v) * 100);
+                let below = hi.is_none_or(|v| e.price_usd_cents < i64::from(v) * 100);
+                by_band[k] += u64::from(above && below);
+            }
+        }
+        if passes.all_but(passes.rating) {
+            for (k, (_, t)) in RATING_STEPS.iter().enumerate() {
+                by_rating[k] += u64::from(i64::from(e.seller_rating) >= *t);
+            }
+        }
+        if passes.all_but(passes.handling) && e.handling == 0 {
+            handling_free += 1;
+        }
+        if passes.all() {
+            hits.push((i, rank));
+        }
+    }
+
+    let entry = |i: usize| &index.entries[i];
+    match q.sort {
+        Sort::Relevance if q.match_expr.is_some() => hits.sort_by(|a, b| {
+            a.1.total_cmp(&b.1)
+                .then(entry(b.0).sold.cmp(&entry(a.0).sold))
+                .then(entry(a.0).id.cmp(&entry(b.0).id))
+        }),
+        Sort::Relevance | Sort::BestSelling => {
+            hits.sort_by_key(|&(i, _)| (std::cmp::Reverse(entry(i).sold), entry(i).id))
+        }
+        Sort::PriceAsc => hits.sort_by_key(|&(i, _)| (entry(i).price_usd_cents, entry(i).id)),
+        Sort::PriceDesc => {
+            hits.sort_by_key(|&(i, _)| (std::cmp::Reverse(entry(i).price_usd_cents), entry(i).id))
+        }
+        Sort::Newest => {
+            hits.sort_by_key(|&(i, _)| (std::cmp::Reverse(entry(i).listed), entry(i).id))
+        }
+    }
+    let total = hits.len() as u64;
+    let offset = usize::try_from(q.page.offset()).unwrap_or(usize::MAX);
+    let page_ids: Vec<i64> = hits
+        .iter()
+        .skip(offset)
+        .take(q.page.per_page() as usize)
+        .map(|&(i, _)| entry(i).id)
+        .collect();
+    let items = summaries(db, &page_ids, locale).await?;
+
+    let names: HashMap<i64, (String, String)> = sqlx::query_as::<_, (i64, String, String)>(
+        "SELECT c.id, c.slug, COALESCE(cn.name, c.slug) FROM categories c \
+         LEFT JOIN category_names cn ON cn.category_id = c.id AND cn.locale = ? ORDER BY c.position",
+    )
+    .bind(locale.tag())
+    .fetch_all(db)
+    .await?
+    .into_iter()
+    .map(|(id, slug, name)| (id, (slug, name)))
+    .collect();
+    let mut categories: Vec<(i64, CategoryCount)> = by_category
+        .into_iter()
+        .filter_map(|(id, count)| {
+            names.get(&id).map(|(slug, name)| {
+                (
+                    id,
+                    CategoryCount {
+                        slug: slug.clone(),
+                        name: name.clone(),
+                        count,
+                    },
+                )
+            })
+        })
+        .collect();
+    categories.sort_by_key(|(id, _)| *id);
+    let mut ships_from: Vec<CountryCount> = index
+        .countries
+        .iter()
+        .zip(by_country)
+        .filter(|(_, n)| *n > 0)
+        .map(|(country, count)| CountryCount {
+            country: country.clone(),
+            count,
+        })
+        .collect();
+    ships_from.sort_by(|a, b| b.count.cmp(&a.count).then(a.country.cmp(&b.country)));
+    let facets = Facets {
+        categories: categories.into_iter().map(|(_, c)| c).collect(),
+        ships_from,
+        price: PRICE_BANDS
+            .iter()
+            .zip(by_band)
+            .map(|((min, max), count)| PriceBucket {
+                min: *min,
+                max: *max,
+                count,
+            })
+            .collect(),
+        seller_rating: RATING_STEPS
+            .iter()
+            .zip(by_rating)
+            .map(|((min, _), count)| RatingBucket {
+                min: (*min).to_owned(),
+                count,
+            })
+            .collect(),
+        handling_free,
     };
     let suggestions = if total == 0 {
         best_sellers(db, q.category.as_deref(), locale).await?
@@ -512,128 +574,34 @@ pub async fn search(
     })
 }
 
-fn add<'q, T>(args: &mut SqliteArguments<'q>, value: T) -> Result<(), AppError>
-where
-    T: 'q + sqlx::Encode<'q, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
-{
-    args.add(value)
-        .map_err(|e| AppError::Internal(e.to_string()))
-}
-
-async fn count(
+/// Product cards for `ids`, in that order.
+async fn summaries(
     db: &SqlitePool,
-    q: &ListingQuery,
-    skip: Skip,
-    extra: &str,
-) -> Result<u64, AppError> {
-    let f = filter(q, skip, true);
+    ids: &[i64],
+    locale: Locale,
+) -> Result<Vec<ProductSummary>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Numbered throughout: sqlx counts unnumbered `?` from 1 even after a `?1`.
+    let placeholders = (2..ids.len() + 2).map(|n| format!("?{n}")).collect::<Vec<_>>().join(", ");
     let sql = format!(
-        "SELECT COUNT(*) FROM products p JOIN sellers s ON s.id = p.seller_id WHERE {} {extra}",
-        f.sql
+        "SELECT {SUMMARY_COLUMNS} FROM products p JOIN sellers s ON s.id = p.seller_id WHERE p.id IN ({placeholders})"
     );
-    let mut args = SqliteArguments::default();
-    f.bind_into(&mut args)?;
-    let (n,): (i64,) = sqlx::query_as_with(&sql, args).fetch_one(db).await?;
-    Ok(u64::try_from(n).unwrap_or(0))
-}
-
-async fn facets(db: &SqlitePool, q: &ListingQuery, locale: Locale) -> Result<Facets, AppError> {
-    const FROM: &str = "FROM products p JOIN sellers s ON s.id = p.seller_id";
-    // Categories, in catalog order, named in the response's locale.
-    let f = filter(q, Skip::Category, true);
-    let sql = format!(
-        "SELECT c.slug, COALESCE(cn.name, c.slug), COUNT(*) {FROM} \
-         JOIN categories c ON c.id = p.category_id \
-         LEFT JOIN category_names cn ON cn.category_id = c.id AND cn.locale = ? \
-         WHERE {} GROUP BY c.id ORDER BY c.position",
-        f.sql
-    );
-    let mut args = SqliteArguments::default();
-    add(&mut args, locale.tag().to_owned())?;
-    f.bind_into(&mut args)?;
-    let categories = sqlx::query_as_with::<_, (String, String, i64), _>(&sql, args)
+    let mut query = sqlx::query_as::<_, SummaryRow>(&sql).bind(locale.tag());
+    for id in ids {
+        query = query.bind(id);
+    }
+    let mut rows: HashMap<i64, SummaryRow> = query
         .fetch_all(db)
         .await?
         .into_iter()
-        .map(|(slug, name, count)| CategoryCount {
-            slug,
-            name,
-            count: u64::try_from(count).unwrap_or(0),
-        })
+        .map(|r| (r.id, r))
         .collect();
-
-    let f = filter(q, Skip::ShipsFrom, true);
-    let sql = format!(
-        "SELECT w.country, COUNT(DISTINCT p.id) {FROM} \
-         JOIN product_warehouses pw ON pw.product_id = p.id JOIN warehouses w ON w.id = pw.warehouse_id \
-         WHERE {} GROUP BY w.country ORDER BY 2 DESC, 1",
-        f.sql
-    );
-    let mut args = SqliteArguments::default();
-    f.bind_into(&mut args)?;
-    let ships_from = sqlx::query_as_with::<_, (String, i64), _>(&sql, args)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .map(|(country, count)| CountryCount {
-            country,
-            count: u64::try_from(count).unwrap_or(0),
-        })
-        .collect();
-
-    let f = filter(q, Skip::Price, true);
-    let bands: Vec<String> = PRICE_BANDS
-        .iter()
-        .map(|(min, max)| {
-            let lo = min
-                .map(|m| format!("p.price_usd_cents >= {}", i64::from(m) * 100))
-                .unwrap_or_else(|| "1".into());
-            let hi = max
-                .map(|m| format!("p.price_usd_cents < {}", i64::from(m) * 100))
-                .unwrap_or_else(|| "1".into());
-            format!("COALESCE(SUM({lo} AND {hi}), 0)")
-        })
-        .collect();
-    let sql = format!("SELECT {} {FROM} WHERE {}", bands.join(", "), f.sql);
-    let mut args = SqliteArguments::default();
-    f.bind_into(&mut args)?;
-    let row = sqlx::query_with(&sql, args).fetch_one(db).await?;
-    let mut price = Vec::new();
-    for (i, (min, max)) in PRICE_BANDS.iter().enumerate() {
-        let n: i64 = sqlx::Row::try_get(&row, i)?;
-        price.push(PriceBucket {
-            min: *min,
-            max: *max,
-            count: u64::try_from(n).unwrap_or(0),
-        });
-    }
-
-    let f = filter(q, Skip::Rating, true);
-    let steps: Vec<String> = RATING_STEPS
-        .iter()
-        .map(|(_, t)| format!("COALESCE(SUM(s.rating_tenths >= {t}), 0)"))
-        .collect();
-    let sql = format!("SELECT {} {FROM} WHERE {}", steps.join(", "), f.sql);
-    let mut args = SqliteArguments::default();
-    f.bind_into(&mut args)?;
-    let row = sqlx::query_with(&sql, args).fetch_one(db).await?;
-    let mut seller_rating = Vec::new();
-    for (i, (text, _)) in RATING_STEPS.iter().enumerate() {
-        let n: i64 = sqlx::Row::try_get(&row, i)?;
-        seller_rating.push(RatingBucket {
-            min: (*text).to_owned(),
-            count: u64::try_from(n).unwrap_or(0),
-        });
-    }
-
-    let handling_free = count(db, q, Skip::Handling, "AND p.handling = 0").await?;
-    Ok(Facets {
-        categories,
-        ships_from,
-        price,
-        seller_rating,
-        handling_free,
-    })
+    ids.iter()
+        .filter_map(|id| rows.remove(id))
+        .map(SummaryRow::into_summary)
+        .collect()
 }
 
 async fn best_sellers(
@@ -645,8 +613,7 @@ async fn best_sellers(
         "SELECT {SUMMARY_COLUMNS} FROM products p JOIN sellers s ON s.id = p.seller_id \
          WHERE (?2 IS NULL OR p.category_id = (SELECT id FROM categories WHERE slug = ?2)) \
          ORDER BY p.sold_count DESC, p.id LIMIT 8"
-    )
-    .replacen("locale = ?)", "locale = ?1)", 1);
+    );
     sqlx::query_as::<_, SummaryRow>(&sql)
         .bind(locale.tag())
         .bind(category)
@@ -687,7 +654,7 @@ pub async fn list_products(
 ) -> Result<Response, AppError> {
     let listing = parse_listing_query(query.as_deref())?;
     let locale = response_locale(query.as_deref(), &headers);
-    let list = search(&state.db, &listing, locale).await?;
+    let list = search(&state.db, &state.search, &listing, locale).await?;
     Ok(localized(locale, list))
 }
 

@@ -23,6 +23,22 @@ pub const INDEX_HTML: &str =
     "<!doctype html><html><head><title>Store</title></head><body></body></html>";
 pub const HASHED_JS: &str = "storefront-0123456789abcdef.js";
 
+/// A database file seeded once per test run, closed (so fully checkpointed) before copying.
+async fn seeded_template() -> &'static std::path::Path {
+    static TEMPLATE: tokio::sync::OnceCell<TempDir> = tokio::sync::OnceCell::const_new();
+    let dir = TEMPLATE
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let url = format!("sqlite://{}", dir.path().join("template.db").display());
+            let pool = db::connect_and_prepare(&url).await.expect("template database");
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&pool).await.expect("checkpoint");
+            pool.close().await;
+            dir
+        })
+        .await;
+    Box::leak(dir.path().join("template.db").into_boxed_path())
+}
+
 impl TestApp {
     pub async fn new() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -31,12 +47,14 @@ impl TestApp {
         std::fs::write(dist.join("index.html"), INDEX_HTML).expect("index");
         std::fs::write(dist.join(HASHED_JS), "export const app = 1;\n".repeat(200)).expect("js");
         server::precompress::precompress_dir(&dist);
+        // Seeding 480 products in a debug build takes a while; each test copies a database
+        // seeded once instead. `reopening_the_database_does_not_seed_twice` and the e2e tests
+        // still exercise seeding a fresh file.
+        std::fs::create_dir_all(dir.path().join("data")).expect("data dir");
+        std::fs::copy(seeded_template().await, dir.path().join("data/store.db")).expect("copy");
         let url = format!("sqlite://{}", dir.path().join("data/store.db").display());
         let pool = db::connect_and_prepare(&url).await.expect("database");
-        let router = app(AppState {
-            db: pool,
-            static_dir: dist,
-        });
+        let router = app(AppState::new(pool, dist).await.expect("search index"));
         TestApp { router, dir }
     }
 
