@@ -1,10 +1,10 @@
 //! The app's only door to the server. Every URL and every HTTP detail lives here; pages call
 //! typed functions and get domain types or an [`ApiError`] back.
 
-use domain::{Locale, Page, Problem, ProductSummary};
+use crate::catalog::listing::ListingParams;
+use domain::{CategoryList, Locale, Problem, ProductDetail, ProductList};
 use gloo_net::http::{Request, Response};
-use leptos::prelude::on_cleanup;
-use send_wrapper::SendWrapper;
+use leptos::prelude::{on_cleanup, LocalStorage, StoredValue, UpdateValue};
 use serde::de::DeserializeOwned;
 
 /// Why an API call failed, in terms the UI can explain.
@@ -22,47 +22,113 @@ pub enum ApiError {
     /// The answer was not what this version of the app understands.
     #[error("unexpected response: {0}")]
     Malformed(String),
+    /// A newer request replaced this one, or the page went away; nothing to show.
+    #[error("superseded")]
+    Aborted,
 }
 
-/// `GET /api/v1/products?page=…&locale=…`
-pub async fn list_products(page: u32, locale: Locale) -> Result<Page<ProductSummary>, ApiError> {
-    let page = page.to_string();
-    get_json(
-        "/api/v1/products",
-        &[("page", page.as_str()), ("locale", locale.tag())],
-    )
-    .await
+/// One stream of requests where only the newest matters — a listing as filters change, a
+/// product page as the buyer moves between products. Starting a request aborts the one before
+/// it, and the page going away aborts the last, so a slow, stale answer can never land over a
+/// newer one.
+#[derive(Clone, Copy)]
+pub struct Latest(StoredValue<Option<web_sys::AbortController>, LocalStorage>);
+
+impl Latest {
+    /// Create in a component body: its in-flight request is aborted when the component is.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        let slot = StoredValue::new_local(None::<web_sys::AbortController>);
+        on_cleanup(move || {
+            slot.try_update_value(|c| {
+                if let Some(c) = c.take() {
+                    c.abort();
+                }
+            });
+        });
+        Latest(slot)
+    }
+
+    fn next_signal(self) -> Option<web_sys::AbortSignal> {
+        let next = web_sys::AbortController::new().ok();
+        let signal = next.as_ref().map(|c| c.signal());
+        self.0.update_value(|slot| {
+            if let Some(previous) = std::mem::replace(slot, next) {
+                previous.abort();
+            }
+        });
+        signal
+    }
 }
 
-/// Sends a GET that is aborted if the calling reactive scope is cleaned up first (the buyer
-/// navigated away or the request was superseded), so stale answers never land.
-async fn get_json<T: DeserializeOwned>(path: &str, query: &[(&str, &str)]) -> Result<T, ApiError> {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let controller = SendWrapper::new(controller);
-    on_cleanup(move || {
-        if let Some(controller) = controller.take() {
-            controller.abort();
-        }
-    });
+/// `GET /api/v1/products?…`: one page of a listing or search, with filter counts.
+pub async fn list_products(
+    params: ListingParams,
+    locale: Locale,
+    latest: Latest,
+) -> Result<ProductList, ApiError> {
+    let mut query = params.to_query();
+    query.push(("locale".to_owned(), locale.tag().to_owned()));
+    let pairs: Vec<(&str, &str)> = query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    get_json("/api/v1/products", &pairs, latest).await
+}
+
+/// `GET /api/v1/products/{slug}?locale=…`; an unknown product is `ApiError::Server { status: 404, .. }`.
+pub async fn get_product(
+    slug: String,
+    locale: Locale,
+    latest: Latest,
+) -> Result<ProductDetail, ApiError> {
+    let path = format!("/api/v1/products/{}", js_sys::encode_uri_component(&slug));
+    get_json(&path, &[("locale", locale.tag())], latest).await
+}
+
+/// `GET /api/v1/categories?locale=…`
+pub async fn list_categories(locale: Locale, latest: Latest) -> Result<CategoryList, ApiError> {
+    get_json("/api/v1/categories", &[("locale", locale.tag())], latest).await
+}
+
+/// Sends a GET in `latest`'s stream, aborting the request before it.
+///
+/// Aborting through a controller the component owns, rather than `on_cleanup` inside the
+/// resource's fetcher, is deliberate: a cleanup registered there can run against the next
+/// request's scope when the URL changes twice quickly (back, then forward), which aborted the
+/// newer request and let the older answer land.
+async fn get_json<T: DeserializeOwned>(
+    path: &str,
+    query: &[(&str, &str)],
+    latest: Latest,
+) -> Result<T, ApiError> {
+    let signal = latest.next_signal();
     let response = Request::get(path)
         .query(query.iter().copied())
         .header("Accept", "application/json")
         .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|_| ApiError::Unreachable)?;
+        .map_err(|e| match e {
+            gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Aborted,
+            _ => ApiError::Unreachable,
+        })?;
     read_json(response).await
 }
 
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|e| ApiError::Malformed(e.to_string()));
+        return parse_json(response).await;
     }
     let status = response.status();
-    let problem = response.json::<Problem>().await.ok();
+    let problem = parse_json::<Problem>(response).await.ok();
     Err(ApiError::Server { status, problem })
+}
+
+/// The browser's `JSON.parse` builds the value and serde reads it from JS: a JSON parser
+/// compiled into the wasm would cost ~10 KB (brotli) for work the browser already does.
+async fn parse_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let text = response.text().await.map_err(|_| ApiError::Unreachable)?;
+    let value = js_sys::JSON::parse(&text).map_err(|_| ApiError::Malformed("not JSON".into()))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Malformed(e.to_string()))
 }

@@ -3,11 +3,12 @@
 //! Every page lives under `/{locale}/…`. `/` sends the buyer to the locale they chose before
 //! (remembered in `localStorage`) or the best match for `navigator.languages`.
 
-use crate::catalog::HomePage;
+use crate::catalog::listing::ListingParams;
+use crate::catalog::{ListingPage, ProductPage};
 use crate::i18n::{t, Locale, Msg};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::{path, NavigateOptions};
 
 const LOCALE_STORAGE_KEY: &str = "store.locale";
@@ -19,7 +20,10 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <LocaleShell><NotFound/></LocaleShell> }>
                 <Route path=path!("/") view=ChooseLocale/>
                 <ParentRoute path=path!("/:locale") view=LocalizedPages>
-                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("") view=ListingPage/>
+                    <Route path=path!("c/:category") view=ListingPage/>
+                    <Route path=path!("search") view=ListingPage/>
+                    <Route path=path!("p/:slug") view=ProductPage/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -35,6 +39,13 @@ pub fn use_locale() -> Memo<Locale> {
 pub fn tr(msg: Msg) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let locale = use_locale();
     move || t(locale.get(), msg).into_owned()
+}
+
+/// A translation fixed at render time, for views that are rebuilt when the locale changes
+/// (every page below the shell refetches and re-renders then). A plain `String` shares one
+/// rendering path in the wasm, where each `tr` closure is a type of its own.
+pub fn tx(msg: Msg) -> String {
+    t(use_locale().get_untracked(), msg).into_owned()
 }
 
 /// The path of `rest` (starting with `/`, or empty) in `locale`: `/es/…`.
@@ -101,6 +112,7 @@ fn LocaleShell(children: Children) -> impl IntoView {
         <header class="site-header">
             <A href=move || localized(locale.get(), "") attr:class="brand">{tr(Msg::StoreName)}</A>
             <LanguageMenu/>
+            <SearchBox/>
         </header>
         <main id="main" tabindex="-1">
             {children()}
@@ -165,10 +177,121 @@ fn LanguageMenu() -> impl IntoView {
     }
 }
 
+/// The search box in the header: searches every category, in any language.
 #[component]
-fn NotFound() -> impl IntoView {
+fn SearchBox() -> impl IntoView {
+    let locale = use_locale();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = input.get().map(|i| i.value()).unwrap_or_default();
+        let words = words.trim();
+        if words.is_empty() {
+            return;
+        }
+        let params = ListingParams {
+            q: Some(words.to_owned()),
+            page: 1,
+            ..Default::default()
+        };
+        navigate(
+            &params.href(locale.get_untracked()),
+            NavigateOptions::default(),
+        );
+    };
+    view! {
+        <form role="search" class="search-box" action=move || localized(locale.get(), "/search") method="get" on:submit=on_submit>
+            <label for="search" class="visually-hidden">{tr(Msg::SearchLabel)}</label>
+            <input id="search" type="search" name="q" node_ref=input
+                placeholder=tr(Msg::SearchPlaceholder)
+                prop:value=move || query.read().get("q").unwrap_or_default()
+                enterkeyhint="search" autocomplete="off" dir="auto"/>
+            <button type="submit" class="button search-submit">{tr(Msg::SearchSubmit)}</button>
+        </form>
+    }
+}
+
+/// `<title>`, meta description, canonical URL and `hreflang` alternates for a page. `path` is
+/// the page's path after the locale (with its query), the same in every locale.
+///
+/// Written straight into `<head>` rather than with leptos_meta: its `Title`/`Meta`/`Link`
+/// components cost 8 KB (brotli) of wasm for these few tags, a twentieth of the first page.
+#[component]
+pub fn PageMeta(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] description: Signal<String>,
+    path: String,
+    #[prop(optional)] noindex: bool,
+) -> impl IntoView {
+    let locale = use_locale();
+    Effect::new(move |_| {
+        let title = format!("{} · {}", title.get(), t(locale.get(), Msg::StoreName));
+        write_head(&title, &description.get(), &path, locale.get(), noindex);
+    });
+}
+
+/// Replaces the tags the previous page wrote (marked `data-page-meta`) with this page's.
+fn write_head(title: &str, description: &str, path: &str, locale: Locale, noindex: bool) {
+    let doc = document();
+    doc.set_title(title);
+    let Some(head) = doc.head() else {
+        return;
+    };
+    if let Ok(old) = doc.query_selector_all("[data-page-meta]") {
+        for i in 0..old.length() {
+            if let Some(node) = old.item(i) {
+                let _ = head.remove_child(&node);
+            }
+        }
+    }
+    let add = |tag: &str, attrs: &[(&str, &str)]| {
+        if let Ok(el) = doc.create_element(tag) {
+            let _ = el.set_attribute("data-page-meta", "");
+            for (k, v) in attrs {
+                let _ = el.set_attribute(k, v);
+            }
+            let _ = head.append_child(&el);
+        }
+    };
+    let origin = window().location().origin().unwrap_or_default();
+    let url = |l: Locale| format!("{origin}{}", localized(l, path));
+    add("meta", &[("name", "description"), ("content", description)]);
+    if noindex {
+        add("meta", &[("name", "robots"), ("content", "noindex")]);
+    }
+    add("link", &[("rel", "canonical"), ("href", &url(locale))]);
+    for alt in Locale::ALL {
+        add(
+            "link",
+            &[
+                ("rel", "alternate"),
+                ("hreflang", alt.tag()),
+                ("href", &url(alt)),
+            ],
+        );
+    }
+    add(
+        "link",
+        &[
+            ("rel", "alternate"),
+            ("hreflang", "x-default"),
+            ("href", &url(Locale::En)),
+        ],
+    );
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
     let locale = use_locale();
     view! {
+        <PageMeta
+            title=Signal::derive(move || t(locale.get(), Msg::NotFoundTitle).into_owned())
+            description=Signal::derive(move || t(locale.get(), Msg::NotFoundBody).into_owned())
+            path=String::new()
+            noindex=true
+        />
         <section class="not-found">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(Msg::NotFoundBody)}</p>

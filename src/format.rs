@@ -17,6 +17,46 @@ pub fn format_integer(value: u64, locale: &str) -> String {
     imp::format_integer(value, locale)
 }
 
+/// A plain decimal number (given as a decimal string) for `locale`: "12.5" → "12,5".
+pub fn format_decimal(value: &str, locale: &str) -> String {
+    imp::format_decimal(value, locale)
+}
+
+/// A whole amount of a currency with no decimals, for price-band labels ("US$25").
+pub fn format_whole_money(major: u32, currency: domain::Currency, locale: &str) -> String {
+    imp::format_whole_money(major, currency, locale)
+}
+
+/// Formats tenths with one decimal for `locale` (47 → "4.7", "4,7", "٤٫٧").
+pub fn format_tenths(value: u32, locale: &str) -> String {
+    imp::format_tenths(value, locale)
+}
+
+/// A measurement with its unit, for `locale` (`"120"`, `"gram"` → "120 g", "120 г").
+/// `value` is a decimal string; `unit` is a sanctioned `Intl` unit identifier.
+pub fn format_unit(value: &str, unit: &'static str, locale: &str) -> String {
+    imp::format_unit(value, unit, locale)
+}
+
+/// The name of a country (ISO 3166 code) in `locale`'s language: "CN" → "China", "中国".
+pub fn region_name(code: &str, locale: &str) -> String {
+    imp::display_name("region", code, locale)
+}
+
+/// The name of a language (BCP 47 tag) in `locale`'s language: "vi" → "Vietnamese".
+pub fn language_name(tag: &str, locale: &str) -> String {
+    imp::display_name("language", tag, locale)
+}
+
+/// Millimetres as centimetres with at most one decimal, as a decimal string (125 → "12.5").
+pub fn mm_to_cm(mm: u32) -> String {
+    if mm.is_multiple_of(10) {
+        (mm / 10).to_string()
+    } else {
+        format!("{}.{}", mm / 10, mm % 10)
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use domain::Money;
@@ -36,6 +76,15 @@ mod imp {
         // Passing a string keeps full decimal precision (Intl.NumberFormat v3).
         #[wasm_bindgen(method)]
         fn format(this: &NumberFormat, value: &str) -> String;
+
+        #[wasm_bindgen(js_namespace = Intl)]
+        type DisplayNames;
+
+        #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+        fn new(locale: &str, options: &js_sys::Object) -> Result<DisplayNames, JsValue>;
+
+        #[wasm_bindgen(method, catch, js_name = of)]
+        fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
     }
 
     thread_local! {
@@ -43,6 +92,106 @@ mod imp {
         // (locale, currency) pairs. The currency is "" for plain integers.
         static CACHE: RefCell<HashMap<(String, &'static str), NumberFormat>> =
             RefCell::new(HashMap::new());
+        static NAMES: RefCell<HashMap<(String, &'static str), DisplayNames>> =
+            RefCell::new(HashMap::new());
+    }
+
+    fn options(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+        let options = js_sys::Object::new();
+        for (k, v) in pairs {
+            let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), v);
+        }
+        options
+    }
+
+    /// Formats `value` with a cached formatter under `key`, built by `build` on first use.
+    fn with_formatter(
+        locale: &str,
+        key: &'static str,
+        build: impl FnOnce() -> js_sys::Object,
+        value: &str,
+    ) -> Option<String> {
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let k = (locale.to_owned(), key);
+            if !cache.contains_key(&k) {
+                let tag = locale.split('|').next().unwrap_or(locale);
+                let built = NumberFormat::new(tag, &build()).ok()?;
+                cache.insert(k.clone(), built);
+            }
+            cache.get(&k).map(|f| f.format(value))
+        })
+    }
+
+    pub fn format_decimal(value: &str, locale: &str) -> String {
+        cached_format(locale, None, value).unwrap_or_else(|| value.to_owned())
+    }
+
+    pub fn format_whole_money(major: u32, currency: domain::Currency, locale: &str) -> String {
+        let zero = JsValue::from(0);
+        // One cache entry per (locale, currency): the currency goes into the locale part of the key.
+        with_formatter(
+            &format!("{locale}|{}", currency.code()),
+            "#whole",
+            || {
+                options(&[
+                    ("style", JsValue::from_str("currency")),
+                    ("currency", JsValue::from_str(currency.code())),
+                    ("minimumFractionDigits", zero.clone()),
+                    ("maximumFractionDigits", zero),
+                ])
+            },
+            &major.to_string(),
+        )
+        .unwrap_or_else(|| format!("{major} {}", currency.code()))
+    }
+
+    pub fn format_tenths(value: u32, locale: &str) -> String {
+        let text = super::tenths_text(value);
+        let one = JsValue::from(1);
+        with_formatter(
+            locale,
+            "#tenths",
+            || {
+                options(&[
+                    ("minimumFractionDigits", one.clone()),
+                    ("maximumFractionDigits", one),
+                ])
+            },
+            &text,
+        )
+        .unwrap_or(text)
+    }
+
+    pub fn format_unit(value: &str, unit: &'static str, locale: &str) -> String {
+        with_formatter(
+            locale,
+            unit,
+            || {
+                options(&[
+                    ("style", JsValue::from_str("unit")),
+                    ("unit", JsValue::from_str(unit)),
+                ])
+            },
+            value,
+        )
+        .unwrap_or_else(|| format!("{value} {unit}"))
+    }
+
+    pub fn display_name(kind: &'static str, code: &str, locale: &str) -> String {
+        NAMES
+            .with(|names| {
+                let mut names = names.borrow_mut();
+                let k = (locale.to_owned(), kind);
+                if !names.contains_key(&k) {
+                    let built =
+                        DisplayNames::new(locale, &options(&[("type", JsValue::from_str(kind))]))
+                            .ok()?;
+                    names.insert(k.clone(), built);
+                }
+                names.get(&k)?.of(code).ok()?.as_string()
+            })
+            .unwrap_or_else(|| code.to_owned())
     }
 
     pub fn format_integer(value: u64, locale: &str) -> String {
@@ -104,6 +253,31 @@ mod imp {
     pub fn format_integer(value: u64, _locale: &str) -> String {
         value.to_string()
     }
+
+    pub fn format_decimal(value: &str, _locale: &str) -> String {
+        value.to_owned()
+    }
+
+    pub fn format_whole_money(major: u32, currency: domain::Currency, _locale: &str) -> String {
+        format!("{major} {}", currency.code())
+    }
+
+    pub fn format_tenths(value: u32, _locale: &str) -> String {
+        super::tenths_text(value)
+    }
+
+    pub fn format_unit(value: &str, unit: &'static str, _locale: &str) -> String {
+        format!("{value} {unit}")
+    }
+
+    pub fn display_name(_kind: &'static str, code: &str, _locale: &str) -> String {
+        code.to_owned()
+    }
+}
+
+/// 47 → "4.7": the decimal string `Intl` is given.
+fn tenths_text(value: u32) -> String {
+    format!("{}.{}", value / 10, value % 10)
 }
 
 /// A locale-free rendering used when `Intl` is unavailable or refuses the input.
@@ -115,6 +289,14 @@ fn plain(money: &Money) -> String {
 mod tests {
     use super::*;
     use domain::Currency;
+
+    #[test]
+    fn tenths_and_millimetres_become_exact_decimal_strings() {
+        assert_eq!(format_tenths(47, "en"), "4.7");
+        assert_eq!(format_tenths(50, "en"), "5.0");
+        assert_eq!(mm_to_cm(125), "12.5");
+        assert_eq!(mm_to_cm(120), "12");
+    }
 
     #[test]
     fn outside_the_browser_money_is_shown_with_its_exact_minor_digits() {

@@ -7,5 +7,6 @@
 pub mod api;
 pub mod app;
 pub mod catalog;
+pub mod fetch;
 pub mod format;
 pub mod i18n;

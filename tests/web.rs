@@ -65,6 +65,9 @@ fn a_product_card_shows_its_title_price_and_sized_image() {
             width: 480,
             height: 480,
         },
+        seller_country: "VN".into(),
+        rating: 4.7,
+        review_count: 164,
     };
     let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
         view! { <ProductCard product=product.clone()/> }
@@ -96,6 +99,21 @@ fn a_product_card_shows_its_title_price_and_sized_image() {
         .expect("an image");
     assert_eq!(img.get_attribute("width").as_deref(), Some("480"));
     assert_eq!(img.get_attribute("height").as_deref(), Some("480"));
+    let link = host.query_selector("h2 a").expect("query").expect("a link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/en/p/silk-scarf")
+    );
+    let meta = host
+        .query_selector(".card-meta")
+        .expect("query")
+        .expect("rating and country");
+    let text = meta.text_content().unwrap_or_default();
+    assert!(text.contains("Vietnam"), "{text}");
+    assert!(
+        text.contains("4.7") && text.contains("164 reviews"),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -1,7 +1,11 @@
-//! Catalog feature: the product listing (and, later, search and product pages).
+//! Catalog feature: listings (home, category, search) and product pages.
 
-mod home;
+pub mod listing;
+mod listing_page;
 mod product_card;
+mod product_page;
+pub mod variants;
 
-pub use home::HomePage;
+pub use listing_page::{ListingPage, LoadError, LoadingGrid};
 pub use product_card::ProductCard;
+pub use product_page::ProductPage;

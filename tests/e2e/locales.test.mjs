@@ -67,14 +67,15 @@ for (const device of VIEWPORTS) {
 
         // In Arabic the header mirrors: the brand sits at the right edge, the menu at the left.
         const brand = await page.getByRole('link', { name: 'Crossroads Market' }).boundingBox();
-        const menu = await page.getByRole('combobox').boundingBox();
+        const menu = await page.locator('#language').boundingBox();
         const width = device.viewport.width;
+        const centre = (box) => box.x + box.width / 2;
         if (locale === 'ar') {
-          assert.ok(brand.x > width / 2, `brand at x=${brand.x} should be on the right`);
-          assert.ok(menu.x < brand.x, 'language menu is left of the brand');
+          assert.ok(brand.x + brand.width > width - 40, `brand ends at x=${brand.x + brand.width}, should touch the right edge`);
+          assert.ok(centre(menu) < centre(brand), 'language menu is left of the brand');
         } else {
-          assert.ok(brand.x < width / 2, `brand at x=${brand.x} should be on the left`);
-          assert.ok(menu.x > brand.x, 'language menu is right of the brand');
+          assert.ok(brand.x < 40, `brand at x=${brand.x} should touch the left edge`);
+          assert.ok(centre(menu) > centre(brand), 'language menu is right of the brand');
         }
       });
     }
@@ -82,13 +83,13 @@ for (const device of VIEWPORTS) {
     test('switching language keeps the page and its query, and is remembered', async () => {
       const page = await openPage();
       await page.goto(`${store.url}/en/?page=2`);
-      await page.getByText('Page 2 of 3').waitFor();
+      await page.getByText(/^Page 2 of \d+$/).waitFor();
       const menu = page.getByRole('combobox', { name: 'Language' });
       const box = await menu.boundingBox();
       assert.ok(box.height >= 44, `language menu is ${box.height}px tall`);
       await menu.selectOption('ja');
       await page.waitForURL(/\/ja\/\?page=2$/);
-      await page.getByText('2 / 3 ページ').waitFor();
+      await page.getByText(/^2 \/ \d+ ページ$/).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
 
       // Coming back to the root later lands on the remembered choice, not the browser's.

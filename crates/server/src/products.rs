@@ -584,7 +584,10 @@ async fn summaries(
         return Ok(Vec::new());
     }
     // Numbered throughout: sqlx counts unnumbered `?` from 1 even after a `?1`.
-    let placeholders = (2..ids.len() + 2).map(|n| format!("?{n}")).collect::<Vec<_>>().join(", ");
+    let placeholders = (2..ids.len() + 2)
+        .map(|n| format!("?{n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM products p JOIN sellers s ON s.id = p.seller_id WHERE p.id IN ({placeholders})"
     );

@@ -1,45 +1,104 @@
 //! English.
-use super::Num;
-use crate::i18n::Msg;
-use crate::i18n::{plural, Locale, PluralCategory};
-use std::borrow::Cow;
+use crate::i18n::{Plural, Texts};
 
-pub fn text(msg: Msg, n: Num) -> Cow<'static, str> {
-    match msg {
-        Msg::StoreName => "Crossroads Market".into(),
-        Msg::SkipToContent => "Skip to content".into(),
-        Msg::HomeHeading => "Fresh from sellers worldwide".into(),
-        Msg::HomeIntro => "Prices are shown in each seller's currency.".into(),
-        Msg::ProductsListLabel => "Products".into(),
-        Msg::Loading => "Loading products…".into(),
-        Msg::UnreachableTitle => "We can't reach the store right now".into(),
-        Msg::UnreachableBody => {
-            "Check your connection, then try again. Nothing you did here is lost.".into()
-        }
-        Msg::ServerErrorTitle => "Something went wrong on our side".into(),
-        Msg::ServerErrorBody => "Please try again in a moment.".into(),
-        Msg::Retry => "Try again".into(),
-        Msg::EmptyCatalog => "No products here yet.".into(),
-        Msg::Pagination => "Pages".into(),
-        Msg::PreviousPage => "Previous page".into(),
-        Msg::NextPage => "Next page".into(),
-        Msg::NotFoundTitle => "Page not found".into(),
-        Msg::NotFoundBody => "We couldn't find the page you were looking for.".into(),
-        Msg::BackToShop => "Back to the shop".into(),
-        Msg::Language => "Language".into(),
-        Msg::PageOf { page, total } => {
-            format!("Page {} of {}", n(page.into()), n(total.into())).into()
-        }
-        Msg::ProductCount { count } => {
-            let text: String = match plural(Locale::En, count) {
-                PluralCategory::One => format!("{} product", n(count)),
-                PluralCategory::Zero
-                | PluralCategory::Two
-                | PluralCategory::Few
-                | PluralCategory::Many
-                | PluralCategory::Other => format!("{} products", n(count)),
-            };
-            text.into()
-        }
-    }
-}
+pub const TEXTS: Texts = Texts {
+    store_name: "Crossroads Market",
+    skip_to_content: "Skip to content",
+    home_heading: "Fresh from sellers worldwide",
+    home_intro: "Prices are shown in each seller's currency.",
+    products_list_label: "Products",
+    loading: "Loading products…",
+    unreachable_title: "We can't reach the store right now",
+    unreachable_body: "Check your connection, then try again. Nothing you did here is lost.",
+    server_error_title: "Something went wrong on our side",
+    server_error_body: "Please try again in a moment.",
+    retry: "Try again",
+    empty_catalog: "No products here yet.",
+    pagination: "Pages",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    not_found_title: "Page not found",
+    not_found_body: "We couldn't find the page you were looking for.",
+    back_to_shop: "Back to the shop",
+    language: "Language",
+    search_label: "Search products",
+    search_placeholder: "Search in any language",
+    search_submit: "Search",
+    search_heading: "Search results",
+    categories_heading: "Categories",
+    filters: "Filters",
+    filter_category: "Category",
+    filter_price: "Price (US$)",
+    filter_ships_from: "Ships from",
+    filter_handling_free: "No special handling",
+    filter_seller_rating: "Seller rating",
+    any_value: "Any",
+    clear_filters: "Clear filters",
+    sort_label: "Sort by",
+    sort_relevance: "Best match",
+    sort_price_asc: "Price: low to high",
+    sort_price_desc: "Price: high to low",
+    sort_newest: "Newest",
+    sort_best_selling: "Best selling",
+    no_results_title: "No products match",
+    no_results_body: "Try fewer or different words, or clear the filters. These are popular right now:",
+    seller_location: "Seller in",
+    gallery_label: "Product images",
+    colour: "Colour",
+    size: "Size",
+    option_unavailable: "not available with your other choice",
+    sold_out: "sold out",
+    choose_options: "Choose your options to see the price and stock.",
+    combination_unavailable: "This combination is not made. Choose another colour or size.",
+    out_of_stock: "Out of stock",
+    quantity: "Quantity",
+    add_to_cart: "Add to cart",
+    cart_coming_soon: "The cart is not open yet. Your choice stays on this page.",
+    sold_by: "Sold by",
+    verified_seller: "Verified seller",
+    specifications: "Specifications",
+    spec_brand: "Brand",
+    spec_model: "Model",
+    spec_weight: "Weight",
+    spec_dimensions: "Package size",
+    spec_handling: "Handling",
+    handling_standard: "Standard",
+    handling_fragile: "Fragile",
+    handling_lithium: "Contains a lithium battery",
+    handling_liquid: "Liquid",
+    handling_magnet: "Contains magnets",
+    description: "Description",
+    machine_translated: "Machine translated",
+    show_original: "Show original",
+    show_translation: "Show translation",
+    overseas_warehouse: "overseas warehouse",
+    breadcrumbs: "Breadcrumb",
+    home: "Home",
+    product_not_found_title: "Product not found",
+    product_not_found_body: "It may have been removed, or the link is wrong.",
+    meta_description: "Shop from small sellers around the world, in your language, with delivery options shown before you pay.",
+    price_label: "Price",
+    page_of: "Page {0} of {1}",
+    show_image: "Image {0} of {1}",
+    in_stock: "In stock: {0}",
+    low_stock: "Only {0} left",
+    seller_orders: "Orders: {0}",
+    rating_label: "Rated {0} out of 5",
+    rating_at_least: "{0} ★ and up",
+    product_count: Plural {
+        zero: Some("{0} products"),
+        one: Some("{0} product"),
+        two: Some("{0} products"),
+        few: Some("{0} products"),
+        many: Some("{0} products"),
+        other: "{0} products",
+    },
+    review_count: Plural {
+        zero: Some("{0} reviews"),
+        one: Some("{0} review"),
+        two: Some("{0} reviews"),
+        few: Some("{0} reviews"),
+        many: Some("{0} reviews"),
+        other: "{0} reviews",
+    },
+};

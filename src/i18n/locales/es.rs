@@ -1,46 +1,104 @@
 //! Spanish.
-use super::Num;
-use crate::i18n::Msg;
-use crate::i18n::{plural, Locale, PluralCategory};
-use std::borrow::Cow;
+use crate::i18n::{Plural, Texts};
 
-pub fn text(msg: Msg, n: Num) -> Cow<'static, str> {
-    match msg {
-        Msg::StoreName => "Crossroads Market".into(),
-        Msg::SkipToContent => "Saltar al contenido".into(),
-        Msg::HomeHeading => "Novedades de vendedores de todo el mundo".into(),
-        Msg::HomeIntro => "Los precios se muestran en la moneda de cada vendedor.".into(),
-        Msg::ProductsListLabel => "Productos".into(),
-        Msg::Loading => "Cargando productos…".into(),
-        Msg::UnreachableTitle => "No podemos conectar con la tienda en este momento".into(),
-        Msg::UnreachableBody => {
-            "Comprueba tu conexión e inténtalo de nuevo. No se ha perdido nada de lo que hiciste."
-                .into()
-        }
-        Msg::ServerErrorTitle => "Algo ha fallado por nuestra parte".into(),
-        Msg::ServerErrorBody => "Inténtalo de nuevo en un momento.".into(),
-        Msg::Retry => "Reintentar".into(),
-        Msg::EmptyCatalog => "Todavía no hay productos aquí.".into(),
-        Msg::Pagination => "Páginas".into(),
-        Msg::PreviousPage => "Página anterior".into(),
-        Msg::NextPage => "Página siguiente".into(),
-        Msg::NotFoundTitle => "Página no encontrada".into(),
-        Msg::NotFoundBody => "No encontramos la página que buscabas.".into(),
-        Msg::BackToShop => "Volver a la tienda".into(),
-        Msg::Language => "Idioma".into(),
-        Msg::PageOf { page, total } => {
-            format!("Página {} de {}", n(page.into()), n(total.into())).into()
-        }
-        Msg::ProductCount { count } => {
-            let text: String = match plural(Locale::Es, count) {
-                PluralCategory::One => format!("{} producto", n(count)),
-                PluralCategory::Many => format!("{} de productos", n(count)),
-                PluralCategory::Zero
-                | PluralCategory::Two
-                | PluralCategory::Few
-                | PluralCategory::Other => format!("{} productos", n(count)),
-            };
-            text.into()
-        }
-    }
-}
+pub const TEXTS: Texts = Texts {
+    store_name: "Crossroads Market",
+    skip_to_content: "Saltar al contenido",
+    home_heading: "Novedades de vendedores de todo el mundo",
+    home_intro: "Los precios se muestran en la moneda de cada vendedor.",
+    products_list_label: "Productos",
+    loading: "Cargando productos…",
+    unreachable_title: "No podemos conectar con la tienda en este momento",
+    unreachable_body: "Comprueba tu conexión e inténtalo de nuevo. No se ha perdido nada de lo que hiciste.",
+    server_error_title: "Algo ha fallado por nuestra parte",
+    server_error_body: "Inténtalo de nuevo en un momento.",
+    retry: "Reintentar",
+    empty_catalog: "Todavía no hay productos aquí.",
+    pagination: "Páginas",
+    previous_page: "Página anterior",
+    next_page: "Página siguiente",
+    not_found_title: "Página no encontrada",
+    not_found_body: "No encontramos la página que buscabas.",
+    back_to_shop: "Volver a la tienda",
+    language: "Idioma",
+    search_label: "Buscar productos",
+    search_placeholder: "Busca en cualquier idioma",
+    search_submit: "Buscar",
+    search_heading: "Resultados de búsqueda",
+    categories_heading: "Categorías",
+    filters: "Filtros",
+    filter_category: "Categoría",
+    filter_price: "Precio (US$)",
+    filter_ships_from: "Se envía desde",
+    filter_handling_free: "Sin manipulación especial",
+    filter_seller_rating: "Valoración del vendedor",
+    any_value: "Cualquiera",
+    clear_filters: "Quitar filtros",
+    sort_label: "Ordenar por",
+    sort_relevance: "Más relevantes",
+    sort_price_asc: "Precio: de menor a mayor",
+    sort_price_desc: "Precio: de mayor a menor",
+    sort_newest: "Más recientes",
+    sort_best_selling: "Más vendidos",
+    no_results_title: "Ningún producto coincide",
+    no_results_body: "Prueba con menos palabras u otras distintas, o quita los filtros. Esto es lo más popular ahora:",
+    seller_location: "Vendedor en",
+    gallery_label: "Imágenes del producto",
+    colour: "Color",
+    size: "Talla",
+    option_unavailable: "no disponible con tu otra elección",
+    sold_out: "agotado",
+    choose_options: "Elige tus opciones para ver el precio y la disponibilidad.",
+    combination_unavailable: "Esta combinación no existe. Elige otro color u otra talla.",
+    out_of_stock: "Agotado",
+    quantity: "Cantidad",
+    add_to_cart: "Añadir al carrito",
+    cart_coming_soon: "El carrito aún no está disponible. Tu elección se queda en esta página.",
+    sold_by: "Vendido por",
+    verified_seller: "Vendedor verificado",
+    specifications: "Especificaciones",
+    spec_brand: "Marca",
+    spec_model: "Modelo",
+    spec_weight: "Peso",
+    spec_dimensions: "Tamaño del paquete",
+    spec_handling: "Manipulación",
+    handling_standard: "Estándar",
+    handling_fragile: "Frágil",
+    handling_lithium: "Contiene batería de litio",
+    handling_liquid: "Líquido",
+    handling_magnet: "Contiene imanes",
+    description: "Descripción",
+    machine_translated: "Traducción automática",
+    show_original: "Ver original",
+    show_translation: "Ver traducción",
+    overseas_warehouse: "almacén en el extranjero",
+    breadcrumbs: "Ruta de navegación",
+    home: "Inicio",
+    product_not_found_title: "Producto no encontrado",
+    product_not_found_body: "Puede que se haya retirado o que el enlace sea incorrecto.",
+    meta_description: "Compra a pequeños vendedores de todo el mundo, en tu idioma, con las opciones de envío antes de pagar.",
+    price_label: "Precio",
+    page_of: "Página {0} de {1}",
+    show_image: "Imagen {0} de {1}",
+    in_stock: "Disponibles: {0}",
+    low_stock: "Solo quedan {0}",
+    seller_orders: "Pedidos: {0}",
+    rating_label: "Valoración: {0} de 5",
+    rating_at_least: "{0} ★ o más",
+    product_count: Plural {
+        zero: Some("{0} productos"),
+        one: Some("{0} producto"),
+        two: Some("{0} productos"),
+        few: Some("{0} productos"),
+        many: Some("{0} de productos"),
+        other: "{0} productos",
+    },
+    review_count: Plural {
+        zero: Some("{0} reseñas"),
+        one: Some("{0} reseña"),
+        two: Some("{0} reseñas"),
+        few: Some("{0} reseñas"),
+        many: Some("{0} de reseñas"),
+        other: "{0} reseñas",
+    },
+};

@@ -1,37 +1,108 @@
 //! Japanese.
-use super::Num;
-use crate::i18n::Msg;
-use std::borrow::Cow;
+use crate::i18n::{Plural, Texts};
 
-pub fn text(msg: Msg, n: Num) -> Cow<'static, str> {
-    match msg {
-        Msg::StoreName => "Crossroads Market".into(),
-        Msg::SkipToContent => "本文へスキップ".into(),
-        Msg::HomeHeading => "世界中の出品者から届いた新着商品".into(),
-        Msg::HomeIntro => "価格は各出品者の通貨で表示されています。".into(),
-        Msg::ProductsListLabel => "商品".into(),
-        Msg::Loading => "商品を読み込み中…".into(),
-        Msg::UnreachableTitle => "現在ストアに接続できません".into(),
-        Msg::UnreachableBody => {
-            "接続を確認してから、もう一度お試しください。ここでの操作は失われていません。".into()
-        }
-        Msg::ServerErrorTitle => "サーバー側で問題が発生しました".into(),
-        Msg::ServerErrorBody => "しばらくしてからもう一度お試しください。".into(),
-        Msg::Retry => "再試行".into(),
-        Msg::EmptyCatalog => "まだ商品がありません。".into(),
-        Msg::Pagination => "ページ".into(),
-        Msg::PreviousPage => "前のページ".into(),
-        Msg::NextPage => "次のページ".into(),
-        Msg::NotFoundTitle => "ページが見つかりません".into(),
-        Msg::NotFoundBody => "お探しのページは見つかりませんでした。".into(),
-        Msg::BackToShop => "ショップに戻る".into(),
-        Msg::Language => "言語".into(),
-        Msg::PageOf { page, total } => {
-            format!("{} / {} ページ", n(page.into()), n(total.into())).into()
-        }
-        Msg::ProductCount { count } => {
-            let text: String = format!("{} 件の商品", n(count));
-            text.into()
-        }
-    }
-}
+pub const TEXTS: Texts = Texts {
+    store_name: "Crossroads Market",
+    skip_to_content: "本文へスキップ",
+    home_heading: "世界中の出品者から届いた新着商品",
+    home_intro: "価格は各出品者の通貨で表示されています。",
+    products_list_label: "商品",
+    loading: "商品を読み込み中…",
+    unreachable_title: "現在ストアに接続できません",
+    unreachable_body:
+        "接続を確認してから、もう一度お試しください。ここでの操作は失われていません。",
+    server_error_title: "サーバー側で問題が発生しました",
+    server_error_body: "しばらくしてからもう一度お試しください。",
+    retry: "再試行",
+    empty_catalog: "まだ商品がありません。",
+    pagination: "ページ",
+    previous_page: "前のページ",
+    next_page: "次のページ",
+    not_found_title: "ページが見つかりません",
+    not_found_body: "お探しのページは見つかりませんでした。",
+    back_to_shop: "ショップに戻る",
+    language: "言語",
+    search_label: "商品を検索",
+    search_placeholder: "どの言語でも検索できます",
+    search_submit: "検索",
+    search_heading: "検索結果",
+    categories_heading: "カテゴリー",
+    filters: "絞り込み",
+    filter_category: "カテゴリー",
+    filter_price: "価格（米ドル）",
+    filter_ships_from: "発送元",
+    filter_handling_free: "特別な取り扱い不要",
+    filter_seller_rating: "販売者の評価",
+    any_value: "指定なし",
+    clear_filters: "絞り込みを解除",
+    sort_label: "並べ替え",
+    sort_relevance: "関連度順",
+    sort_price_asc: "価格の安い順",
+    sort_price_desc: "価格の高い順",
+    sort_newest: "新着順",
+    sort_best_selling: "売れ筋順",
+    no_results_title: "条件に合う商品はありません",
+    no_results_body:
+        "キーワードを減らすか変えるか、絞り込みを解除してみてください。いま人気の商品はこちら：",
+    seller_location: "販売者の所在地",
+    gallery_label: "商品画像",
+    colour: "カラー",
+    size: "サイズ",
+    option_unavailable: "ほかの選択と組み合わせできません",
+    sold_out: "売り切れ",
+    choose_options: "オプションを選ぶと価格と在庫が表示されます。",
+    combination_unavailable:
+        "この組み合わせは取り扱いがありません。別のカラーかサイズをお選びください。",
+    out_of_stock: "在庫切れ",
+    quantity: "数量",
+    add_to_cart: "カートに入れる",
+    cart_coming_soon: "カートはまだ準備中です。選択内容はこのページに残ります。",
+    sold_by: "販売者",
+    verified_seller: "認証済み販売者",
+    specifications: "仕様",
+    spec_brand: "ブランド",
+    spec_model: "型番",
+    spec_weight: "重量",
+    spec_dimensions: "梱包サイズ",
+    spec_handling: "取り扱い",
+    handling_standard: "通常",
+    handling_fragile: "割れ物",
+    handling_lithium: "リチウム電池を含む",
+    handling_liquid: "液体",
+    handling_magnet: "磁石を含む",
+    description: "商品説明",
+    machine_translated: "機械翻訳",
+    show_original: "原文を表示",
+    show_translation: "翻訳を表示",
+    overseas_warehouse: "海外倉庫",
+    breadcrumbs: "パンくずリスト",
+    home: "ホーム",
+    product_not_found_title: "商品が見つかりません",
+    product_not_found_body: "削除されたか、リンクが間違っている可能性があります。",
+    meta_description:
+        "世界中の小さなお店の商品を、あなたの言語で。お支払い前に配送方法を確認できます。",
+    price_label: "価格",
+    page_of: "{0} / {1} ページ",
+    show_image: "{0}枚中{1}枚目",
+    in_stock: "在庫あり：{0}点",
+    low_stock: "残り{0}点",
+    seller_orders: "注文数：{0}",
+    rating_label: "評価 {0}（5点満点）",
+    rating_at_least: "{0} ★ 以上",
+    product_count: Plural {
+        zero: None,
+        one: None,
+        two: None,
+        few: None,
+        many: None,
+        other: "{0} 件の商品",
+    },
+    review_count: Plural {
+        zero: None,
+        one: None,
+        two: None,
+        few: None,
+        many: None,
+        other: "レビュー{0}件",
+    },
+};

@@ -1,46 +1,104 @@
 //! Russian.
-use super::Num;
-use crate::i18n::Msg;
-use crate::i18n::{plural, Locale, PluralCategory};
-use std::borrow::Cow;
+use crate::i18n::{Plural, Texts};
 
-pub fn text(msg: Msg, n: Num) -> Cow<'static, str> {
-    match msg {
-        Msg::StoreName => "Crossroads Market".into(),
-        Msg::SkipToContent => "Перейти к содержимому".into(),
-        Msg::HomeHeading => "Новинки от продавцов со всего мира".into(),
-        Msg::HomeIntro => "Цены указаны в валюте каждого продавца.".into(),
-        Msg::ProductsListLabel => "Товары".into(),
-        Msg::Loading => "Загружаем товары…".into(),
-        Msg::UnreachableTitle => "Сейчас не удаётся связаться с магазином".into(),
-        Msg::UnreachableBody => {
-            "Проверьте подключение и попробуйте снова. Ничего из сделанного вами не потеряно."
-                .into()
-        }
-        Msg::ServerErrorTitle => "Что-то пошло не так на нашей стороне".into(),
-        Msg::ServerErrorBody => "Пожалуйста, повторите попытку через минуту.".into(),
-        Msg::Retry => "Повторить".into(),
-        Msg::EmptyCatalog => "Здесь пока нет товаров.".into(),
-        Msg::Pagination => "Страницы".into(),
-        Msg::PreviousPage => "Предыдущая страница".into(),
-        Msg::NextPage => "Следующая страница".into(),
-        Msg::NotFoundTitle => "Страница не найдена".into(),
-        Msg::NotFoundBody => "Не удалось найти страницу, которую вы искали.".into(),
-        Msg::BackToShop => "Вернуться в магазин".into(),
-        Msg::Language => "Язык".into(),
-        Msg::PageOf { page, total } => {
-            format!("Страница {} из {}", n(page.into()), n(total.into())).into()
-        }
-        Msg::ProductCount { count } => {
-            let text: String = match plural(Locale::Ru, count) {
-                PluralCategory::One => format!("{} товар", n(count)),
-                PluralCategory::Few => format!("{} товара", n(count)),
-                PluralCategory::Zero
-                | PluralCategory::Two
-                | PluralCategory::Many
-                | PluralCategory::Other => format!("{} товаров", n(count)),
-            };
-            text.into()
-        }
-    }
-}
+pub const TEXTS: Texts = Texts {
+    store_name: "Crossroads Market",
+    skip_to_content: "Перейти к содержимому",
+    home_heading: "Новинки от продавцов со всего мира",
+    home_intro: "Цены указаны в валюте каждого продавца.",
+    products_list_label: "Товары",
+    loading: "Загружаем товары…",
+    unreachable_title: "Сейчас не удаётся связаться с магазином",
+    unreachable_body: "Проверьте подключение и попробуйте снова. Ничего из сделанного вами не потеряно.",
+    server_error_title: "Что-то пошло не так на нашей стороне",
+    server_error_body: "Пожалуйста, повторите попытку через минуту.",
+    retry: "Повторить",
+    empty_catalog: "Здесь пока нет товаров.",
+    pagination: "Страницы",
+    previous_page: "Предыдущая страница",
+    next_page: "Следующая страница",
+    not_found_title: "Страница не найдена",
+    not_found_body: "Не удалось найти страницу, которую вы искали.",
+    back_to_shop: "Вернуться в магазин",
+    language: "Язык",
+    search_label: "Поиск товаров",
+    search_placeholder: "Ищите на любом языке",
+    search_submit: "Найти",
+    search_heading: "Результаты поиска",
+    categories_heading: "Категории",
+    filters: "Фильтры",
+    filter_category: "Категория",
+    filter_price: "Цена (долл. США)",
+    filter_ships_from: "Отправка из",
+    filter_handling_free: "Без особых условий перевозки",
+    filter_seller_rating: "Рейтинг продавца",
+    any_value: "Любой",
+    clear_filters: "Сбросить фильтры",
+    sort_label: "Сортировка",
+    sort_relevance: "По релевантности",
+    sort_price_asc: "Цена: по возрастанию",
+    sort_price_desc: "Цена: по убыванию",
+    sort_newest: "Сначала новые",
+    sort_best_selling: "Хиты продаж",
+    no_results_title: "Ничего не найдено",
+    no_results_body: "Попробуйте меньше слов или другие слова либо сбросьте фильтры. Сейчас популярно:",
+    seller_location: "Продавец из",
+    gallery_label: "Фотографии товара",
+    colour: "Цвет",
+    size: "Размер",
+    option_unavailable: "недоступно с другим выбранным параметром",
+    sold_out: "нет в наличии",
+    choose_options: "Выберите параметры, чтобы увидеть цену и наличие.",
+    combination_unavailable: "Такого сочетания нет. Выберите другой цвет или размер.",
+    out_of_stock: "Нет в наличии",
+    quantity: "Количество",
+    add_to_cart: "В корзину",
+    cart_coming_soon: "Корзина пока не работает. Ваш выбор сохранится на этой странице.",
+    sold_by: "Продавец",
+    verified_seller: "Проверенный продавец",
+    specifications: "Характеристики",
+    spec_brand: "Бренд",
+    spec_model: "Модель",
+    spec_weight: "Вес",
+    spec_dimensions: "Размер упаковки",
+    spec_handling: "Условия перевозки",
+    handling_standard: "Обычные",
+    handling_fragile: "Хрупкое",
+    handling_lithium: "Содержит литиевый аккумулятор",
+    handling_liquid: "Жидкость",
+    handling_magnet: "Содержит магниты",
+    description: "Описание",
+    machine_translated: "Машинный перевод",
+    show_original: "Показать оригинал",
+    show_translation: "Показать перевод",
+    overseas_warehouse: "зарубежный склад",
+    breadcrumbs: "Навигационная цепочка",
+    home: "Главная",
+    product_not_found_title: "Товар не найден",
+    product_not_found_body: "Возможно, его удалили или ссылка неверна.",
+    meta_description: "Покупайте у небольших продавцов со всего мира на своём языке и узнавайте о доставке до оплаты.",
+    price_label: "Цена",
+    page_of: "Страница {0} из {1}",
+    show_image: "Изображение {0} из {1}",
+    in_stock: "В наличии: {0} шт.",
+    low_stock: "Осталось всего {0} шт.",
+    seller_orders: "Заказов: {0}",
+    rating_label: "Оценка {0} из 5",
+    rating_at_least: "{0} ★ и выше",
+    product_count: Plural {
+        zero: Some("{0} товаров"),
+        one: Some("{0} товар"),
+        two: Some("{0} товаров"),
+        few: Some("{0} товара"),
+        many: Some("{0} товаров"),
+        other: "{0} товаров",
+    },
+    review_count: Plural {
+        zero: Some("{0} отзывов"),
+        one: Some("{0} отзыв"),
+        two: Some("{0} отзывов"),
+        few: Some("{0} отзыва"),
+        many: Some("{0} отзывов"),
+        other: "{0} отзывов",
+    },
+};

@@ -30,8 +30,13 @@ async fn seeded_template() -> &'static std::path::Path {
         .get_or_init(|| async {
             let dir = tempfile::tempdir().expect("tempdir");
             let url = format!("sqlite://{}", dir.path().join("template.db").display());
-            let pool = db::connect_and_prepare(&url).await.expect("template database");
-            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&pool).await.expect("checkpoint");
+            let pool = db::connect_and_prepare(&url)
+                .await
+                .expect("template database");
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&pool)
+                .await
+                .expect("checkpoint");
             pool.close().await;
             dir
         })

@@ -1,0 +1,433 @@
+//! The product page: `/{locale}/p/{slug}`.
+
+use crate::api::{self, ApiError};
+use crate::app::{localized, tx, use_locale, PageMeta};
+use crate::catalog::variants::{chosen_variant, initial_selection, value_state, ValueState};
+use crate::catalog::LoadError;
+use crate::format::{format_money, format_unit, language_name, mm_to_cm, region_name};
+use crate::i18n::{t, Msg};
+use domain::ProductDetail;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// Stock at or below this shows as "only N left".
+const LOW_STOCK: u32 = 5;
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let (product, reload) = crate::fetch::follow(
+        move || (slug.get(), locale.get()),
+        |(slug, l), latest| api::get_product(slug, l, latest),
+    );
+    let retry = move |_| reload();
+    view! {
+        {move || match product.get() {
+            None | Some(Err(ApiError::Aborted)) => view! {
+                <div class="product-loading">
+                    <p role="status" class="visually-hidden">{tx(Msg::Loading)}</p>
+                    <div class="product-skeleton" aria-hidden="true"></div>
+                </div>
+            }
+            .into_any(),
+            Some(Err(ApiError::Server { status: 404, .. })) => view! { <ProductNotFound/> }.into_any(),
+            Some(Err(err)) => view! { <LoadError err on_retry=retry/> }.into_any(),
+            Some(Ok(p)) => view! { <ProductView p/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ProductNotFound() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <PageMeta title=Signal::derive(move || t(locale.get(), Msg::ProductNotFoundTitle).into_owned()) description=Signal::derive(move || t(locale.get(), Msg::ProductNotFoundBody).into_owned()) path=String::new() noindex=true/>
+        <section class="not-found">
+            <h1>{tx(Msg::ProductNotFoundTitle)}</h1>
+            <p>{tx(Msg::ProductNotFoundBody)}</p>
+            <a href=localized(locale.get_untracked(), "") class="button">{tx(Msg::BackToShop)}</a>
+        </section>
+    }
+}
+
+/// A value code as part of an element id ("EU 42" → "EU-42").
+fn id_safe(code: &str) -> String {
+    code.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// Plain text of sanitized description HTML, for the meta description.
+fn plain_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let text = words.join(" ");
+    match text.char_indices().nth(160) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
+/// The product page body. It is rebuilt when the locale changes (the product is fetched again
+/// in the new language), so everything that depends only on the product is computed once as
+/// plain text; only what follows the buyer's choices (variant, picture, original text) reacts.
+/// Fewer distinct reactive closures also keep the wasm small: each one is code of its own.
+#[component]
+fn ProductView(p: ProductDetail) -> impl IntoView {
+    let locale = use_locale();
+    let l = locale.get_untracked();
+    let tag = l.tag();
+    let text = move |msg: Msg| t(l, msg).into_owned();
+    let selection = RwSignal::new(initial_selection(&p.variants, &p.options));
+    let image_index = RwSignal::new(0usize);
+    let show_original = RwSignal::new(false);
+    let cart_note = RwSignal::new(false);
+    let quantity = RwSignal::new(1u32);
+    let p = StoredValue::new(p);
+
+    // Choosing a colour shows its picture.
+    Effect::new(move |_| {
+        let colour = selection.with(|s| s.colour.clone());
+        let found = p.with_value(|p| {
+            p.images
+                .iter()
+                .position(|im| im.colour.is_some() && im.colour == colour)
+        });
+        if let Some(i) = found {
+            image_index.set(i);
+        }
+    });
+    let chosen = Memo::new(move |_| {
+        p.with_value(|p| selection.with(|s| chosen_variant(&p.variants, &p.options, s).cloned()))
+    });
+
+    let (title, description, path, category, images, options) = p.with_value(|p| {
+        (
+            p.title.clone(),
+            plain_text(&p.description_html),
+            format!("/p/{}", p.slug),
+            p.category.clone(),
+            p.images.clone(),
+            p.options.clone(),
+        )
+    });
+    let shown = move || {
+        p.with_value(
+            |p| match p.original.as_ref().filter(|_| show_original.get()) {
+                Some(o) => (
+                    o.title.clone(),
+                    o.description_html.clone(),
+                    o.locale.clone(),
+                ),
+                None => (
+                    p.title.clone(),
+                    p.description_html.clone(),
+                    p.locale.clone(),
+                ),
+            },
+        )
+    };
+    let machine = p.with_value(|p| p.original.as_ref().map(|o| language_name(&o.locale, tag)));
+
+    // Seller, ships-from and specification lines: text fixed for this render.
+    let (seller_lines, ships, rating_line, spec_rows) = p.with_value(|p| {
+        let s = &p.seller;
+        let seller_lines = vec![
+            region_name(&s.country, tag),
+            format!(
+                "{} · {}",
+                t(
+                    l,
+                    Msg::RatingLabel {
+                        tenths: (s.rating * 10.0).round() as u32
+                    }
+                ),
+                t(
+                    l,
+                    Msg::SellerOrders {
+                        count: s.order_count.into()
+                    }
+                )
+            ),
+        ];
+        let ships: Vec<String> = p
+            .ships_from
+            .iter()
+            .map(|w| {
+                let mut line = format!("{}, {}", w.city, region_name(&w.country, tag));
+                if w.overseas {
+                    line.push_str(" · ");
+                    line.push_str(&t(l, Msg::OverseasWarehouse));
+                }
+                line
+            })
+            .collect();
+        let rating_line = format!(
+            "★ {} · {}",
+            t(
+                l,
+                Msg::RatingLabel {
+                    tenths: (p.rating * 10.0).round() as u32
+                }
+            ),
+            t(
+                l,
+                Msg::ReviewCount {
+                    count: p.review_count.into()
+                }
+            )
+        );
+        let h = p.handling;
+        let mut handling: Vec<String> = [
+            (h.fragile, Msg::HandlingFragile),
+            (h.lithium_battery, Msg::HandlingLithium),
+            (h.liquid, Msg::HandlingLiquid),
+            (h.magnet, Msg::HandlingMagnet),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, msg)| t(l, msg).into_owned())
+        .collect();
+        if handling.is_empty() {
+            handling.push(t(l, Msg::HandlingStandard).into_owned());
+        }
+        let spec_rows = vec![
+            (t(l, Msg::SpecBrand).into_owned(), p.brand.clone()),
+            (t(l, Msg::SpecModel).into_owned(), p.model.clone()),
+            (t(l, Msg::SpecHandling).into_owned(), handling.join(" · ")),
+        ];
+        (seller_lines, ships, rating_line, spec_rows)
+    });
+    let (seller_name, verified) = p.with_value(|p| (p.seller.name.clone(), p.seller.verified));
+
+    // Weight and package size follow the chosen variant (the first one until then).
+    let measure_rows = move || {
+        let v = chosen
+            .get()
+            .or_else(|| p.with_value(|p| p.variants.first().cloned()));
+        v.map(|v| {
+            let [a, b, c] = v.dims_mm;
+            let n = |mm: u32| crate::format::format_decimal(&mm_to_cm(mm), tag);
+            vec![
+                (
+                    text(Msg::SpecWeight),
+                    format_unit(&v.weight_g.to_string(), "gram", tag),
+                ),
+                (
+                    text(Msg::SpecDimensions),
+                    format!(
+                        "{} × {} × {}",
+                        n(a),
+                        n(b),
+                        format_unit(&mm_to_cm(c), "centimeter", tag)
+                    ),
+                ),
+            ]
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
+        .collect_view()
+    };
+
+    let total = images.len() as u32;
+    let thumbnails = images
+        .iter()
+        .enumerate()
+        .map(|(i, im)| {
+            let label = t(
+                l,
+                Msg::ShowImage {
+                    index: i as u32 + 1,
+                    total,
+                },
+            )
+            .into_owned();
+            view! {
+                <li>
+                    <button type="button" class="thumbnail" aria-label=label
+                        aria-pressed=move || (image_index.get() == i).to_string()
+                        on:click=move |_| image_index.set(i)>
+                        <img src=im.image.url.clone() width="64" height="64" alt="" loading="lazy"/>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let main_src = move || {
+        p.with_value(|p| {
+            p.images
+                .get(image_index.get())
+                .map(|im| im.image.url.clone())
+                .unwrap_or_default()
+        })
+    };
+
+    let picker = options
+        .into_iter()
+        .map(|option| {
+            let axis = option.axis.clone();
+            let legend = text(if axis == "colour" { Msg::Colour } else { Msg::Size });
+            let chosen_label = {
+                let (axis, values) = (axis.clone(), option.values.clone());
+                move || {
+                    let code = selection.with(|s| if axis == "colour" { s.colour.clone() } else { s.size.clone() });
+                    code.and_then(|c| values.iter().find(|v| v.code == c).map(|v| v.label.clone())).unwrap_or_default()
+                }
+            };
+            let values = option
+                .values
+                .into_iter()
+                .map(|value| {
+                    let id = format!("opt-{axis}-{}", id_safe(&value.code));
+                    let note_id = format!("{id}-note");
+                    let (a1, c1) = (axis.clone(), value.code.clone());
+                    let state = Memo::new(move |_| p.with_value(|p| selection.with(|s| value_state(&p.variants, &p.options, s, &a1, &c1))));
+                    let (a2, c2) = (axis.clone(), value.code.clone());
+                    let checked = move || selection.with(|s| if a2 == "colour" { s.colour.as_deref() == Some(c2.as_str()) } else { s.size.as_deref() == Some(c2.as_str()) });
+                    let (a3, c3) = (axis.clone(), value.code.clone());
+                    let note_ref = note_id.clone();
+                    let (sold_out, unavailable) = (text(Msg::SoldOut), text(Msg::OptionUnavailable));
+                    view! {
+                        <span class="option-value">
+                            <input type="radio" id=id.clone() name=format!("opt-{axis}") value=value.code.clone()
+                                prop:checked=checked
+                                disabled=move || state.get() == ValueState::Unavailable
+                                aria-describedby=move || (state.get() != ValueState::Available).then(|| note_ref.clone())
+                                on:change=move |_| selection.update(|s| *s = s.with(&a3, &c3))/>
+                            <label for=id dir="auto">
+                                {value.label}
+                                <span class="option-note" id=note_id>
+                                    {move || match state.get() {
+                                        ValueState::Available => String::new(),
+                                        ValueState::SoldOut => format!(" ({sold_out})"),
+                                        ValueState::Unavailable => format!(" ({unavailable})"),
+                                    }}
+                                </span>
+                            </label>
+                        </span>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="option-group">
+                    <legend>{legend}": " <strong dir="auto">{chosen_label}</strong></legend>
+                    <div class="option-values">{values}</div>
+                </fieldset>
+            }
+        })
+        .collect_view();
+
+    // Price and stock follow the chosen variant; before a full choice, the lowest price.
+    let from = p.with_value(|p| p.price);
+    let price = move || format_money(&chosen.get().map_or(from, |v| v.price), tag);
+    let stock = move || match chosen.get() {
+        None => (text(Msg::ChooseOptions), "hint"),
+        Some(v) if v.stock == 0 => (text(Msg::OutOfStock), "stock out"),
+        Some(v) if v.stock <= LOW_STOCK => (
+            t(
+                l,
+                Msg::LowStock {
+                    count: v.stock.into(),
+                },
+            )
+            .into_owned(),
+            "stock",
+        ),
+        Some(v) => (
+            t(
+                l,
+                Msg::InStock {
+                    count: v.stock.into(),
+                },
+            )
+            .into_owned(),
+            "stock",
+        ),
+    };
+    let max = move || chosen.get().map_or(1, |v| v.stock.max(1));
+    let cart_text = text(Msg::CartComingSoon);
+    let (show_original_text, show_translation_text) =
+        (text(Msg::ShowOriginal), text(Msg::ShowTranslation));
+
+    view! {
+        <PageMeta title=Signal::derive(move || title.clone()) description=Signal::derive(move || description.clone()) path/>
+        <nav class="breadcrumbs" aria-label=text(Msg::Breadcrumbs)>
+            <ol>
+                <li><a href=localized(l, "")>{text(Msg::Home)}</a></li>
+                <li><a href=localized(l, &format!("/c/{}", category.slug))>{category.name}</a></li>
+            </ol>
+        </nav>
+        <article class="product" aria-labelledby="product-title">
+            <div class="gallery" role="group" aria-label=text(Msg::GalleryLabel)>
+                <img class="gallery-main" src=main_src width="480" height="480" alt="" fetchpriority="high"/>
+                <ul class="thumbnails">{thumbnails}</ul>
+            </div>
+            <div class="product-info">
+                <h1 id="product-title" dir="auto" lang=move || shown().2>{move || shown().0}</h1>
+                {machine.map(|language| view! {
+                    <p class="mt-mark">
+                        <span class="badge">{text(Msg::MachineTranslated)}</span>
+                        <button type="button" class="link-button" aria-pressed=move || show_original.get().to_string()
+                            on:click=move |_| show_original.update(|v| *v = !*v)>
+                            {move || if show_original.get() { show_translation_text.clone() } else { format!("{show_original_text} ({language})") }}
+                        </button>
+                    </p>
+                })}
+                <p class="product-rating">{rating_line}</p>
+                <p class="price product-price" data-currency=from.currency().code()>{price}</p>
+                <p class=move || stock().1>{move || stock().0}</p>
+                <form class="variant-picker" on:submit=|ev| ev.prevent_default()>{picker}</form>
+                <div class="buy">
+                    <label for="quantity">{text(Msg::Quantity)}</label>
+                    <input id="quantity" type="number" inputmode="numeric" min="1" max=move || max().to_string()
+                        prop:value=move || quantity.get().to_string()
+                        on:change=move |ev| {
+                            let n = event_target_value(&ev).trim().parse::<u32>().unwrap_or(1).clamp(1, max());
+                            quantity.set(n);
+                        }/>
+                    <button type="button" class="button add-to-cart" disabled=move || chosen.get().is_none_or(|v| v.stock == 0)
+                        on:click=move |_| cart_note.set(true)>{text(Msg::AddToCart)}</button>
+                </div>
+                <p role="status" class="cart-note">{move || cart_note.get().then(|| cart_text.clone())}</p>
+                <section class="seller-card" aria-labelledby="seller-heading">
+                    <h2 id="seller-heading">{text(Msg::SoldBy)}</h2>
+                    <p class="seller-name"><bdi>{seller_name}</bdi>
+                        {verified.then(|| view! { <span class="badge verified">"✓ "{text(Msg::VerifiedSeller)}</span> })}
+                    </p>
+                    {seller_lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                </section>
+                <section class="ships-from" aria-labelledby="ships-heading">
+                    <h2 id="ships-heading">{text(Msg::FilterShipsFrom)}</h2>
+                    <ul>{ships.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </section>
+            </div>
+            <section class="description" aria-labelledby="description-heading">
+                <h2 id="description-heading">{text(Msg::Description)}</h2>
+                // Sanitized on the server (scripts, handlers, links and images removed).
+                <div dir="auto" lang=move || shown().2 inner_html=move || shown().1></div>
+            </section>
+            <section class="specs" aria-labelledby="specs-heading">
+                <h2 id="specs-heading">{text(Msg::Specifications)}</h2>
+                <dl>
+                    {spec_rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                    {measure_rows}
+                </dl>
+            </section>
+        </article>
+    }
+}
