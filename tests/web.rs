@@ -158,3 +158,19 @@ fn numbers_in_messages_use_the_locales_digits() {
     let arabic = t(Locale::Ar, Msg::PageOf { page: 2, total: 3 });
     assert!(arabic.contains('٢') || arabic.contains('2'), "{arabic}");
 }
+
+#[wasm_bindgen_test]
+fn country_names_units_and_ratings_follow_the_locale() {
+    use storefront::format::{format_tenths, format_unit, language_name, region_name};
+    assert_eq!(region_name("CN", "es"), "China");
+    assert_eq!(region_name("VN", "ja"), "ベトナム");
+    assert_eq!(language_name("vi", "en"), "Vietnamese");
+    assert_eq!(format_tenths(47, "en"), "4.7");
+    assert_eq!(format_tenths(47, "ru"), "4,7");
+    // Arabic digits or Latin ones, as this browser's CLDR data says; never an f64 artefact.
+    assert!(["4.7", "٤٫٧"].contains(&format_tenths(47, "ar").as_str()));
+    assert_eq!(format_unit("120", "gram", "en"), "120 g");
+    assert!(format_unit("120", "gram", "ru").contains("120"));
+    // A malformed code (Intl throws) comes back as itself rather than failing the page.
+    assert_eq!(region_name("1", "en"), "1");
+}

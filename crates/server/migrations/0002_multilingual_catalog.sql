@@ -111,7 +111,8 @@ CREATE INDEX variants_product ON variants (product_id, position);
 
 -- One row per product (rowid = product id) holding every locale's searchable text, already
 -- split by `search_text::index_terms` (CJK and Thai into overlapping bigrams). Contentless:
--- the text lives in product_texts; this holds only the index.
+-- the text lives in product_texts; this holds only the index. (`detail = column` was
+-- measured: 3 % smaller, no faster at 100,000 products, and it forbids phrase queries.)
 CREATE VIRTUAL TABLE product_search USING fts5(
     terms,
     content = '',
