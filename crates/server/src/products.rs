@@ -406,7 +406,8 @@ pub async fn search(
     // Candidates: what the full-text index matched, with its rank, or every product.
     let candidates: Vec<(usize, f64)> = match &q.match_expr {
         _ if nothing_searchable => Vec::new(),
-        Some(expr) => sqlx::query_as::<_, (i64, f64)>(
+        // Scoring (bm25) costs more than matching; only a relevance sort needs it.
+        Some(expr) if q.sort == Sort::Relevance => sqlx::query_as::<_, (i64, f64)>(
             "SELECT rowid, bm25(product_search) FROM product_search WHERE product_search MATCH ?",
         )
         .bind(expr)
@@ -414,6 +415,15 @@ pub async fn search(
         .await?
         .into_iter()
         .filter_map(|(id, rank)| index.by_id.get(&id).map(|&i| (i, rank)))
+        .collect(),
+        Some(expr) => sqlx::query_as::<_, (i64,)>(
+            "SELECT rowid FROM product_search WHERE product_search MATCH ?",
+        )
+        .bind(expr)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .filter_map(|(id,)| index.by_id.get(&id).map(|&i| (i, 0.0)))
         .collect(),
         None => (0..index.entries.len()).map(|i| (i, 0.0)).collect(),
     };
