@@ -431,3 +431,26 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         </article>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_meta_description_is_the_descriptions_text_cut_at_160_characters() {
+        assert_eq!(
+            plain_text("<p>Hello <strong>world</strong></p><p>Again</p>"),
+            "Hello world Again"
+        );
+        let long = format!("<p>{}</p>", "é".repeat(200));
+        let cut = plain_text(&long);
+        assert_eq!(cut.chars().count(), 161);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn option_codes_become_safe_element_ids() {
+        assert_eq!(id_safe("EU 42"), "EU-42");
+        assert_eq!(id_safe("50 ml"), "50-ml");
+    }
+}
