@@ -62,7 +62,9 @@ for (const device of VIEWPORTS) {
         const html = page.locator('html');
         assert.equal(await html.getAttribute('lang'), locale);
         assert.equal(await html.getAttribute('dir'), locale === 'ar' ? 'rtl' : 'ltr');
+        // The heading shows while products load; wait for the cards before counting them.
         const items = page.getByRole('list').filter({ has: page.getByRole('article') }).getByRole('listitem');
+        await items.first().waitFor();
         assert.equal(await items.count(), 24);
 
         // In Arabic the header mirrors: the brand sits at the right edge, the menu at the left.
