@@ -69,9 +69,12 @@ fn ListingHeading(params: ListingParams, list: Option<ProductList>) -> impl Into
     let heading = {
         let q = params.q.clone();
         let category_name = category_name.clone();
+        let in_category = params.category.is_some();
         move || match (&q, &category_name) {
             (Some(_), _) => t(locale.get(), Msg::SearchHeading).into_owned(),
             (None, Some(name)) => name.clone(),
+            // A category page before its first answer names no category yet.
+            (None, None) if in_category => t(locale.get(), Msg::CategoriesHeading).into_owned(),
             (None, None) => t(locale.get(), Msg::HomeHeading).into_owned(),
         }
     };
