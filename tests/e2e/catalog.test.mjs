@@ -109,7 +109,11 @@ for (const device of VIEWPORTS) {
       await page.getByRole('searchbox', { name: '搜索商品' }).fill('耳机');
       await page.getByRole('button', { name: '搜索' }).click();
       await page.waitForURL(/\/zh-CN\/search\?q=/);
-      const titles = await page.getByRole('list', { name: '商品' }).getByRole('heading').allTextContents();
+      // The previous listing stays up until the search answers; wait for the answer.
+      const list = page.getByRole('list', { name: '商品' });
+      const expected = await api(store, `/api/v1/products?q=${encodeURIComponent('耳机')}&locale=zh-CN`);
+      await page.getByRole('status').filter({ hasText: `${expected.total} 件商品` }).waitFor();
+      const titles = await list.getByRole('heading').allTextContents();
       assert.ok(titles.length > 0, 'no results for 耳机');
       for (const title of titles) assert.ok(title.includes('耳机'), title);
     });
@@ -117,7 +121,7 @@ for (const device of VIEWPORTS) {
     test('a Thai query finds products by their Thai titles', async () => {
       await page.goto(`${store.url}/th/search?q=${encodeURIComponent('หูฟัง')}`);
       const list = page.getByRole('list', { name: 'สินค้า' });
-      await list.waitFor();
+      await list.getByRole('heading', { name: /หูฟัง/ }).first().waitFor();
       const titles = await list.getByRole('heading').allTextContents();
       assert.ok(titles.length > 0, 'no results for หูฟัง');
       for (const title of titles) assert.ok(title.includes('หูฟัง'), title);
