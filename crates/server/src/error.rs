@@ -195,14 +195,20 @@ impl IntoResponse for AppError {
 /// The locale a request asks for: a valid `locale` query parameter, else `Accept-Language`,
 /// else English.
 pub fn request_locale(req: &Request) -> Locale {
-    let from_query = req.uri().query().and_then(|q| {
+    locale_of(req.uri().query(), req.headers())
+}
+
+/// The same choice from a raw query string and headers, for handlers that answer in the
+/// request's locale (success and error responses must agree).
+pub fn locale_of(query: Option<&str>, headers: &axum::http::HeaderMap) -> Locale {
+    let from_query = query.and_then(|q| {
         form_urlencoded::parse(q.as_bytes())
             .find(|(k, _)| k == "locale")
             .and_then(|(_, v)| Locale::from_tag(&v))
     });
     from_query
         .or_else(|| {
-            req.headers()
+            headers
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
                 .and_then(Locale::from_accept_language)
