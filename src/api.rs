@@ -91,6 +91,24 @@ pub async fn list_categories(locale: Locale, latest: Latest) -> Result<CategoryL
     get_json("/api/v1/categories", &[("locale", locale.tag())], latest).await
 }
 
+/// `GET /api/v1/ui-texts/{locale}`: every UI text of a locale as a flat JSON object, for
+/// `i18n::install_json`. The buyer's first locale comes inlined in `index.html` instead.
+pub async fn ui_texts(locale: Locale) -> Result<wasm_bindgen::JsValue, ApiError> {
+    let path = format!("/api/v1/ui-texts/{}", locale.tag());
+    let response = Request::get(&path)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    if !response.ok() {
+        return Err(ApiError::Server {
+            status: response.status(),
+            problem: None,
+        });
+    }
+    parse_js(response).await
+}
+
 /// Sends a GET in `latest`'s stream, aborting the request before it.
 ///
 /// Aborting through a controller the component owns, rather than `on_cleanup` inside the
@@ -128,7 +146,11 @@ async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
 /// The browser's `JSON.parse` builds the value and serde reads it from JS: a JSON parser
 /// compiled into the wasm would cost ~10 KB (brotli) for work the browser already does.
 async fn parse_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let text = response.text().await.map_err(|_| ApiError::Unreachable)?;
-    let value = js_sys::JSON::parse(&text).map_err(|_| ApiError::Malformed("not JSON".into()))?;
+    let value = parse_js(response).await?;
     serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+async fn parse_js(response: Response) -> Result<wasm_bindgen::JsValue, ApiError> {
+    let text = response.text().await.map_err(|_| ApiError::Unreachable)?;
+    js_sys::JSON::parse(&text).map_err(|_| ApiError::Malformed("not JSON".into()))
 }

@@ -5,9 +5,9 @@
 
 use crate::catalog::listing::ListingParams;
 use crate::catalog::{ListingPage, ProductPage};
-use crate::i18n::{t, Locale, Msg};
+use crate::i18n::{self, t, Locale, Msg};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
+use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::{path, NavigateOptions};
 
@@ -17,15 +17,9 @@ const LOCALE_STORAGE_KEY: &str = "store.locale";
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <Routes fallback=|| view! { <LocaleShell><NotFound/></LocaleShell> }>
-                <Route path=path!("/") view=ChooseLocale/>
-                <ParentRoute path=path!("/:locale") view=LocalizedPages>
-                    <Route path=path!("") view=ListingPage/>
-                    <Route path=path!("c/:category") view=ListingPage/>
-                    <Route path=path!("search") view=ListingPage/>
-                    <Route path=path!("p/:slug") view=ProductPage/>
-                </ParentRoute>
-            </Routes>
+            <LocaleShell>
+                <LocalizedPages/>
+            </LocaleShell>
         </Router>
     }
 }
@@ -64,17 +58,25 @@ fn ChooseLocale() -> impl IntoView {
     view! { <Redirect path=localized(locale, "") options=NavigateOptions { replace: true, ..Default::default() }/> }
 }
 
-/// Pages under `/{locale}/`; an unknown first segment (`/xx/`) is a not-found page.
+/// The pages, all under `/{locale}/`; an unknown first segment (`/xx/`) is a not-found page.
+/// Flat routes inside one shell, rather than nested ones, keep the router's code small.
 #[component]
 fn LocalizedPages() -> impl IntoView {
     let location = use_location();
-    let known = Memo::new(move |_| path_locale(&location.pathname.get()).is_some());
+    let known = Memo::new(move |_| {
+        let path = location.pathname.get();
+        path == "/" || path_locale(&path).is_some()
+    });
     view! {
-        <LocaleShell>
-            <Show when=move || known.get() fallback=NotFound>
-                <Outlet/>
-            </Show>
-        </LocaleShell>
+        <Show when=move || known.get() fallback=NotFound>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=ChooseLocale/>
+                <Route path=path!("/:locale") view=ListingPage/>
+                <Route path=path!("/:locale/c/:category") view=ListingPage/>
+                <Route path=path!("/:locale/search") view=ListingPage/>
+                <Route path=path!("/:locale/p/:slug") view=ProductPage/>
+            </Routes>
+        </Show>
     }
 }
 
@@ -88,7 +90,7 @@ fn path_locale(path: &str) -> Option<Locale> {
 /// header with the language menu. Where the path names no locale (not-found pages), the
 /// buyer's remembered or browser language is used.
 #[component]
-fn LocaleShell(children: Children) -> impl IntoView {
+fn LocaleShell(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     let known = Memo::new(move |_| path_locale(&location.pathname.get()));
     let locale = Memo::new(move |_| {
@@ -97,6 +99,23 @@ fn LocaleShell(children: Children) -> impl IntoView {
             .unwrap_or_else(|| remembered_locale().unwrap_or_else(browser_locale))
     });
     provide_context(locale);
+    // The page renders once the locale's texts are here: inlined in index.html for the first
+    // locale, fetched for another (a remembered choice, a link to another language). A locale
+    // whose texts could not be fetched renders with the texts the page has.
+    let settled = RwSignal::new(0u16);
+    Effect::new(move |_| {
+        let locale = locale.get();
+        if !i18n::is_loaded(locale) {
+            leptos::task::spawn_local(async move {
+                let _ = i18n::load(locale).await;
+                settled.update(|done| *done |= 1 << locale.index());
+            });
+        }
+    });
+    let ready = move || {
+        let locale = locale.get();
+        i18n::is_loaded(locale) || settled.get() & (1 << locale.index()) != 0
+    };
     Effect::new(move |_| {
         let locale = locale.get();
         if let Some(html) = document().document_element() {
@@ -108,15 +127,17 @@ fn LocaleShell(children: Children) -> impl IntoView {
         }
     });
     view! {
-        <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-        <header class="site-header">
-            <A href=move || localized(locale.get(), "") attr:class="brand">{tr(Msg::StoreName)}</A>
-            <LanguageMenu/>
-            <SearchBox/>
-        </header>
-        <main id="main" tabindex="-1">
-            {children()}
-        </main>
+        <Show when=ready>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <header class="site-header">
+                <a href=move || localized(locale.get(), "") class="brand">{tr(Msg::StoreName)}</a>
+                <LanguageMenu/>
+                <SearchBox/>
+            </header>
+            <main id="main" tabindex="-1">
+                {children()}
+            </main>
+        </Show>
     }
 }
 
@@ -150,13 +171,19 @@ fn LanguageMenu() -> impl IntoView {
             target.push('#');
             target.push_str(hash);
         }
-        navigate(
-            &target,
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        // Fetch the new language's texts first, so the page changes language in one step
+        // and keeps its scroll position.
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let _ = i18n::load(next).await;
+            navigate(
+                &target,
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        });
     };
     view! {
         <div class="language-menu">
@@ -295,7 +322,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(Msg::NotFoundBody)}</p>
-            <A href=move || localized(locale.get(), "") attr:class="button">{tr(Msg::BackToShop)}</A>
+            <a href=move || localized(locale.get(), "") class="button">{tr(Msg::BackToShop)}</a>
         </section>
     }
 }

@@ -48,6 +48,7 @@ fn the_locale_decides_separators_and_symbol_placement() {
 
 #[wasm_bindgen_test]
 fn a_product_card_shows_its_title_price_and_sized_image() {
+    install_all_texts();
     let document = document();
     let host = document.create_element("div").expect("div");
     document
@@ -144,9 +145,35 @@ fn our_plural_rules_agree_with_the_browsers_for_every_locale() {
     }
 }
 
+/// The texts the server would send, installed the way the app installs them.
+fn install_all_texts() {
+    for locale in storefront::i18n::Locale::ALL {
+        let json = ui_texts::texts(locale).to_json();
+        let object = js_sys::JSON::parse(&json).expect("JSON");
+        storefront::i18n::install_json(locale, &object).expect("every key present");
+    }
+}
+
+#[wasm_bindgen_test]
+fn texts_sent_as_json_are_read_back_with_their_plural_forms() {
+    use storefront::i18n::{install_json, is_loaded, t, Locale, Msg};
+    let object = js_sys::JSON::parse(&ui_texts::texts(Locale::Es).to_json()).expect("JSON");
+    install_json(Locale::Es, &object).expect("complete");
+    assert!(is_loaded(Locale::Es));
+    assert_eq!(t(Locale::Es, Msg::AddToCart), "Añadir al carrito");
+    assert_eq!(t(Locale::Es, Msg::ReviewCount { count: 1 }), "1 reseña");
+    let incomplete = js_sys::JSON::parse(r#"{"store_name": "x"}"#).expect("JSON");
+    assert_eq!(
+        install_json(Locale::Ko, &incomplete),
+        Err("skip_to_content".to_owned())
+    );
+    assert!(!is_loaded(Locale::Ko));
+}
+
 #[wasm_bindgen_test]
 fn numbers_in_messages_use_the_locales_digits() {
     use storefront::i18n::{t, Locale, Msg};
+    install_all_texts();
     assert_eq!(
         t(Locale::En, Msg::ProductCount { count: 1200 }),
         "1,200 products"

@@ -1,8 +1,10 @@
 //! Every user-visible string of the app, in every shipped locale.
 //!
-//! Pages never hold literal text; they ask for a [`Msg`] in the current [`Locale`]. Each locale
-//! is one module under `locales/` holding a [`Texts`] struct literal, so a text missing from any
-//! locale is a compile error, not a blank label; [`t`] is one exhaustive `match` over `Msg`.
+//! Pages never hold literal text; they ask for a [`Msg`] in the current [`Locale`]; [`t`] is one
+//! exhaustive `match` over `Msg`. The texts themselves live in the `ui_texts` crate (a struct
+//! literal per locale, so a missing text is a compile error) and reach the browser as data: the
+//! server inlines the buyer's locale into `index.html`, and others are fetched when the buyer
+//! switches language ([`install_json`]). The wasm carries only English, as the last resort.
 //! Texts are data, not code: an earlier version matched per locale and compiled to 46 KB of
 //! wasm, where a table lookup and one `fill` cost almost nothing beyond the strings.
 //! Plural forms follow CLDR's cardinal rules ([`plural`]); numbers inside messages are
@@ -11,13 +13,13 @@
 //! Why not leptos_i18n: it pulls leptos-use and ICU data into the bundle, while the browser
 //! already ships `Intl`; these tables cost a few kilobytes and are checked just as strictly.
 
-mod locales;
 mod plural;
 
 pub use domain::{Dir, Locale};
 pub use plural::{plural, PluralCategory};
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 /// A message key. Variants with fields carry the values the message interpolates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,137 +234,101 @@ impl Msg {
     ];
 }
 
-/// Every text of one locale. A struct literal must name every field, so a locale missing a
-/// text does not compile. Placeholders `{0}`, `{1}` are filled with numbers formatted for the
-/// locale.
-pub struct Texts {
-    pub store_name: &'static str,
-    pub skip_to_content: &'static str,
-    pub home_heading: &'static str,
-    pub home_intro: &'static str,
-    pub products_list_label: &'static str,
-    pub loading: &'static str,
-    pub unreachable_title: &'static str,
-    pub unreachable_body: &'static str,
-    pub server_error_title: &'static str,
-    pub server_error_body: &'static str,
-    pub retry: &'static str,
-    pub empty_catalog: &'static str,
-    pub pagination: &'static str,
-    pub previous_page: &'static str,
-    pub next_page: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_body: &'static str,
-    pub back_to_shop: &'static str,
-    pub language: &'static str,
-    pub search_label: &'static str,
-    pub search_placeholder: &'static str,
-    pub search_submit: &'static str,
-    pub search_heading: &'static str,
-    pub categories_heading: &'static str,
-    pub filters: &'static str,
-    pub filter_category: &'static str,
-    pub filter_price: &'static str,
-    pub filter_ships_from: &'static str,
-    pub filter_handling_free: &'static str,
-    pub filter_seller_rating: &'static str,
-    pub any_value: &'static str,
-    pub clear_filters: &'static str,
-    pub sort_label: &'static str,
-    pub sort_relevance: &'static str,
-    pub sort_price_asc: &'static str,
-    pub sort_price_desc: &'static str,
-    pub sort_newest: &'static str,
-    pub sort_best_selling: &'static str,
-    pub no_results_title: &'static str,
-    pub no_results_body: &'static str,
-    pub seller_location: &'static str,
-    pub gallery_label: &'static str,
-    pub colour: &'static str,
-    pub size: &'static str,
-    pub option_unavailable: &'static str,
-    pub sold_out: &'static str,
-    pub choose_options: &'static str,
-    pub combination_unavailable: &'static str,
-    pub out_of_stock: &'static str,
-    pub quantity: &'static str,
-    pub add_to_cart: &'static str,
-    pub cart_coming_soon: &'static str,
-    pub sold_by: &'static str,
-    pub verified_seller: &'static str,
-    pub specifications: &'static str,
-    pub spec_brand: &'static str,
-    pub spec_model: &'static str,
-    pub spec_weight: &'static str,
-    pub spec_dimensions: &'static str,
-    pub spec_handling: &'static str,
-    pub handling_standard: &'static str,
-    pub handling_fragile: &'static str,
-    pub handling_lithium: &'static str,
-    pub handling_liquid: &'static str,
-    pub handling_magnet: &'static str,
-    pub description: &'static str,
-    pub machine_translated: &'static str,
-    pub show_original: &'static str,
-    pub show_translation: &'static str,
-    pub overseas_warehouse: &'static str,
-    pub breadcrumbs: &'static str,
-    pub home: &'static str,
-    pub product_not_found_title: &'static str,
-    pub product_not_found_body: &'static str,
-    pub meta_description: &'static str,
-    pub price_label: &'static str,
-    pub page_of: &'static str,
-    pub show_image: &'static str,
-    pub in_stock: &'static str,
-    pub low_stock: &'static str,
-    pub seller_orders: &'static str,
-    pub rating_label: &'static str,
-    pub rating_at_least: &'static str,
-    pub product_count: Plural,
-    pub review_count: Plural,
+pub use ui_texts::{Plural, Texts};
+
+fn pick(plural: &Plural, category: PluralCategory) -> &'static str {
+    let chosen = match category {
+        PluralCategory::Zero => plural.zero,
+        PluralCategory::One => plural.one,
+        PluralCategory::Two => plural.two,
+        PluralCategory::Few => plural.few,
+        PluralCategory::Many => plural.many,
+        PluralCategory::Other => None,
+    };
+    chosen.unwrap_or(plural.other)
 }
 
-/// A message whose words change with a number, one text per CLDR plural category. Only
-/// `other` is required; a category a language does not use falls back to it.
-pub struct Plural {
-    pub zero: Option<&'static str>,
-    pub one: Option<&'static str>,
-    pub two: Option<&'static str>,
-    pub few: Option<&'static str>,
-    pub many: Option<&'static str>,
-    pub other: &'static str,
+thread_local! {
+    /// The texts the page has received, by `Locale::index`.
+    static LOADED: RefCell<[Option<&'static Texts>; Locale::ALL.len()]> =
+        const { RefCell::new([None; Locale::ALL.len()]) };
 }
 
-impl Plural {
-    fn pick(&self, category: PluralCategory) -> &'static str {
-        let chosen = match category {
-            PluralCategory::Zero => self.zero,
-            PluralCategory::One => self.one,
-            PluralCategory::Two => self.two,
-            PluralCategory::Few => self.few,
-            PluralCategory::Many => self.many,
-            PluralCategory::Other => None,
-        };
-        chosen.unwrap_or(self.other)
+/// Makes `texts` the texts of `locale` for the rest of the page's life.
+pub fn install(locale: Locale, texts: &'static Texts) {
+    LOADED.with(|loaded| loaded.borrow_mut()[locale.index()] = Some(texts));
+}
+
+/// Reads texts sent as a flat JSON object (see `ui_texts::Texts::to_json`) and installs them.
+/// Fails with the first missing key.
+pub fn install_json(locale: Locale, object: &wasm_bindgen::JsValue) -> Result<(), String> {
+    let texts = Texts::from_lookup(&mut |key| {
+        js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(key))
+            .ok()?
+            .as_string()
+    })?;
+    install(locale, Box::leak(Box::new(texts)));
+    Ok(())
+}
+
+/// Installs the texts the server inlined into the app shell, if it did:
+/// `<script id="ui-texts" type="application/json" data-locale="es">{…}</script>`.
+pub fn install_inline() {
+    let Some(element) = leptos::prelude::document().get_element_by_id("ui-texts") else {
+        return;
+    };
+    let locale = element
+        .get_attribute("data-locale")
+        .and_then(|tag| Locale::from_tag(&tag));
+    if let (Some(locale), Some(text)) = (locale, element.text_content()) {
+        if let Ok(object) = js_sys::JSON::parse(&text) {
+            let _ = install_json(locale, &object);
+        }
     }
 }
 
+/// Fetches and installs the texts of `locale` unless they are already here.
+pub async fn load(locale: Locale) -> Result<(), crate::api::ApiError> {
+    if is_loaded(locale) {
+        return Ok(());
+    }
+    let object = crate::api::ui_texts(locale).await?;
+    install_json(locale, &object).map_err(crate::api::ApiError::Malformed)
+}
+
+/// True once the texts of `locale` are here. English is always here: it is built in, as the
+/// language of last resort when the server cannot be reached.
+pub fn is_loaded(locale: Locale) -> bool {
+    locale == Locale::En || LOADED.with(|loaded| loaded.borrow()[locale.index()].is_some())
+}
+
+/// The texts of `locale`; while they have not arrived, those of a locale that has (the page
+/// then reads in a language the buyer already had, not in blanks), else English.
 fn texts(locale: Locale) -> &'static Texts {
-    match locale {
-        Locale::En => &locales::en::TEXTS,
-        Locale::ZhCn => &locales::zh_cn::TEXTS,
-        Locale::Ja => &locales::ja::TEXTS,
-        Locale::Ko => &locales::ko::TEXTS,
-        Locale::Th => &locales::th::TEXTS,
-        Locale::Vi => &locales::vi::TEXTS,
-        Locale::Id => &locales::id::TEXTS,
-        Locale::Ms => &locales::ms::TEXTS,
-        Locale::Es => &locales::es::TEXTS,
-        Locale::Ru => &locales::ru::TEXTS,
-        Locale::Tr => &locales::tr::TEXTS,
-        Locale::Ar => &locales::ar::TEXTS,
+    let loaded = LOADED.with(|loaded| {
+        let loaded = loaded.borrow();
+        loaded[locale.index()].or_else(|| {
+            (locale != Locale::En)
+                .then(|| loaded.iter().flatten().next().copied())
+                .flatten()
+        })
+    });
+    match loaded {
+        Some(texts) => texts,
+        None => built_in(locale),
     }
+}
+
+/// Native builds (unit tests) have every locale's tables; the browser build only English's
+/// (~1 KB brotli), which it uses until or unless the buyer's language arrives.
+#[cfg(not(target_arch = "wasm32"))]
+fn built_in(locale: Locale) -> &'static Texts {
+    ui_texts::texts(locale)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn built_in(_: Locale) -> &'static Texts {
+    ui_texts::texts(Locale::En)
 }
 
 /// Replaces `{0}`, `{1}`, … in `template` with `values`.
@@ -468,10 +434,10 @@ pub fn t(locale: Locale, msg: Msg) -> Cow<'static, str> {
         Msg::RatingLabel { tenths: v } => fill(tx.rating_label, &[tenths(v)]).into(),
         Msg::RatingAtLeast { tenths: v } => fill(tx.rating_at_least, &[tenths(v)]).into(),
         Msg::ProductCount { count } => {
-            fill(tx.product_count.pick(plural(locale, count)), &[n(count)]).into()
+            fill(pick(&tx.product_count, plural(locale, count)), &[n(count)]).into()
         }
         Msg::ReviewCount { count } => {
-            fill(tx.review_count.pick(plural(locale, count)), &[n(count)]).into()
+            fill(pick(&tx.review_count, plural(locale, count)), &[n(count)]).into()
         }
     }
 }

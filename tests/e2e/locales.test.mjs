@@ -84,6 +84,9 @@ for (const device of VIEWPORTS) {
 
     test('switching language keeps the page and its query, and is remembered', async () => {
       const page = await openPage();
+      // The first page's texts come inside index.html; another language's are fetched once.
+      const textRequests = [];
+      page.on('request', (r) => { if (r.url().includes('/api/v1/ui-texts/')) textRequests.push(new URL(r.url()).pathname); });
       await page.goto(`${store.url}/en/?page=2`);
       await page.getByText(/^Page 2 of \d+$/).waitFor();
       const menu = page.getByRole('combobox', { name: 'Language' });
@@ -93,10 +96,23 @@ for (const device of VIEWPORTS) {
       await page.waitForURL(/\/ja\/\?page=2$/);
       await page.getByText(/^2 \/ \d+ ページ$/).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+      assert.deepEqual(textRequests, ['/api/v1/ui-texts/ja']);
 
-      // Coming back to the root later lands on the remembered choice, not the browser's.
+      // Coming back to the root later lands on the remembered choice, not the browser's, and
+      // reads in it although the server sent the browser's language (English) with the page.
       await page.goto(store.url + '/');
       await page.waitForURL(/\/ja\/$/);
+      await page.getByRole('heading', { level: 1, name: HEADINGS.ja }).waitFor();
+      assert.equal(await page.getByRole('combobox', { name: '言語' }).inputValue(), 'ja');
+    });
+
+    test('a page opened directly in a language needs no request for its texts', async () => {
+      const page = await openPage('en-US', ['en-US']);
+      const textRequests = [];
+      page.on('request', (r) => { if (r.url().includes('/api/v1/ui-texts/')) textRequests.push(r.url()); });
+      await page.goto(`${store.url}/ar/`);
+      await page.getByRole('heading', { level: 1, name: HEADINGS.ar }).waitFor();
+      assert.deepEqual(textRequests, []);
     });
 
     test('an unknown path shows a localized not-found page with a way back', async () => {

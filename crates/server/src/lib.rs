@@ -4,6 +4,7 @@
 //! **Architecture Invariant:** every route is assembled in [`app`], so tests exercise exactly
 //! what production serves, in-process and without a port.
 
+pub mod app_shell;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod search_text;
 pub mod seed;
 pub mod static_files;
 pub mod telemetry;
+pub mod texts_api;
 
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, State};
@@ -66,6 +68,7 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/products", get(products::list_products))
         .route("/v1/products/{slug}", get(products::get_product))
         .route("/v1/categories", get(products::list_categories))
+        .route("/v1/ui-texts/{locale}", get(texts_api::get_ui_texts))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -15,7 +15,8 @@ use utoipa::OpenApi;
     paths(
         crate::products::list_products,
         crate::products::get_product,
-        crate::products::list_categories
+        crate::products::list_categories,
+        crate::texts_api::get_ui_texts
     ),
     components(schemas(
         domain::Problem,

@@ -87,7 +87,7 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     fs::rename(&tmp, target)
 }
 
-fn brotli_bytes(input: &[u8]) -> Vec<u8> {
+pub(crate) fn brotli_bytes(input: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(input.len() / 3);
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,

@@ -1,16 +1,17 @@
 //! Serving the built app: hashed assets cached for a year, `index.html` always revalidated,
 //! precompressed `.br`/`.gz` siblings preferred, and client routes answered with the app.
 
-use axum::body::Body;
+use crate::app_shell::AppShell;
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
-use std::path::{Path, PathBuf};
-use tower::ServiceExt;
-use tower_http::services::{ServeDir, ServeFile};
+use std::path::Path;
+use std::sync::Arc;
+use tower_http::services::ServeDir;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
@@ -18,24 +19,33 @@ const SHORT: &str = "public, max-age=3600";
 
 /// A router that serves `dir` and falls back to `dir/index.html` for client-side routes.
 pub fn router(dir: &Path) -> Router {
-    let index = dir.join("index.html");
-    let spa_fallback = move |req: Request| {
-        let index = index.clone();
-        async move { serve_app_shell(index, req).await }
+    let shell = Arc::new(AppShell::new(dir.join("index.html")));
+    let spa_fallback = {
+        let shell = shell.clone();
+        move |req: Request| {
+            let shell = shell.clone();
+            async move { serve_app_shell(&shell, req) }
+        }
     };
     let files = ServeDir::new(dir)
         .precompressed_br()
         .precompressed_gzip()
-        .append_index_html_on_directories(true)
+        .append_index_html_on_directories(false)
         .fallback(spa_fallback.into_service());
+    let root = move |req: Request| {
+        let shell = shell.clone();
+        async move { shell.respond(req.uri().path(), req.headers()) }
+    };
     Router::new()
+        .route("/", get(root.clone()))
+        .route("/index.html", get(root))
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
 }
 
 /// Answers a path that matched no file. Paths that look like files (`/x.js`) are real misses
 /// and get a 404; anything else is a client route (`/p/some-product`) and gets the app shell.
-async fn serve_app_shell(index: PathBuf, req: Request) -> Response {
+fn serve_app_shell(shell: &AppShell, req: Request) -> Response {
     let looks_like_file = req
         .uri()
         .path()
@@ -45,26 +55,7 @@ async fn serve_app_shell(index: PathBuf, req: Request) -> Response {
     if looks_like_file {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
-    if !index.is_file() {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "The storefront app has not been built. Run `make run` to build and serve it.",
-        )
-            .into_response();
-    }
-    let mut response = match ServeFile::new(&index)
-        .precompressed_br()
-        .precompressed_gzip()
-        .oneshot(req)
-        .await
-    {
-        Ok(response) => response.map(Body::new),
-        Err(never) => match never {},
-    };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
-    response
+    shell.respond(req.uri().path(), req.headers())
 }
 
 /// Sets `Cache-Control` by what was served: content-hashed files never change, so browsers and
@@ -89,7 +80,10 @@ async fn cache_headers(req: Request, next: Next) -> Response {
     };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
-    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    // The app shell sets its own (it may also vary by Accept-Language).
+    headers
+        .entry(header::VARY)
+        .or_insert(HeaderValue::from_static("accept-encoding"));
     response
 }
 

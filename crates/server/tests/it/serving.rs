@@ -1,4 +1,5 @@
 use crate::helpers::{TestApp, HASHED_JS, INDEX_HTML};
+
 use axum::body::Body;
 use axum::http::Request;
 
@@ -8,7 +9,7 @@ async fn an_unknown_client_route_returns_the_app_shell_uncached() {
     let res = app.get("/p/some-product-that-the-app-routes").await;
     assert_eq!(res.status, 200);
     assert!(res.header("content-type").starts_with("text/html"));
-    assert_eq!(res.text(), INDEX_HTML);
+    assert!(res.text().contains("<body>"), "{}", res.text());
     assert_eq!(res.header("cache-control"), "no-cache");
 }
 
@@ -17,8 +18,96 @@ async fn the_root_serves_index_html_with_no_cache() {
     let app = TestApp::new().await;
     let res = app.get("/").await;
     assert_eq!(res.status, 200);
-    assert_eq!(res.text(), INDEX_HTML);
+    assert!(res.text().contains("<body>"), "{}", res.text());
     assert_eq!(res.header("cache-control"), "no-cache");
+}
+
+/// The JSON inside `<script id="ui-texts" data-locale="…">`, and that locale.
+fn inlined_texts(html: &str) -> (String, serde_json::Value) {
+    let start = html.find(r#"<script id="ui-texts""#).expect("texts script");
+    let rest = &html[start..];
+    let locale = rest
+        .split(r#"data-locale=""#)
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("data-locale")
+        .to_owned();
+    let json_start = rest.find('>').expect("open tag") + 1;
+    let json_end = rest.find("</script>").expect("close tag");
+    let json = serde_json::from_str(&rest[json_start..json_end]).expect("valid JSON");
+    (locale, json)
+}
+
+#[tokio::test]
+async fn a_page_under_a_locale_carries_that_locales_texts_and_lang() {
+    let app = TestApp::new().await;
+    let res = app.get("/es/p/anything").await;
+    let html = res.text();
+    let (locale, texts) = inlined_texts(&html);
+    assert_eq!(locale, "es");
+    assert_eq!(texts["add_to_cart"], "Añadir al carrito");
+    assert_eq!(texts["review_count.one"], "{0} reseña");
+    assert!(html.contains(r#"<html lang="es" dir="ltr""#), "{html}");
+    assert_eq!(res.header("content-language"), "es");
+    let (_, arabic) = inlined_texts(&app.get("/ar/").await.text());
+    assert_eq!(
+        arabic["language"],
+        ui_texts::texts(domain::Locale::Ar).language
+    );
+}
+
+#[tokio::test]
+async fn the_root_carries_the_texts_of_the_browsers_language() {
+    let app = TestApp::new().await;
+    let req = Request::get("/")
+        .header("accept-language", "ja-JP,ja;q=0.9,en;q=0.8")
+        .body(Body::empty())
+        .expect("request");
+    let res = app.request(req).await;
+    assert_eq!(inlined_texts(&res.text()).0, "ja");
+    assert!(res.header("vary").contains("accept-language"));
+    assert_eq!(inlined_texts(&app.get("/").await.text()).0, "en");
+}
+
+#[tokio::test]
+async fn the_app_shell_is_sent_brotli_compressed_to_browsers_that_accept_it() {
+    let app = TestApp::new().await;
+    let req = Request::get("/th/search?q=x")
+        .header("accept-encoding", "gzip, br")
+        .body(Body::empty())
+        .expect("request");
+    let res = app.request(req).await;
+    assert_eq!(res.header("content-encoding"), "br");
+    let mut decoded = Vec::new();
+    brotli_decompress(&res.body, &mut decoded);
+    let html = String::from_utf8(decoded).expect("utf-8");
+    assert_eq!(inlined_texts(&html).0, "th");
+}
+
+#[tokio::test]
+async fn ui_texts_of_any_shipped_locale_can_be_fetched() {
+    let app = TestApp::new().await;
+    for locale in domain::Locale::ALL {
+        let res = app.get(&format!("/api/v1/ui-texts/{}", locale.tag())).await;
+        assert_eq!(res.status, 200, "{locale:?}");
+        assert_eq!(res.header("content-type"), "application/json");
+        let texts = res.json();
+        assert_eq!(texts["store_name"], ui_texts::texts(locale).store_name);
+        assert_eq!(
+            texts.as_object().expect("object").len(),
+            ui_texts::texts(locale).entries().len()
+        );
+    }
+}
+
+#[tokio::test]
+async fn ui_texts_of_an_unshipped_locale_are_a_400_naming_the_locale() {
+    let app = TestApp::new().await;
+    let problem = app
+        .get("/api/v1/ui-texts/fr")
+        .await
+        .problem(400, "invalid_parameter");
+    assert_eq!(problem["errors"][0]["field"], "locale");
 }
 
 #[tokio::test]

@@ -1,5 +1,5 @@
 //! Thai.
-use crate::i18n::{Plural, Texts};
+use crate::{Plural, Texts};
 
 pub const TEXTS: Texts = Texts {
     store_name: "Crossroads Market",

@@ -1,0 +1,210 @@
+//! The app shell: `index.html` with the buyer's UI texts inlined.
+//!
+//! The wasm app carries no translation tables (see the `ui_texts` crate). Each answer for a
+//! page gets the texts of one locale as JSON in
+//! `<script id="ui-texts" type="application/json" data-locale="…">`: the locale the path names
+//! (`/es/p/…`), else the best match for `Accept-Language`. The twelve variants are built on
+//! first use, compressed once with brotli 11, and rebuilt when `index.html` changes on disk.
+
+use crate::precompress::brotli_bytes;
+use axum::body::Body;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::Locale;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+/// One locale's shell, plain and brotli-compressed.
+#[derive(Clone)]
+struct Variant {
+    html: Arc<[u8]>,
+    brotli: Arc<[u8]>,
+}
+
+#[derive(Default)]
+struct Cache {
+    stamp: Option<(SystemTime, u64)>,
+    variants: Vec<Option<Variant>>,
+}
+
+/// Serves `index` with texts inlined; see the module documentation.
+pub struct AppShell {
+    index: PathBuf,
+    cache: Mutex<Cache>,
+}
+
+impl AppShell {
+    pub fn new(index: PathBuf) -> AppShell {
+        AppShell {
+            index,
+            cache: Mutex::new(Cache::default()),
+        }
+    }
+
+    /// The shell for a request to `path`, with texts for the locale it names, else for the
+    /// request's `Accept-Language`. Always revalidated (`no-cache`).
+    pub fn respond(&self, path: &str, headers: &HeaderMap) -> Response {
+        let named = path_locale(path);
+        let locale = named.unwrap_or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+                .unwrap_or_default()
+        });
+        let Some(Variant { html, brotli }) = self.variant(locale) else {
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The storefront app has not been built. Run `make run` to build and serve it.",
+            )
+                .into_response();
+        };
+        let use_brotli = accepts_brotli(headers);
+        let mut response = Response::new(Body::from(if use_brotli {
+            brotli.to_vec()
+        } else {
+            html.to_vec()
+        }));
+        let h = response.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        h.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(locale.tag()),
+        );
+        if use_brotli {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+        }
+        // Where the path names no locale, the answer depends on the browser's languages.
+        h.insert(
+            header::VARY,
+            HeaderValue::from_static(if named.is_some() {
+                "accept-encoding"
+            } else {
+                "accept-encoding, accept-language"
+            }),
+        );
+        response
+    }
+
+    fn variant(&self, locale: Locale) -> Option<Variant> {
+        let meta = std::fs::metadata(&self.index).ok()?;
+        let stamp = (meta.modified().ok()?, meta.len());
+        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.stamp != Some(stamp) {
+            cache.stamp = Some(stamp);
+            cache.variants = (0..Locale::ALL.len()).map(|_| None).collect();
+        }
+        if cache.variants[locale.index()].is_none() {
+            let template = std::fs::read_to_string(&self.index).ok()?;
+            let html: Arc<[u8]> = inline_texts(&template, locale).into_bytes().into();
+            let brotli = brotli_bytes(&html).into();
+            cache.variants[locale.index()] = Some(Variant { html, brotli });
+        }
+        cache.variants[locale.index()].clone()
+    }
+}
+
+/// `template` with `locale`'s texts inlined before `</head>`, and `<html lang dir>` set so the
+/// page is in the right language and direction before the app starts.
+pub fn inline_texts(template: &str, locale: Locale) -> String {
+    let script = format!(
+        r#"<script id="ui-texts" type="application/json" data-locale="{}">{}</script>"#,
+        locale.tag(),
+        ui_texts::texts(locale).to_json()
+    );
+    let with_texts = match template.find("</head>") {
+        Some(at) => format!("{}{script}{}", &template[..at], &template[at..]),
+        None => format!("{script}{template}"),
+    };
+    match with_texts.find("<html") {
+        Some(at) => {
+            let end = with_texts[at..].find('>').map_or(at + 5, |e| at + e);
+            let attrs = format!(
+                r#"<html lang="{}" dir="{}""#,
+                locale.tag(),
+                locale.dir().as_str()
+            );
+            // Keep any other attribute of the template's <html> except lang and dir.
+            let rest: String = with_texts[at + 5..end]
+                .split_whitespace()
+                .filter(|a| !a.starts_with("lang=") && !a.starts_with("dir="))
+                .map(|a| format!(" {a}"))
+                .collect();
+            format!("{}{attrs}{rest}{}", &with_texts[..at], &with_texts[end..])
+        }
+        None => with_texts,
+    }
+}
+
+/// The locale the first segment of `path` names exactly (`/es/…`), if any.
+fn path_locale(path: &str) -> Option<Locale> {
+    let first = path.trim_start_matches('/').split('/').next()?;
+    Locale::from_tag(first).filter(|l| l.tag().eq_ignore_ascii_case(first))
+}
+
+fn accepts_brotli(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            name.eq_ignore_ascii_case("br") && !refused
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str =
+        r#"<!doctype html><html lang="en"><head><title>Store</title></head><body></body></html>"#;
+
+    #[test]
+    fn the_texts_go_into_the_head_as_json_and_html_gets_lang_and_dir() {
+        let html = inline_texts(TEMPLATE, Locale::Ar);
+        assert!(html.starts_with(r#"<!doctype html><html lang="ar" dir="rtl"><head>"#));
+        let start = html.find(r#"data-locale="ar">"#).expect("script") + 17;
+        let end = html[start..].find("</script>").expect("end") + start;
+        let parsed: serde_json::Value = serde_json::from_str(&html[start..end]).expect("json");
+        assert_eq!(parsed["store_name"], ui_texts::texts(Locale::Ar).store_name);
+        assert!(html.ends_with("</head><body></body></html>"));
+    }
+
+    #[test]
+    fn only_an_exact_locale_segment_picks_the_locale() {
+        assert_eq!(path_locale("/es/p/x"), Some(Locale::Es));
+        assert_eq!(path_locale("/zh-CN/"), Some(Locale::ZhCn));
+        assert_eq!(path_locale("/"), None);
+        assert_eq!(path_locale("/xx/p"), None);
+    }
+
+    #[test]
+    fn brotli_is_used_only_when_accepted() {
+        let mut h = HeaderMap::new();
+        assert!(!accepts_brotli(&h));
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("gzip, deflate, br, zstd"),
+        );
+        assert!(accepts_brotli(&h));
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_static("gzip, br;q=0"),
+        );
+        assert!(!accepts_brotli(&h));
+    }
+}

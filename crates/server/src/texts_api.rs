@@ -1,0 +1,58 @@
+//! `GET /api/v1/ui-texts/{locale}`: the app's UI texts for one locale.
+//!
+//! The app shell arrives with the buyer's locale inlined (see `app_shell`); the app asks here
+//! when the buyer switches to another language.
+
+use crate::error::{AppError, InvalidField, Reason};
+use axum::extract::Path;
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use domain::Locale;
+use std::sync::LazyLock;
+
+static LOCALE_TAGS: LazyLock<String> = LazyLock::new(|| {
+    Locale::ALL
+        .iter()
+        .map(|l| l.tag())
+        .collect::<Vec<_>>()
+        .join(", ")
+});
+
+/// Every UI text of a locale as one flat JSON object: plain texts under their key
+/// (`add_to_cart`), plural forms under `key.category` (`review_count.one`, CLDR categories).
+#[utoipa::path(
+    get,
+    path = "/api/v1/ui-texts/{locale}",
+    tag = "app",
+    params(("locale" = String, Path, description = "One of the shipped locales: en, zh-CN, ja, ko, th, vi, id, ms, es, ru, tr, ar")),
+    responses(
+        (status = 200, description = "The locale's UI texts, `{key: text}`", body = std::collections::BTreeMap<String, String>),
+        (status = 400, description = "Not a shipped locale; `errors` names `locale`", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_ui_texts(Path(tag): Path<String>) -> Result<Response, AppError> {
+    let locale = Locale::from_tag(&tag)
+        .filter(|l| l.tag().eq_ignore_ascii_case(&tag))
+        .ok_or_else(|| {
+            AppError::InvalidParameters(vec![InvalidField {
+                field: "locale".into(),
+                reason: Reason::OneOf(&LOCALE_TAGS),
+            }])
+        })?;
+    let mut response = ui_texts::texts(locale).to_json().into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(locale.tag()),
+    );
+    // Texts change only with a deploy; an hour keeps language switches instant.
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=3600"),
+    );
+    Ok(response)
+}
