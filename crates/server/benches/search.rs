@@ -3,6 +3,7 @@
 //! ```text
 //! cargo bench -p server --bench search            # 100,000 products
 //! BENCH_PRODUCTS=20000 cargo bench -p server --bench search
+//! BENCH_DB=/tmp/bench.db cargo bench -p server --bench search   # seed once, reuse after
 //! ```
 //!
 //! Seeds a fresh SQLite file with the generator's first N products (the same generator as the
@@ -56,17 +57,31 @@ async fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(30);
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("bench.db");
+    let path = std::env::var_os("BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.db"));
     let pool = db::connect_and_migrate(&format!("sqlite://{}", path.display()))
         .await
         .expect("database");
 
     let started = Instant::now();
-    seed::seed(&pool, count).await.expect("seed");
-    sqlx::query("ANALYZE")
-        .execute(&pool)
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products")
+        .fetch_one(&pool)
         .await
-        .expect("analyze");
+        .expect("count");
+    if usize::try_from(existing).ok() != Some(count) {
+        if existing != 0 {
+            panic!(
+                "{} holds {existing} products, not {count}; remove it or set BENCH_PRODUCTS",
+                path.display()
+            );
+        }
+        seed::seed(&pool, count).await.expect("seed");
+        sqlx::query("ANALYZE")
+            .execute(&pool)
+            .await
+            .expect("analyze");
+    }
     let seeded = started.elapsed();
     let t = Instant::now();
     let index = search_index::SearchIndex::load(&pool).await.expect("index");

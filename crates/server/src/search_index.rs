@@ -29,9 +29,21 @@ pub struct Entry {
     pub listed: i64,
 }
 
+/// The orders a listing can be sorted in, kept ready so that no request sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Most sold first (also relevance's tie-break).
+    BestSelling,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+}
+
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     pub entries: Vec<Entry>,
+    /// Positions in `entries`, one permutation per [`Order`] (ties by product id).
+    orders: [Vec<u32>; 4],
     /// Product id → position in `entries`.
     pub by_id: HashMap<i64, usize>,
     /// Ships-from countries in code order; an entry's `ships` bits index this.
@@ -91,8 +103,20 @@ impl SearchIndex {
         let categories: Vec<(String, i64)> = sqlx::query_as("SELECT slug, id FROM categories")
             .fetch_all(db)
             .await?;
+        let order_by = |key: &dyn Fn(&Entry) -> (i64, i64)| {
+            let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+            order.sort_by_key(|&i| key(&entries[i as usize]));
+            order
+        };
+        let orders = [
+            order_by(&|e| (-e.sold, e.id)),
+            order_by(&|e| (e.price_usd_cents, e.id)),
+            order_by(&|e| (-e.price_usd_cents, e.id)),
+            order_by(&|e| (-e.listed, e.id)),
+        ];
         Ok(SearchIndex {
             entries,
+            orders,
             by_id,
             countries,
             categories: categories.into_iter().collect(),
@@ -100,6 +124,11 @@ impl SearchIndex {
     }
 
     /// The `ships` bit of a country code, 0 when no warehouse is there.
+    /// Positions in `entries` in `order`.
+    pub fn order(&self, order: Order) -> &[u32] {
+        &self.orders[order as usize]
+    }
+
     pub fn country_bit(&self, code: &str) -> u32 {
         self.countries
             .iter()

@@ -58,6 +58,16 @@ pub fn match_expression(query: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// The same expression with every word matched whole (no prefix `*`), or `None` when it would
+/// be the same as [`match_expression`]'s. Relevance puts products that contain the buyer's
+/// words whole ("silk") above those that only share a prefix ("silky").
+pub fn exact_expression(query: &str) -> Option<String> {
+    let prefixed = match_expression(query)?;
+    prefixed
+        .contains("\"*")
+        .then(|| prefixed.replace("\"*", "\""))
+}
+
 enum Piece {
     /// A run of letters, digits and marks in a script written with spaces.
     Word(String),
@@ -212,6 +222,11 @@ mod tests {
     #[test]
     fn queries_with_nothing_searchable_give_none_and_quotes_cannot_break_out() {
         assert_eq!(match_expression("  !?… "), None);
+        assert_eq!(
+            exact_expression("silk scarf").as_deref(),
+            Some("\"silk\" \"scarf\"")
+        );
+        assert_eq!(exact_expression("耳机"), None);
         assert_eq!(
             match_expression("\"x\" OR"),
             Some("\"x\" \"or\"*".to_owned())

@@ -60,6 +60,40 @@ async fn latin_and_cyrillic_queries_match_word_prefixes_in_any_language() {
 }
 
 #[tokio::test]
+async fn relevance_puts_whole_word_matches_before_prefix_matches_then_best_sellers() {
+    let app = TestApp::new().await;
+    let found = list(&app, "q=car&locale=en&per_page=100").await;
+    let has_word = |title: &str| {
+        title
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "car")
+    };
+    let tiers: Vec<bool> = found.items.iter().map(|i| has_word(&i.title)).collect();
+    assert!(tiers.contains(&true), "no title has the word 'car'");
+    assert!(
+        tiers.contains(&false),
+        "no title matches 'car' only by prefix (carrier)"
+    );
+    let first_partial = tiers.iter().position(|w| !w).expect("a partial match");
+    assert!(
+        tiers[first_partial..].iter().all(|w| !w),
+        "a whole-word match came after a prefix match: {:?}",
+        found.items.iter().map(|i| &i.title).collect::<Vec<_>>()
+    );
+    // Within the whole-word tier, best sellers first: the same order as sort=best_selling.
+    let best = list(&app, "q=car&locale=en&per_page=100&sort=best_selling").await;
+    let whole_by_sales: Vec<i64> = best
+        .items
+        .iter()
+        .filter(|i| has_word(&i.title))
+        .map(|i| i.id)
+        .collect();
+    let whole_by_relevance: Vec<i64> = found.items[..first_partial].iter().map(|i| i.id).collect();
+    assert_eq!(whole_by_relevance, whole_by_sales);
+}
+
+#[tokio::test]
 async fn nothing_found_offers_best_sellers_instead_of_a_blank_page() {
     let app = TestApp::new().await;
     let found = list(&app, "q=zzzqqq").await;
