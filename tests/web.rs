@@ -61,6 +61,7 @@ fn a_product_card_shows_its_title_price_and_sized_image() {
         slug: "silk-scarf".into(),
         title: "Hand-Embroidered Silk Scarf".into(),
         price: Money::from_minor(350_000, Currency::VND),
+        converted: None,
         image: ImageRef {
             url: "/media/products/silk-scarf.svg".into(),
             width: 480,

@@ -134,6 +134,7 @@ mod tests {
             colour: Some(colour.into()),
             size: Some(size.into()),
             price: Money::from_minor(1000, Currency::USD),
+            converted: None,
             stock,
             weight_g: 100,
             dims_mm: [10, 10, 10],

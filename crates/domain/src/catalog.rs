@@ -13,6 +13,10 @@ pub struct ProductSummary {
     pub title: String,
     /// The lowest variant price, in the seller's currency.
     pub price: Money,
+    /// `price` in the buyer's currency when the request named one (`currency=`); absent
+    /// when it did not, or when the seller's currency has no rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted: Option<crate::fx::Converted>,
     pub image: ImageRef,
     /// ISO 3166-1 alpha-2 code of the seller's country; the app names it in the buyer's language.
     pub seller_country: String,
@@ -27,6 +31,10 @@ pub struct ProductSummary {
 pub struct ProductList {
     /// The locale the texts are in (the requested one, or the fallback).
     pub locale: String,
+    /// The currency `converted` prices are in, when the request named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "CLP"))]
+    pub currency: Option<crate::Currency>,
     pub items: Vec<ProductSummary>,
     pub page: u32,
     pub per_page: u32,
@@ -100,6 +108,10 @@ pub struct ProductDetail {
     pub category: CategoryRef,
     /// The lowest variant price, in the seller's currency.
     pub price: Money,
+    /// `price` in the buyer's currency when the request named one (`currency=`); absent
+    /// when it did not, or when the seller's currency has no rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted: Option<crate::fx::Converted>,
     pub rating: f32,
     pub review_count: u32,
     pub sold_count: u32,
@@ -181,6 +193,10 @@ pub struct VariantInfo {
     pub colour: Option<String>,
     pub size: Option<String>,
     pub price: Money,
+    /// `price` in the buyer's currency when the request named one (`currency=`); absent
+    /// when it did not, or when the seller's currency has no rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted: Option<crate::fx::Converted>,
     pub stock: u32,
     pub weight_g: u32,
     /// Packed length, width and height in millimetres.

@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod currency;
+pub mod fx;
 pub mod locale;
 pub mod money;
 pub mod problem;
@@ -17,6 +18,7 @@ pub use catalog::{
     VariantOption,
 };
 pub use currency::{Currency, UnknownCurrency};
+pub use fx::{Converted, FxError, FxQuote, QuoteRequest, Rate, RateInfo, RateTable};
 pub use locale::{Dir, Locale};
 pub use money::{Money, MoneyError};
 pub use problem::{FieldError, Problem};

@@ -15,6 +15,9 @@ pub struct Config {
     /// `STORE_LOG_FORMAT=json` switches request logs from readable text to one JSON object a
     /// line, for log shippers.
     pub json_logs: bool,
+    /// `STORE_FX_SPREAD` (fraction, default 0.015), `STORE_FX_MAX_AGE_DAYS` (default 7),
+    /// `STORE_FX_QUOTE_SECONDS` (default 900).
+    pub fx: crate::fx::FxSettings,
 }
 
 /// A setting that could not be used, with the variable that holds it.
@@ -27,6 +30,8 @@ pub enum ConfigError {
          `sqlite:` URL such as sqlite://data/store.db"
     )]
     Database(String),
+    #[error("{0}=`{1}` is not valid: {2}")]
+    Fx(&'static str, String, &'static str),
 }
 
 impl Config {
@@ -57,11 +62,49 @@ impl Config {
             .into();
         let json_logs =
             non_empty("STORE_LOG_FORMAT").is_some_and(|v| v.eq_ignore_ascii_case("json"));
+        let mut fx = crate::fx::FxSettings::default();
+        if let Some(v) = non_empty("STORE_FX_SPREAD") {
+            fx.spread = v
+                .trim()
+                .parse::<rust_decimal::Decimal>()
+                .ok()
+                .filter(|d| !d.is_sign_negative() && *d < rust_decimal::Decimal::ONE)
+                .ok_or(ConfigError::Fx(
+                    "STORE_FX_SPREAD",
+                    v.clone(),
+                    "a fraction from 0 to below 1, e.g. 0.015",
+                ))?;
+        }
+        if let Some(v) = non_empty("STORE_FX_MAX_AGE_DAYS") {
+            fx.max_age_days =
+                v.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|d| *d >= 0)
+                    .ok_or(ConfigError::Fx(
+                        "STORE_FX_MAX_AGE_DAYS",
+                        v.clone(),
+                        "a whole number of days",
+                    ))?;
+        }
+        if let Some(v) = non_empty("STORE_FX_QUOTE_SECONDS") {
+            fx.quote_seconds =
+                v.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|d| *d > 0)
+                    .ok_or(ConfigError::Fx(
+                        "STORE_FX_QUOTE_SECONDS",
+                        v.clone(),
+                        "a positive number of seconds",
+                    ))?;
+        }
         Ok(Config {
             addr,
             database_url,
             static_dir,
             json_logs,
+            fx,
         })
     }
 }
@@ -77,6 +120,22 @@ mod tests {
         assert_eq!(config.database_url, "sqlite://data/store.db");
         assert_eq!(config.static_dir, PathBuf::from("dist"));
         assert!(!config.json_logs);
+    }
+
+    #[test]
+    fn conversion_settings_are_read_and_bad_ones_named() {
+        let config = Config::from_lookup(|k| match k {
+            "STORE_FX_SPREAD" => Some("0.02".into()),
+            "STORE_FX_QUOTE_SECONDS" => Some("60".into()),
+            _ => None,
+        })
+        .expect("valid");
+        assert_eq!(config.fx.spread, "0.02".parse().expect("dec"));
+        assert_eq!(config.fx.quote_seconds, 60);
+        assert_eq!(config.fx.max_age_days, 7);
+        let err = Config::from_lookup(|k| (k == "STORE_FX_SPREAD").then(|| "15%".into()))
+            .expect_err("refused");
+        assert!(err.to_string().contains("STORE_FX_SPREAD"), "{err}");
     }
 
     #[test]

@@ -26,6 +26,12 @@ pub enum AppError {
     /// No product with this slug.
     #[error("no such product")]
     ProductNotFound,
+    /// No exchange-rate quote with this id.
+    #[error("no such exchange-rate quote")]
+    FxQuoteNotFound,
+    /// The exchange-rate quote's lock has ended.
+    #[error("exchange-rate quote expired")]
+    FxQuoteExpired,
     /// The path exists but not for this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -58,6 +64,8 @@ pub enum Reason {
     OneOf(&'static str),
     /// Longer than `max` characters.
     TooLong { max: u64 },
+    /// A body that is not JSON of the expected shape.
+    Unreadable,
 }
 
 impl Reason {
@@ -67,6 +75,7 @@ impl Reason {
             Reason::Repeated => "repeated",
             Reason::OneOf(_) => "not_allowed",
             Reason::TooLong { .. } => "too_long",
+            Reason::Unreadable => "unreadable",
         }
     }
 }
@@ -75,7 +84,10 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::InvalidParameters(_) => StatusCode::BAD_REQUEST,
-            AppError::NotFound | AppError::ProductNotFound => StatusCode::NOT_FOUND,
+            AppError::NotFound | AppError::ProductNotFound | AppError::FxQuoteNotFound => {
+                StatusCode::NOT_FOUND
+            }
+            AppError::FxQuoteExpired => StatusCode::GONE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Timeout => StatusCode::GATEWAY_TIMEOUT,
@@ -89,6 +101,8 @@ impl AppError {
             AppError::InvalidParameters(_) => "invalid_parameter",
             AppError::NotFound => "not_found",
             AppError::ProductNotFound => "product_not_found",
+            AppError::FxQuoteNotFound => "fx_quote_not_found",
+            AppError::FxQuoteExpired => "fx_quote_expired",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Internal(_) => "internal_error",
             AppError::Timeout => "timeout",
@@ -124,6 +138,7 @@ impl AppError {
                             Reason::TooLong { max } => {
                                 fill(t.too_long, &[("name", &f.field), ("max", &max.to_string())])
                             }
+                            Reason::Unreadable => fill(t.unreadable, &[("name", &f.field)]),
                         },
                     })
                     .collect();
@@ -134,6 +149,8 @@ impl AppError {
             }
             AppError::NotFound => (t.not_found.to_owned(), Vec::new()),
             AppError::ProductNotFound => (t.product_not_found.to_owned(), Vec::new()),
+            AppError::FxQuoteNotFound => (t.fx_quote_not_found.to_owned(), Vec::new()),
+            AppError::FxQuoteExpired => (t.fx_quote_expired.to_owned(), Vec::new()),
             AppError::MethodNotAllowed => (t.method_not_allowed.to_owned(), Vec::new()),
             AppError::Internal(_) => (t.internal_error.to_owned(), Vec::new()),
             AppError::Timeout => (t.timeout.to_owned(), Vec::new()),

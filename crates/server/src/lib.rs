@@ -8,6 +8,7 @@ pub mod app_shell;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod fx;
 pub mod media;
 pub mod messages;
 pub mod openapi;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub static_dir: PathBuf,
     /// Filters, facet counts and sort keys of every product (see `search_index`).
     pub search: std::sync::Arc<search_index::SearchIndex>,
+    /// Exchange rates and conversion settings.
+    pub fx: std::sync::Arc<fx::FxStore>,
 }
 
 impl AppState {
@@ -51,7 +54,17 @@ impl AppState {
             db,
             static_dir,
             search,
+            fx: std::sync::Arc::new(fx::FxStore::new(
+                fx::Rates::embedded(),
+                fx::FxSettings::default(),
+            )),
         })
+    }
+
+    /// The same state with other conversion settings (spread, staleness, quote window).
+    pub fn with_fx_settings(mut self, settings: fx::FxSettings) -> AppState {
+        self.fx = std::sync::Arc::new(fx::FxStore::new(fx::Rates::embedded(), settings));
+        self
     }
 }
 
@@ -69,6 +82,9 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/products/{slug}", get(products::get_product))
         .route("/v1/categories", get(products::list_categories))
         .route("/v1/ui-texts/{locale}", get(texts_api::get_ui_texts))
+        .route("/v1/fx/rates", get(fx::get_rates))
+        .route("/v1/fx/quotes", axum::routing::post(fx::create_quote))
+        .route("/v1/fx/quotes/{id}", get(fx::get_quote))
         .route("/openapi.json", get(openapi::openapi_json))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

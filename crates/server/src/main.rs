@@ -40,7 +40,9 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             "no built app found (index.html missing); the API works, pages will not");
     }
 
-    let state = AppState::new(pool.clone(), config.static_dir).await?;
+    let state = AppState::new(pool.clone(), config.static_dir)
+        .await?
+        .with_fx_settings(config.fx);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;

@@ -17,6 +17,9 @@ pub struct Texts {
     pub one_of: &'static str,
     pub too_long: &'static str,
     pub product_not_found: &'static str,
+    pub unreadable: &'static str,
+    pub fx_quote_not_found: &'static str,
+    pub fx_quote_expired: &'static str,
 }
 
 /// The texts for `locale`.
@@ -58,6 +61,10 @@ const EN: Texts = Texts {
     one_of: "{name} must be one of: {allowed}.",
     too_long: "{name} must be at most {max} characters long.",
     product_not_found: "There is no product at this address.",
+    unreadable: "{name} is not JSON of the expected shape.",
+    fx_quote_not_found: "There is no exchange-rate quote with this id.",
+    fx_quote_expired:
+        "This exchange-rate quote has expired. Ask for a new one to see the current price.",
 };
 
 const ZHCN: Texts = Texts {
@@ -72,6 +79,9 @@ const ZHCN: Texts = Texts {
     one_of: "{name} 必须是以下之一：{allowed}。",
     too_long: "{name} 最多 {max} 个字符。",
     product_not_found: "此地址没有对应的商品。",
+    unreadable: "{name} 不是预期格式的 JSON。",
+    fx_quote_not_found: "没有此编号的汇率报价。",
+    fx_quote_expired: "此汇率报价已过期。请重新获取报价以查看当前价格。",
 };
 
 const JA: Texts = Texts {
@@ -87,6 +97,9 @@ const JA: Texts = Texts {
     one_of: "{name} は次のいずれかにしてください: {allowed}。",
     too_long: "{name} は {max} 文字以内にしてください。",
     product_not_found: "このアドレスに商品はありません。",
+    unreadable: "{name} が想定された形式の JSON ではありません。",
+    fx_quote_not_found: "この ID の為替レート見積もりはありません。",
+    fx_quote_expired: "この為替レートの見積もりは期限切れです。現在の価格を見るには新しい見積もりを取得してください。",
 };
 
 const KO: Texts = Texts {
@@ -101,6 +114,9 @@ const KO: Texts = Texts {
     one_of: "{name}은(는) 다음 중 하나여야 합니다: {allowed}.",
     too_long: "{name}은(는) 최대 {max}자까지 입력할 수 있습니다.",
     product_not_found: "이 주소에 해당하는 상품이 없습니다.",
+    unreadable: "{name}이(가) 올바른 형식의 JSON이 아닙니다.",
+    fx_quote_not_found: "이 ID의 환율 견적이 없습니다.",
+    fx_quote_expired: "이 환율 견적은 만료되었습니다. 현재 가격을 보려면 새 견적을 받으세요.",
 };
 
 const TH: Texts = Texts {
@@ -115,6 +131,9 @@ const TH: Texts = Texts {
     one_of: "{name} ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {allowed}",
     too_long: "{name} ต้องยาวไม่เกิน {max} อักขระ",
     product_not_found: "ไม่มีสินค้าที่ที่อยู่นี้",
+    unreadable: "{name} ไม่ใช่ JSON ในรูปแบบที่ถูกต้อง",
+    fx_quote_not_found: "ไม่มีใบเสนออัตราแลกเปลี่ยนที่มีรหัสนี้",
+    fx_quote_expired: "ใบเสนออัตราแลกเปลี่ยนนี้หมดอายุแล้ว โปรดขอใบใหม่เพื่อดูราคาปัจจุบัน",
 };
 
 const VI: Texts = Texts {
@@ -129,6 +148,9 @@ const VI: Texts = Texts {
     one_of: "{name} phải là một trong các giá trị: {allowed}.",
     too_long: "{name} chỉ được dài tối đa {max} ký tự.",
     product_not_found: "Không có sản phẩm nào tại địa chỉ này.",
+    unreadable: "{name} không phải JSON đúng định dạng.",
+    fx_quote_not_found: "Không có báo giá tỷ giá nào với mã này.",
+    fx_quote_expired: "Báo giá tỷ giá này đã hết hạn. Hãy yêu cầu báo giá mới để xem giá hiện tại.",
 };
 
 const ID: Texts = Texts {
@@ -143,6 +165,10 @@ const ID: Texts = Texts {
     one_of: "{name} harus salah satu dari: {allowed}.",
     too_long: "{name} maksimal {max} karakter.",
     product_not_found: "Tidak ada produk di alamat ini.",
+    unreadable: "{name} bukan JSON dengan bentuk yang diharapkan.",
+    fx_quote_not_found: "Tidak ada penawaran kurs dengan id ini.",
+    fx_quote_expired:
+        "Penawaran kurs ini sudah kedaluwarsa. Minta penawaran baru untuk melihat harga terkini.",
 };
 
 const MS: Texts = Texts {
@@ -157,6 +183,9 @@ const MS: Texts = Texts {
     one_of: "{name} mestilah salah satu daripada: {allowed}.",
     too_long: "{name} mestilah tidak melebihi {max} aksara.",
     product_not_found: "Tiada produk di alamat ini.",
+    unreadable: "{name} bukan JSON dalam bentuk yang dijangka.",
+    fx_quote_not_found: "Tiada sebut harga kadar pertukaran dengan id ini.",
+    fx_quote_expired: "Sebut harga kadar pertukaran ini telah tamat tempoh. Minta yang baharu untuk melihat harga semasa.",
 };
 
 const ES: Texts = Texts {
@@ -171,6 +200,10 @@ const ES: Texts = Texts {
     one_of: "{name} debe ser uno de estos valores: {allowed}.",
     too_long: "{name} debe tener como máximo {max} caracteres.",
     product_not_found: "No hay ningún producto en esta dirección.",
+    unreadable: "{name} no es un JSON con la forma esperada.",
+    fx_quote_not_found: "No hay ninguna cotización de tipo de cambio con este id.",
+    fx_quote_expired:
+        "Esta cotización de tipo de cambio ha caducado. Pide una nueva para ver el precio actual.",
 };
 
 const RU: Texts = Texts {
@@ -186,6 +219,10 @@ const RU: Texts = Texts {
     one_of: "{name} должен быть одним из значений: {allowed}.",
     too_long: "{name} должен быть не длиннее {max} символов.",
     product_not_found: "По этому адресу нет товара.",
+    unreadable: "{name} — не JSON ожидаемого вида.",
+    fx_quote_not_found: "Котировки курса с таким id нет.",
+    fx_quote_expired:
+        "Срок действия котировки курса истёк. Запросите новую, чтобы увидеть текущую цену.",
 };
 
 const TR: Texts = Texts {
@@ -200,6 +237,10 @@ const TR: Texts = Texts {
     one_of: "{name} şunlardan biri olmalıdır: {allowed}.",
     too_long: "{name} en fazla {max} karakter olabilir.",
     product_not_found: "Bu adreste bir ürün yok.",
+    unreadable: "{name} beklenen biçimde bir JSON değil.",
+    fx_quote_not_found: "Bu kimliğe sahip bir döviz kuru teklifi yok.",
+    fx_quote_expired:
+        "Bu döviz kuru teklifinin süresi doldu. Güncel fiyatı görmek için yeni bir teklif isteyin.",
 };
 
 const AR: Texts = Texts {
@@ -214,6 +255,9 @@ const AR: Texts = Texts {
     one_of: "يجب أن تكون قيمة {name} إحدى القيم التالية: {allowed}.",
     too_long: "يجب ألا يتجاوز طول {name} {max} حرفًا.",
     product_not_found: "لا يوجد منتج على هذا العنوان.",
+    unreadable: "{name} ليس JSON بالشكل المتوقع.",
+    fx_quote_not_found: "لا يوجد عرض سعر صرف بهذا المعرّف.",
+    fx_quote_expired: "انتهت صلاحية عرض سعر الصرف هذا. اطلب عرضًا جديدًا لرؤية السعر الحالي.",
 };
 
 #[cfg(test)]

@@ -16,7 +16,10 @@ use utoipa::OpenApi;
         crate::products::list_products,
         crate::products::get_product,
         crate::products::list_categories,
-        crate::texts_api::get_ui_texts
+        crate::texts_api::get_ui_texts,
+        crate::fx::get_rates,
+        crate::fx::create_quote,
+        crate::fx::get_quote
     ),
     components(schemas(
         domain::Problem,
@@ -25,7 +28,12 @@ use utoipa::OpenApi;
         domain::ProductList,
         domain::ProductDetail,
         domain::CategoryList,
-        domain::ImageRef
+        domain::ImageRef,
+        domain::RateTable,
+        domain::RateInfo,
+        domain::FxQuote,
+        domain::QuoteRequest,
+        domain::Converted
     ))
 )]
 pub struct ApiDoc;

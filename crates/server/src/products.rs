@@ -371,6 +371,7 @@ impl SummaryRow {
                 height: IMAGE_SIZE,
             },
             price: Money::from_minor(self.price_minor, currency(&self.currency, self.id)?),
+            converted: None,
             id: self.id,
             slug: self.slug,
             title: self.title,
@@ -590,6 +591,7 @@ pub async fn search(
     };
     Ok(ProductList {
         locale: locale.tag().to_owned(),
+        currency: None,
         items,
         page: q.page.page(),
         per_page: q.page.per_page(),
@@ -653,6 +655,25 @@ async fn best_sellers(
         .collect()
 }
 
+/// The `currency` query parameter: absent, or a currency the store has a rate for.
+fn currency_param(
+    query: Option<&str>,
+    fx: &crate::fx::FxStore,
+) -> Result<Option<Currency>, InvalidField> {
+    let (params, mut errors) = collect_params(query, &["currency"]);
+    if let Some(repeated) = errors.pop() {
+        return Err(repeated);
+    }
+    match params
+        .get("currency")
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+    {
+        None => Ok(None),
+        Some(code) => fx.parse_currency("currency", code).map(Some),
+    }
+}
+
 /// Lists, searches and filters products.
 #[utoipa::path(
     get,
@@ -670,6 +691,7 @@ async fn best_sellers(
         ("page" = Option<u32>, Query, description = "1-based page number (1 to 10000)", minimum = 1, maximum = 10000),
         ("per_page" = Option<u32>, Query, description = "Items per page (1 to 100, default 24)", minimum = 1, maximum = 100),
         ("locale" = Option<String>, Query, description = "Language of titles, category names and error messages (e.g. `es`, `zh-CN`); an unknown one falls back to Accept-Language, then English. The body's `locale` and `Content-Language` say which was used."),
+        ("currency" = Option<String>, Query, description = "The buyer's currency (ISO 4217, one of those in `/api/v1/fx/rates`): each item then carries `converted` — the price in it, rate and spread applied by the server — next to the seller's `price`. Unknown or unoffered → 400 naming `currency`."),
     ),
     responses(
         (status = 200, description = "One page of products with filter counts", body = ProductList),
@@ -681,9 +703,24 @@ pub async fn list_products(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let listing = parse_listing_query(query.as_deref())?;
+    let target = currency_param(query.as_deref(), &state.fx);
+    let listing = match (parse_listing_query(query.as_deref()), target.as_ref()) {
+        (Ok(listing), Ok(_)) => listing,
+        (Err(AppError::InvalidParameters(mut fields)), Err(bad)) => {
+            fields.push(bad.clone());
+            return Err(AppError::InvalidParameters(fields));
+        }
+        (Err(err), _) => return Err(err),
+        (Ok(_), Err(bad)) => return Err(AppError::InvalidParameters(vec![bad.clone()])),
+    };
     let locale = locale_of(query.as_deref(), &headers);
-    let list = search(&state.db, &state.search, &listing, locale).await?;
+    let mut list = search(&state.db, &state.search, &listing, locale).await?;
+    if let Ok(Some(to)) = target {
+        list.currency = Some(to);
+        for item in list.items.iter_mut().chain(list.suggestions.iter_mut()) {
+            item.converted = state.fx.convert(item.price, to);
+        }
+    }
     Ok(localized(locale, list))
 }
 
@@ -732,6 +769,7 @@ struct DetailRow {
     params(
         ("slug" = String, Path, description = "The product's slug"),
         ("locale" = Option<String>, Query, description = "Language of the texts; an unknown one falls back (Accept-Language, then English) and the body's `locale` says which was used"),
+        ("currency" = Option<String>, Query, description = "The buyer's currency: the product and each variant then carry `converted`. Unknown or unoffered → 400 naming `currency`."),
     ),
     responses(
         (status = 200, description = "The product", body = ProductDetail),
@@ -744,8 +782,16 @@ pub async fn get_product(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let target = currency_param(query.as_deref(), &state.fx)
+        .map_err(|bad| AppError::InvalidParameters(vec![bad]))?;
     let locale = locale_of(query.as_deref(), &headers);
-    let detail = product_detail(&state.db, &slug, locale).await?;
+    let mut detail = product_detail(&state.db, &slug, locale).await?;
+    if let Some(to) = target {
+        detail.converted = state.fx.convert(detail.price, to);
+        for variant in &mut detail.variants {
+            variant.converted = state.fx.convert(variant.price, to);
+        }
+    }
     Ok(localized(locale, detail))
 }
 
@@ -831,6 +877,7 @@ pub async fn product_detail(
                 colour,
                 size,
                 price: Money::from_minor(price, currency),
+                converted: None,
                 stock: u32_of(stock),
                 weight_g: u32_of(weight),
                 dims_mm: [u32_of(l), u32_of(w), u32_of(h)],
@@ -915,6 +962,7 @@ pub async fn product_detail(
             name: p.category_name,
         },
         price: Money::from_minor(p.price_minor, currency),
+        converted: None,
         rating: tenths(p.rating_tenths),
         review_count: u32_of(p.review_count),
         sold_count: u32_of(p.sold_count),

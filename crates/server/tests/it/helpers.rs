@@ -46,6 +46,11 @@ async fn seeded_template() -> &'static std::path::Path {
 
 impl TestApp {
     pub async fn new() -> Self {
+        Self::with_fx(server::fx::FxSettings::default()).await
+    }
+
+    /// A store with other conversion settings (a short quote window, another spread).
+    pub async fn with_fx(fx: server::fx::FxSettings) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).expect("dist");
@@ -59,8 +64,19 @@ impl TestApp {
         std::fs::copy(seeded_template().await, dir.path().join("data/store.db")).expect("copy");
         let url = format!("sqlite://{}", dir.path().join("data/store.db").display());
         let pool = db::connect_and_prepare(&url).await.expect("database");
-        let router = app(AppState::new(pool, dist).await.expect("search index"));
+        let state = AppState::new(pool, dist).await.expect("search index");
+        let router = app(state.with_fx_settings(fx));
         TestApp { router, dir }
+    }
+
+    pub async fn post_json(&self, uri: &str, body: &str) -> TestResponse {
+        self.request(
+            Request::post(uri)
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_owned()))
+                .expect("request"),
+        )
+        .await
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {

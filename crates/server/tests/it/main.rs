@@ -3,6 +3,7 @@
 //! One integration-test binary (modules below) keeps link time down.
 
 mod catalog;
+mod fx;
 mod helpers;
 mod localization;
 mod products;
