@@ -2,7 +2,7 @@
 //! typed functions and get domain types or an [`ApiError`] back.
 
 use crate::catalog::listing::ListingParams;
-use domain::{CategoryList, Locale, Problem, ProductDetail, ProductList};
+use domain::{CategoryList, Currency, Locale, Problem, ProductDetail, ProductList, RateTable};
 use gloo_net::http::{Request, Response};
 use leptos::prelude::{on_cleanup, LocalStorage, StoredValue, UpdateValue};
 use serde::de::DeserializeOwned;
@@ -65,10 +65,12 @@ impl Latest {
 pub async fn list_products(
     params: ListingParams,
     locale: Locale,
+    currency: Currency,
     latest: Latest,
 ) -> Result<ProductList, ApiError> {
     let mut query = params.to_query();
     query.push(("locale".to_owned(), locale.tag().to_owned()));
+    query.push(("currency".to_owned(), currency.code().to_owned()));
     let pairs: Vec<(&str, &str)> = query
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -80,10 +82,22 @@ pub async fn list_products(
 pub async fn get_product(
     slug: String,
     locale: Locale,
+    currency: Currency,
     latest: Latest,
 ) -> Result<ProductDetail, ApiError> {
     let path = format!("/api/v1/products/{}", js_sys::encode_uri_component(&slug));
-    get_json(&path, &[("locale", locale.tag())], latest).await
+    let query = [("locale", locale.tag()), ("currency", currency.code())];
+    get_json(&path, &query, latest).await
+}
+
+/// `GET /api/v1/fx/rates`: the rates the store converts with, their sources and the spread.
+pub async fn fx_rates() -> Result<RateTable, ApiError> {
+    let response = Request::get("/api/v1/fx/rates")
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    read_json(response).await
 }
 
 /// `GET /api/v1/categories?locale=…`

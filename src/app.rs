@@ -99,6 +99,7 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
             .unwrap_or_else(|| remembered_locale().unwrap_or_else(browser_locale))
     });
     provide_context(locale);
+    crate::currency::provide_currency(locale.get_untracked());
     // The page renders once the locale's texts are here: inlined in index.html for the first
     // locale, fetched for another (a remembered choice, a link to another language). A locale
     // whose texts could not be fetched renders with the texts the page has.
@@ -132,6 +133,7 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
             <header class="site-header">
                 <a href=move || localized(locale.get(), "") class="brand">{tr(Msg::StoreName)}</a>
                 <LanguageMenu/>
+                <crate::currency::CurrencyMenu/>
                 <SearchBox/>
             </header>
             <main id="main" tabindex="-1">

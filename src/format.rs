@@ -48,6 +48,40 @@ pub fn language_name(tag: &str, locale: &str) -> String {
     imp::display_name("language", tag, locale)
 }
 
+/// The name of a currency in `locale`'s language: "CLP" → "peso chileno".
+pub fn currency_name(code: &str, locale: &str) -> String {
+    imp::display_name("currency", code, locale)
+}
+
+/// The symbol `locale` writes for `currency` ("US$", "CLP", "¥"): what `Intl` puts around an
+/// amount, with the amount taken away.
+pub fn currency_symbol(currency: domain::Currency, locale: &str) -> String {
+    let formatted = format_money(&Money::zero(currency), locale);
+    let symbol: String = formatted
+        .chars()
+        .filter(|c| {
+            !c.is_numeric()
+                && !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '.' | ','
+                        | '٫'
+                        | '٬'
+                        | '\u{200e}'
+                        | '\u{200f}'
+                        | '\u{061c}'
+                        | '\u{2068}'
+                        | '\u{2069}'
+                )
+        })
+        .collect();
+    if symbol.is_empty() {
+        currency.code().to_owned()
+    } else {
+        symbol
+    }
+}
+
 /// Millimetres as centimetres with at most one decimal, as a decimal string (125 → "12.5").
 pub fn mm_to_cm(mm: u32) -> String {
     if mm.is_multiple_of(10) {
@@ -76,6 +110,9 @@ mod imp {
         // Passing a string keeps full decimal precision (Intl.NumberFormat v3).
         #[wasm_bindgen(method)]
         fn format(this: &NumberFormat, value: &str) -> String;
+
+        #[wasm_bindgen(method, js_name = formatToParts)]
+        fn format_to_parts(this: &NumberFormat, value: &str) -> js_sys::Array;
 
         #[wasm_bindgen(js_namespace = Intl)]
         type DisplayNames;
@@ -199,9 +236,41 @@ mod imp {
         cached_format(locale, None, &text).unwrap_or(text)
     }
 
+    /// The currency part is wrapped in a first-strong isolate (U+2068 … U+2069): in a
+    /// right-to-left page a Latin symbol ("CN¥") then keeps its own order instead of being
+    /// split by the bidi algorithm ("¥CN"), while an Arabic one ("ر.س.") stays right to left.
     pub fn format_money(money: &Money, locale: &str) -> String {
-        cached_format(locale, Some(money.currency()), &money.amount_string())
-            .unwrap_or_else(|| super::plain(money))
+        let key = (locale.to_owned(), money.currency().code());
+        let parts = CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if !cache.contains_key(&key) {
+                let built = formatter(locale, money.currency())?;
+                cache.insert(key.clone(), built);
+            }
+            cache
+                .get(&key)
+                .map(|f| f.format_to_parts(&money.amount_string()))
+        });
+        let Some(parts) = parts else {
+            return super::plain(money);
+        };
+        let mut out = String::new();
+        for part in parts.iter() {
+            let get = |k: &str| {
+                js_sys::Reflect::get(&part, &JsValue::from_str(k))
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default()
+            };
+            if get("type") == "currency" {
+                out.push('\u{2068}');
+                out.push_str(&get("value"));
+                out.push('\u{2069}');
+            } else {
+                out.push_str(&get("value"));
+            }
+        }
+        out
     }
 
     /// Formats the decimal string `value` with the cached formatter for `(locale, currency)`,

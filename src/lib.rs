@@ -7,6 +7,7 @@
 pub mod api;
 pub mod app;
 pub mod catalog;
+pub mod currency;
 pub mod fetch;
 pub mod format;
 pub mod i18n;

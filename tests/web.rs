@@ -7,6 +7,11 @@ use domain::{Currency, ImageRef, Money, ProductSummary};
 use leptos::prelude::*;
 use storefront::catalog::ProductCard;
 use storefront::format::format_money;
+
+/// The text as a reader sees it: without the bidi isolates around the currency symbol.
+fn visible(text: String) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -15,19 +20,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn intl_formats_each_currency_with_its_own_minor_digits() {
     assert_eq!(
-        format_money(&Money::from_minor(1234, Currency::USD), "en"),
+        visible(format_money(&Money::from_minor(1234, Currency::USD), "en")),
         "$12.34"
     );
     assert_eq!(
-        format_money(&Money::from_minor(1235, Currency::JPY), "en"),
+        visible(format_money(&Money::from_minor(1235, Currency::JPY), "en")),
         "¥1,235"
     );
     assert_eq!(
-        format_money(&Money::from_minor(1235, Currency::KWD), "en"),
+        visible(format_money(&Money::from_minor(1235, Currency::KWD), "en")),
         "KWD\u{a0}1.235"
     );
     assert_eq!(
-        format_money(&Money::from_minor(98000, Currency::VND), "en"),
+        visible(format_money(&Money::from_minor(98000, Currency::VND), "en")),
         "₫98,000"
     );
 }
@@ -36,14 +41,29 @@ fn intl_formats_each_currency_with_its_own_minor_digits() {
 fn amounts_beyond_f64_precision_are_formatted_exactly() {
     // 2^53 + 1 minor units cannot be held by an f64; passing the decimal string keeps it.
     let money = Money::from_minor(9_007_199_254_740_993, Currency::USD);
-    assert_eq!(format_money(&money, "en"), "$90,071,992,547,409.93");
+    assert_eq!(
+        visible(format_money(&money, "en")),
+        "$90,071,992,547,409.93"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_currency_symbol_is_isolated_so_right_to_left_text_cannot_split_it() {
+    let text = format_money(&Money::from_minor(17390, Currency::CNY), "ar");
+    let start = text.find('\u{2068}').expect("isolate opens");
+    let end = text.find('\u{2069}').expect("isolate closes");
+    assert!(start < end, "{text:?}");
+    assert!(
+        !text[start..end].chars().any(|c| c.is_numeric()),
+        "only the symbol is isolated: {text:?}"
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_locale_decides_separators_and_symbol_placement() {
     let money = Money::from_minor(123_456, Currency::EUR);
-    assert_eq!(format_money(&money, "de-DE"), "1.234,56\u{a0}€");
-    assert_eq!(format_money(&money, "en-US"), "€1,234.56");
+    assert_eq!(visible(format_money(&money, "de-DE")), "1.234,56\u{a0}€");
+    assert_eq!(visible(format_money(&money, "en-US")), "€1,234.56");
 }
 
 #[wasm_bindgen_test]
@@ -94,7 +114,10 @@ fn a_product_card_shows_its_title_price_and_sized_image() {
         .query_selector(".price")
         .expect("query")
         .expect("a price");
-    assert_eq!(price.text_content().as_deref(), Some("₫350,000"));
+    assert_eq!(
+        price.text_content().map(visible).as_deref(),
+        Some("₫350,000")
+    );
     let img = host
         .query_selector("img")
         .expect("query")

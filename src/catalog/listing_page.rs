@@ -27,9 +27,11 @@ pub fn ListingPage() -> impl IntoView {
         ListingParams::from_url(|k| query.get(k), route.read().get("category"))
     });
     // Fetched again when the listing state or the language changes.
+    // A new currency refetches too: the server converts, the page only shows.
+    let currency = crate::currency::use_currency().current;
     let (products, reload) = crate::fetch::follow(
-        move || (params.get(), locale.get()),
-        |(p, l), latest| api::list_products(p, l, latest),
+        move || (params.get(), locale.get(), currency.get()),
+        |(p, l, c), latest| api::list_products(p, l, c, latest),
     );
     let retry = move |_| reload();
 

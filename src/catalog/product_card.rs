@@ -1,5 +1,5 @@
 use crate::app::{localized, tx, use_locale};
-use crate::format::{format_money, format_tenths, region_name};
+use crate::format::{format_tenths, region_name};
 use crate::i18n::{t, Msg};
 use domain::ProductSummary;
 use leptos::prelude::*;
@@ -33,9 +33,7 @@ pub fn ProductCard(product: ProductSummary, #[prop(default = false)] eager: bool
                 <h2 class="product-title" id=heading_id dir="auto">
                     <a href=move || localized(locale.get(), &format!("/p/{slug}")) class="card-link">{product.title}</a>
                 </h2>
-                <p class="price" data-currency=price.currency().code()>
-                    {move || format_money(&price, locale.get().tag())}
-                </p>
+                <crate::currency::PriceTag price converted=product.converted/>
                 <p class="card-meta">
                     <span class="rating" title=move || t(locale.get(), Msg::RatingLabel { tenths }).into_owned()>
                         <span aria-hidden="true">"★ "</span>

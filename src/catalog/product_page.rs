@@ -4,7 +4,7 @@ use crate::api::{self, ApiError};
 use crate::app::{localized, tx, use_locale, PageMeta};
 use crate::catalog::variants::{chosen_variant, initial_selection, value_state, ValueState};
 use crate::catalog::LoadError;
-use crate::format::{format_money, format_unit, language_name, mm_to_cm, region_name};
+use crate::format::{format_unit, language_name, mm_to_cm, region_name};
 use crate::i18n::{t, Msg};
 use domain::ProductDetail;
 use leptos::prelude::*;
@@ -18,9 +18,10 @@ pub fn ProductPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let currency = crate::currency::use_currency().current;
     let (product, reload) = crate::fetch::follow(
-        move || (slug.get(), locale.get()),
-        |(slug, l), latest| api::get_product(slug, l, latest),
+        move || (slug.get(), locale.get(), currency.get()),
+        |(slug, l, c), latest| api::get_product(slug, l, c, latest),
     );
     let retry = move |_| reload();
     view! {
@@ -333,8 +334,13 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         .collect_view();
 
     // Price and stock follow the chosen variant; before a full choice, the lowest price.
-    let from = p.with_value(|p| p.price);
-    let price = move || format_money(&chosen.get().map_or(from, |v| v.price), tag);
+    let from = p.with_value(|p| (p.price, p.converted.clone()));
+    let price = move || {
+        let (price, converted) = chosen
+            .get()
+            .map_or_else(|| from.clone(), |v| (v.price, v.converted));
+        view! { <crate::currency::PriceTag price converted explain=true class="product-price"/> }
+    };
     let stock = move || match chosen.get() {
         None => (text(Msg::ChooseOptions), "hint"),
         Some(v) if v.stock == 0 => (text(Msg::OutOfStock), "stock out"),
@@ -389,7 +395,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     </p>
                 })}
                 <p class="product-rating">{rating_line}</p>
-                <p class="price product-price" data-currency=from.currency().code()>{price}</p>
+                {price}
                 <p class=move || stock().1>{move || stock().0}</p>
                 <form class="variant-picker" on:submit=|ev| ev.prevent_default()>{picker}</form>
                 <div class="buy">

@@ -107,6 +107,9 @@ pub enum Msg {
     ProductNotFoundBody,
     MetaDescription,
     PriceLabel,
+    Currency,
+    /// `{0}` seller's price, `{1}` rate, `{2}` source, `{3}` date, `{4}` spread; see [`fill`].
+    ConvertedNote,
     ShowImage {
         index: u32,
         total: u32,
@@ -219,6 +222,7 @@ impl Msg {
         Msg::ProductNotFoundBody,
         Msg::MetaDescription,
         Msg::PriceLabel,
+        Msg::Currency,
         Msg::ShowImage { index: 1, total: 4 },
         Msg::InStock { count: 120 },
         Msg::LowStock { count: 3 },
@@ -332,7 +336,7 @@ fn built_in(_: Locale) -> &'static Texts {
 }
 
 /// Replaces `{0}`, `{1}`, … in `template` with `values`.
-fn fill(template: &str, values: &[String]) -> String {
+pub fn fill(template: &str, values: &[String]) -> String {
     let mut out = template.to_owned();
     for (i, value) in values.iter().enumerate() {
         out = out.replace(&format!("{{{i}}}"), value);
@@ -424,6 +428,8 @@ pub fn t(locale: Locale, msg: Msg) -> Cow<'static, str> {
         Msg::ProductNotFoundBody => Cow::Borrowed(tx.product_not_found_body),
         Msg::MetaDescription => Cow::Borrowed(tx.meta_description),
         Msg::PriceLabel => Cow::Borrowed(tx.price_label),
+        Msg::Currency => Cow::Borrowed(tx.currency),
+        Msg::ConvertedNote => Cow::Borrowed(tx.converted_note),
         Msg::PageOf { page, total } => fill(tx.page_of, &[n(page.into()), n(total.into())]).into(),
         Msg::ShowImage { index, total } => {
             fill(tx.show_image, &[n(index.into()), n(total.into())]).into()

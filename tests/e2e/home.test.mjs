@@ -35,18 +35,25 @@ for (const device of VIEWPORTS) {
       const items = list.getByRole('listitem');
       assert.equal(await items.count(), 24);
 
-      // Every card has a title heading and a price; the price is what Intl.NumberFormat makes of
-      // the server's exact amount in the product's currency.
-      const api = await (await fetch(store.url + '/api/v1/products')).json();
+      // Every card has a title heading and a price: the server's conversion into the buyer's
+      // currency (US dollars for this en-US browser), marked "≈", over the seller's own price;
+      // both are what Intl.NumberFormat makes of the server's exact amounts.
+      const api = await (await fetch(store.url + '/api/v1/products?currency=USD')).json();
+      const intl = (money) => page.evaluate(
+        ({ amount, currency }) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount),
+        money,
+      );
+      const visible = (text) => text.replace(/[\u2068\u2069]/g, '').trim();
       for (const product of api.items.slice(0, 6)) {
         const card = page.getByRole('article', { name: product.title });
         await card.getByRole('heading', { name: product.title }).waitFor();
-        const shown = (await card.locator('.price').textContent()).trim();
-        const expected = await page.evaluate(
-          ({ amount, currency }) => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount),
-          product.price,
-        );
-        assert.equal(shown, expected, `${product.title}: ${product.price.amount} ${product.price.currency}`);
+        const main = visible(await card.locator('.price-main').textContent());
+        if (product.price.currency === 'USD') {
+          assert.equal(main, await intl(product.price));
+        } else {
+          assert.equal(main, `≈ ${await intl(product.converted.amount)}`, product.title);
+          assert.equal(visible(await card.locator('.price-original').textContent()), await intl(product.price));
+        }
       }
 
       // Images reserve their space before loading (no layout shift).

@@ -141,6 +141,8 @@ texts! {
         product_not_found_body,
         meta_description,
         price_label,
+        currency,
+        converted_note,
         page_of,
         show_image,
         in_stock,

@@ -78,6 +78,8 @@ pub const TEXTS: Texts = Texts {
     product_not_found_body: "It may have been removed, or the link is wrong.",
     meta_description: "Shop from small sellers around the world, in your language, with delivery options shown before you pay.",
     price_label: "Price",
+    currency: "Currency",
+    converted_note: "Seller's price {0}. Converted by the store at {1} ({2}, {3}), including a {4} conversion spread.",
     page_of: "Page {0} of {1}",
     show_image: "Image {0} of {1}",
     in_stock: "In stock: {0}",

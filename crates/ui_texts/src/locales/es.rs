@@ -78,6 +78,8 @@ pub const TEXTS: Texts = Texts {
     product_not_found_body: "Puede que se haya retirado o que el enlace sea incorrecto.",
     meta_description: "Compra a pequeños vendedores de todo el mundo, en tu idioma, con las opciones de envío antes de pagar.",
     price_label: "Precio",
+    currency: "Moneda",
+    converted_note: "Precio del vendedor: {0}. Convertido por la tienda a {1} ({2}, {3}), con un margen de conversión del {4}.",
     page_of: "Página {0} de {1}",
     show_image: "Imagen {0} de {1}",
     in_stock: "Disponibles: {0}",

@@ -78,6 +78,8 @@ pub const TEXTS: Texts = Texts {
     product_not_found_body: "Produk mungkin telah dihapus, atau tautannya salah.",
     meta_description: "Belanja dari penjual kecil di seluruh dunia dalam bahasa Anda, dengan opsi pengiriman sebelum membayar.",
     price_label: "Harga",
+    currency: "Mata uang",
+    converted_note: "Harga penjual {0}. Dikonversi oleh toko dengan kurs {1} ({2}, {3}), termasuk selisih konversi {4}.",
     page_of: "Halaman {0} dari {1}",
     show_image: "Gambar {0} dari {1}",
     in_stock: "Stok tersedia: {0}",

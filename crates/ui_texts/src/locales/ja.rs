@@ -82,6 +82,9 @@ pub const TEXTS: Texts = Texts {
     meta_description:
         "世界中の小さなお店の商品を、あなたの言語で。お支払い前に配送方法を確認できます。",
     price_label: "価格",
+    currency: "通貨",
+    converted_note:
+        "出品者の価格 {0}。ストアが {1} で換算（{2}、{3}）。換算スプレッド {4} を含みます。",
     page_of: "{0} / {1} ページ",
     show_image: "{0}枚中{1}枚目",
     in_stock: "在庫あり：{0}点",

@@ -79,6 +79,9 @@ pub const TEXTS: Texts = Texts {
     meta_description:
         "전 세계 소규모 판매자의 상품을 내 언어로 쇼핑하고, 결제 전에 배송 옵션을 확인하세요.",
     price_label: "가격",
+    currency: "통화",
+    converted_note:
+        "판매자 가격 {0}. 스토어가 {1} 환율로 환산했습니다({2}, {3}). 환전 스프레드 {4} 포함.",
     page_of: "{0}페이지 중 {1}페이지",
     show_image: "{0}개 중 {1}번째 이미지",
     in_stock: "재고 있음: {0}개",

@@ -78,6 +78,8 @@ pub const TEXTS: Texts = Texts {
     product_not_found_body: "Produk mungkin telah dialih keluar, atau pautan salah.",
     meta_description: "Beli-belah daripada penjual kecil di seluruh dunia dalam bahasa anda, dengan pilihan penghantaran sebelum membayar.",
     price_label: "Harga",
+    currency: "Mata wang",
+    converted_note: "Harga penjual {0}. Ditukar oleh kedai pada kadar {1} ({2}, {3}), termasuk sebaran pertukaran {4}.",
     page_of: "Halaman {0} daripada {1}",
     show_image: "Gambar {0} daripada {1}",
     in_stock: "Ada stok: {0}",

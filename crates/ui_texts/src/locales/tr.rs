@@ -78,6 +78,8 @@ pub const TEXTS: Texts = Texts {
     product_not_found_body: "Kaldırılmış olabilir ya da bağlantı yanlış.",
     meta_description: "Dünyanın dört bir yanındaki küçük satıcılardan kendi dilinizde alışveriş yapın; teslimat seçeneklerini ödemeden önce görün.",
     price_label: "Fiyat",
+    currency: "Para birimi",
+    converted_note: "Satıcı fiyatı {0}. Mağaza tarafından {1} kuruyla çevrildi ({2}, {3}); {4} çevirme marjı dahildir.",
     page_of: "Sayfa {0} / {1}",
     show_image: "Görsel {0}/{1}",
     in_stock: "Stokta: {0} adet",

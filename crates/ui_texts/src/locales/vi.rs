@@ -78,6 +78,8 @@ pub const TEXTS: Texts = Texts {
     product_not_found_body: "Sản phẩm có thể đã bị gỡ hoặc liên kết bị sai.",
     meta_description: "Mua sắm từ những người bán nhỏ khắp thế giới bằng ngôn ngữ của bạn, xem cách giao hàng trước khi thanh toán.",
     price_label: "Giá",
+    currency: "Tiền tệ",
+    converted_note: "Giá của người bán {0}. Cửa hàng quy đổi theo tỷ giá {1} ({2}, {3}), đã gồm chênh lệch quy đổi {4}.",
     page_of: "Trang {0} / {1}",
     show_image: "Ảnh {0}/{1}",
     in_stock: "Còn hàng: {0}",

@@ -78,6 +78,8 @@ pub const TEXTS: Texts = Texts {
     product_not_found_body: "该商品可能已下架，或链接有误。",
     meta_description: "用您的语言选购来自世界各地小卖家的商品，付款前即可查看配送选项。",
     price_label: "价格",
+    currency: "货币",
+    converted_note: "卖家价格 {0}。本店按 {1} 换算（{2}，{3}），含 {4} 的换汇差价。",
     page_of: "第 {0} 页，共 {1} 页",
     show_image: "第{0}张，共{1}张",
     in_stock: "有货：{0}件",
