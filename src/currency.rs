@@ -237,15 +237,6 @@ pub fn conversion_note(
         crate::format::format_decimal(&converted.rate, tag),
         target.code()
     );
-    let spread = table
-        .spread
-        .parse::<rust_decimal::Decimal>()
-        .map(|s| {
-            (s * rust_decimal::Decimal::ONE_HUNDRED)
-                .normalize()
-                .to_string()
-        })
-        .unwrap_or_default();
     crate::i18n::fill(
         &crate::i18n::t(locale, Msg::ConvertedNote),
         &[
@@ -253,7 +244,7 @@ pub fn conversion_note(
             rate,
             info.map_or_else(|| table.source.clone(), |i| i.source.clone()),
             info.map_or_else(|| table.as_of.clone(), |i| i.as_of.clone()),
-            crate::format::format_unit(&spread, "percent", tag),
+            crate::format::format_unit(&table.spread_percent, "percent", tag),
         ],
     )
 }

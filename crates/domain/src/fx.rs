@@ -131,8 +131,15 @@ pub struct RateTable {
     /// Conversion spread added to the mid rate, as a decimal fraction (`"0.015"` = 1.5 %).
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "0.015"))]
     pub spread: String,
+    /// The same spread in percent (`"1.5"`), ready to show.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "1.5"))]
+    pub spread_percent: String,
     /// When the server last loaded or refreshed its rates (RFC 3339).
     pub loaded_at: String,
+    /// Why the last refresh from the configured feed failed, while the rates above (the last
+    /// good ones) are still in use; absent when the last refresh worked or none is configured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_error: Option<String>,
     /// Currencies the store can show prices in; a currency without a rate is not listed.
     pub rates: Vec<RateInfo>,
 }

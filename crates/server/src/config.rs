@@ -18,6 +18,10 @@ pub struct Config {
     /// `STORE_FX_SPREAD` (fraction, default 0.015), `STORE_FX_MAX_AGE_DAYS` (default 7),
     /// `STORE_FX_QUOTE_SECONDS` (default 900).
     pub fx: crate::fx::FxSettings,
+    /// `STORE_FX_URL`: a feed in the ECB's format to refresh rates from (none by default: the
+    /// committed snapshot is used); `STORE_FX_REFRESH_SECONDS` (default 21600, six hours) and
+    /// `STORE_FX_TIMEOUT_SECONDS` (default 10).
+    pub fx_refresh: Option<crate::fx::refresh::RefreshSettings>,
 }
 
 /// A setting that could not be used, with the variable that holds it.
@@ -99,12 +103,52 @@ impl Config {
                         "a positive number of seconds",
                     ))?;
         }
+        let seconds = |key: &'static str, default: u64| -> Result<u64, ConfigError> {
+            match non_empty(key) {
+                None => Ok(default),
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|s| *s > 0)
+                    .ok_or(ConfigError::Fx(
+                        key,
+                        v.clone(),
+                        "a positive number of seconds",
+                    )),
+            }
+        };
+        let fx_refresh = match non_empty("STORE_FX_URL") {
+            None => None,
+            Some(url) => {
+                let url = url.trim().to_owned();
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    return Err(ConfigError::Fx(
+                        "STORE_FX_URL",
+                        url,
+                        "an http:// or https:// URL",
+                    ));
+                }
+                Some(crate::fx::refresh::RefreshSettings {
+                    url,
+                    every: std::time::Duration::from_secs(seconds(
+                        "STORE_FX_REFRESH_SECONDS",
+                        21_600,
+                    )?),
+                    timeout: std::time::Duration::from_secs(seconds(
+                        "STORE_FX_TIMEOUT_SECONDS",
+                        10,
+                    )?),
+                })
+            }
+        };
         Ok(Config {
             addr,
             database_url,
             static_dir,
             json_logs,
             fx,
+            fx_refresh,
         })
     }
 }
@@ -136,6 +180,22 @@ mod tests {
         let err = Config::from_lookup(|k| (k == "STORE_FX_SPREAD").then(|| "15%".into()))
             .expect_err("refused");
         assert!(err.to_string().contains("STORE_FX_SPREAD"), "{err}");
+        assert_eq!(config.fx_refresh, None, "no feed unless configured");
+        let feed = Config::from_lookup(|k| match k {
+            "STORE_FX_URL" => {
+                Some("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml".into())
+            }
+            "STORE_FX_TIMEOUT_SECONDS" => Some("5".into()),
+            _ => None,
+        })
+        .expect("valid")
+        .fx_refresh
+        .expect("refresh configured");
+        assert_eq!(feed.every, std::time::Duration::from_secs(21_600));
+        assert_eq!(feed.timeout, std::time::Duration::from_secs(5));
+        let err = Config::from_lookup(|k| (k == "STORE_FX_URL").then(|| "ftp://x".into()))
+            .expect_err("refused");
+        assert!(err.to_string().contains("STORE_FX_URL"), "{err}");
     }
 
     #[test]

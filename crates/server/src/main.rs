@@ -40,9 +40,13 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             "no built app found (index.html missing); the API works, pages will not");
     }
 
-    let state = AppState::new(pool.clone(), config.static_dir)
+    let state = AppState::new(pool.clone(), config.static_dir.clone())
         .await?
-        .with_fx_settings(config.fx);
+        .with_fx_settings(config.fx.clone());
+    if let Some(refresh) = config.fx_refresh.clone() {
+        tracing::info!(url = %refresh.url, every_s = refresh.every.as_secs(), "exchange rates will refresh from a feed");
+        server::fx::refresh::spawn(state.fx.clone(), refresh);
+    }
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;

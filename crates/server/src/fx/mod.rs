@@ -12,6 +12,7 @@
 //! significant digits; amounts rounded half away from zero once per line).
 
 pub mod ecb;
+pub mod refresh;
 
 use crate::error::{AppError, InvalidField, Reason};
 use crate::AppState;
@@ -179,6 +180,11 @@ impl FxStore {
         }
     }
 
+    /// Remembers why the last refresh failed (cleared by the next good feed).
+    pub fn record_error(&self, message: String) {
+        *self.last_error.write().unwrap_or_else(|p| p.into_inner()) = Some(message);
+    }
+
     /// The last feed error since the last good feed, if any.
     pub fn last_error(&self) -> Option<String> {
         self.last_error
@@ -240,7 +246,11 @@ impl FxStore {
             as_of: rates.as_of.clone(),
             source: ECB_SOURCE.to_owned(),
             spread: self.settings.spread.to_string(),
+            spread_percent: (self.settings.spread * Decimal::ONE_HUNDRED)
+                .normalize()
+                .to_string(),
             loaded_at: clock::rfc3339(rates.loaded_at),
+            refresh_error: self.last_error(),
             rates: Currency::ALL
                 .iter()
                 .filter_map(|c| {

@@ -17,6 +17,7 @@ async fn the_rate_table_names_its_sources_dates_and_spread() {
     assert_eq!(table.base, Currency::EUR);
     assert_eq!(table.as_of, "2025-10-21");
     assert_eq!(table.spread, "0.015");
+    assert_eq!(table.spread_percent, "1.5");
     let find = |c: Currency| table.rates.iter().find(|r| r.currency == c);
     let usd = find(Currency::USD).expect("USD");
     assert_eq!(usd.per_base, "1.1607");
@@ -181,5 +182,92 @@ async fn cross_rates_through_the_base_are_consistent_within_rounding() {
             (got - expected).abs() <= tolerance,
             "{from}->{to}: {got} vs {expected}"
         );
+    }
+}
+
+mod refresh {
+    use server::fx::refresh::{refresh_once, RefreshError, RefreshSettings};
+    use server::fx::{FxSettings, FxStore, Rates};
+    use std::time::Duration;
+
+    const NEXT_DAY: &str = "<gesmes:Envelope xmlns:gesmes=\"http://www.gesmes.org/xml/2002-08-01\" xmlns=\"http://www.ecb.int/vocabulary/2002-08-01/eurofxref\"><Cube><Cube time='2025-10-22'><Cube currency='USD' rate='1.2000'/><Cube currency='JPY' rate='180.00'/></Cube></Cube></gesmes:Envelope>";
+
+    /// A feed server on a free local port: `/good`, `/broken` (an HTML error page with 200),
+    /// `/missing` (404) and `/slow` (answers after two seconds).
+    async fn feed_server() -> String {
+        use axum::routing::get;
+        let router = axum::Router::new()
+            .route("/good", get(|| async { NEXT_DAY }))
+            .route(
+                "/broken",
+                get(|| async { "<html><body>Maintenance</body></html>" }),
+            )
+            .route(
+                "/missing",
+                get(|| async { (axum::http::StatusCode::NOT_FOUND, "gone") }),
+            )
+            .route(
+                "/slow",
+                get(|| async {
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                    NEXT_DAY
+                }),
+            );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        format!("http://{addr}")
+    }
+
+    fn settings(url: String) -> RefreshSettings {
+        RefreshSettings {
+            url,
+            every: Duration::from_secs(3600),
+            timeout: Duration::from_millis(300),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_good_feed_replaces_the_rates_and_a_bad_one_keeps_the_last_good_ones() {
+        let base = feed_server().await;
+        let store = FxStore::new(Rates::embedded(), FxSettings::default());
+        let client = reqwest::Client::new();
+        let now = server::fx::clock::unix_now();
+
+        refresh_once(&store, &client, &settings(format!("{base}/good")))
+            .await
+            .expect("good feed");
+        let table = store.table(now);
+        assert_eq!(table.as_of, "2025-10-22");
+        assert_eq!(table.refresh_error, None);
+
+        for (path, check) in [
+            ("/broken", "not a reference-rate file"),
+            ("/missing", "404"),
+            ("/slow", "could not fetch"),
+        ] {
+            let err = refresh_once(&store, &client, &settings(format!("{base}{path}")))
+                .await
+                .expect_err(path);
+            match (&err, path) {
+                (RefreshError::Feed { .. }, "/broken")
+                | (RefreshError::Status { status: 404, .. }, "/missing")
+                | (RefreshError::Fetch { .. }, "/slow") => {}
+                _ => panic!("{path}: unexpected {err:?}"),
+            }
+            let table = store.table(now);
+            assert_eq!(table.as_of, "2025-10-22", "{path}: last good rates kept");
+            let reported = table.refresh_error.expect("the failure is reported");
+            assert!(reported.contains(check), "{path}: {reported}");
+        }
+        // Good again: the error clears.
+        refresh_once(&store, &client, &settings(format!("{base}/good")))
+            .await
+            .expect("good feed");
+        assert_eq!(store.table(now).refresh_error, None);
     }
 }
