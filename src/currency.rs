@@ -131,45 +131,96 @@ fn browser_languages() -> Vec<String> {
         .collect()
 }
 
-/// The currency menu in the header: code, symbol and name in the buyer's language. The
-/// choice is remembered and every price on the page follows it without a reload.
+/// The label of a currency in the menu: "JPY · ¥ · Japanese yen", in the page's language.
+fn menu_label(currency: Currency, tag: &str) -> String {
+    format!(
+        "{} · {} · {}",
+        currency.code(),
+        currency_symbol(currency, tag),
+        currency_name(currency.code(), tag)
+    )
+}
+
+/// Lower case for matching. In the browser, JavaScript's `toLowerCase` (Rust's would add
+/// Unicode case tables to the wasm); natively, Rust's.
+#[cfg(target_arch = "wasm32")]
+fn lower(text: &str) -> String {
+    String::from(js_sys::JsString::from(text).to_lower_case())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn lower(text: &str) -> String {
+    text.to_lowercase()
+}
+
+/// What the buyer typed in the currency box, resolved to one offered currency: a code
+/// ("jpy"), or words of exactly one label ("yen", "peso chileno").
+pub fn resolve_typed(typed: &str, offered: &[(Currency, String)]) -> Option<Currency> {
+    let typed = typed.trim();
+    if let Some((c, _)) = offered
+        .iter()
+        .find(|(c, _)| c.code().eq_ignore_ascii_case(typed))
+    {
+        return Some(*c);
+    }
+    let needle = lower(typed);
+    if needle.is_empty() {
+        return None;
+    }
+    let mut matches = offered
+        .iter()
+        .filter(|(_, label)| lower(label).contains(&needle));
+    match (matches.next(), matches.next()) {
+        (Some((c, _)), None) => Some(*c),
+        _ => None,
+    }
+}
+
+/// The currency box in the header: a searchable list (type a code, a symbol or a name in the
+/// page's language) of the currencies the store has rates for. The choice is remembered and
+/// every price on the page follows it without a reload.
 #[component]
 pub fn CurrencyMenu() -> impl IntoView {
     let locale = crate::app::use_locale();
     let state = use_currency();
-    let on_change = move |ev: leptos::ev::Event| {
-        if let Ok(currency) = event_target_value(&ev).parse::<Currency>() {
+    let offered = Memo::new(move |_| {
+        let tag = locale.get().tag();
+        state.table.with(|t| {
+            t.as_ref()
+                .map_or_else(
+                    || Currency::ALL.to_vec(),
+                    |t| t.rates.iter().map(|r| r.currency).collect(),
+                )
+                .into_iter()
+                .map(|c| (c, menu_label(c, tag)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        if let Some(currency) = offered.with(|o| resolve_typed(&el.value(), o)) {
             state.current.set(currency);
             if let Some(s) = storage() {
                 let _ = s.set_item(STORAGE_KEY, currency.code());
             }
         }
-    };
-    let options = move || {
-        let tag = locale.get().tag();
-        let offered: Vec<Currency> = state.table.with(|t| {
-            t.as_ref().map_or_else(
-                || Currency::ALL.to_vec(),
-                |t| t.rates.iter().map(|r| r.currency).collect(),
-            )
-        });
-        offered
-            .into_iter()
-            .map(|c| {
-                let label = format!(
-                    "{} · {} · {}",
-                    c.code(),
-                    currency_symbol(c, tag),
-                    currency_name(c.code(), tag)
-                );
-                view! { <option value=c.code() selected=move || state.current.get() == c>{label}</option> }
-            })
-            .collect_view()
+        // Show the code of the currency in use, whatever was typed.
+        el.set_value(state.current.get_untracked().code());
     };
     view! {
         <div class="currency-menu">
             <label for="currency">{crate::app::tr(Msg::Currency)}</label>
-            <select id="currency" on:change=on_change>{options}</select>
+            <input id="currency" list="currency-options" node_ref=input autocomplete="off"
+                spellcheck="false" autocapitalize="characters" enterkeyhint="done"
+                prop:value=move || state.current.get().code()
+                on:focus=move |_| { if let Some(el) = input.get() { el.select(); } }
+                on:change=on_change/>
+            <datalist id="currency-options">
+                {move || offered.get().into_iter()
+                    .map(|(c, label)| view! { <option value=c.code()>{label}</option> })
+                    .collect_view()}
+            </datalist>
         </div>
     }
 }
@@ -180,6 +231,22 @@ mod tests {
 
     fn langs(tags: &[&str]) -> Vec<String> {
         tags.iter().map(|t| (*t).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_typed_code_or_a_unique_name_picks_the_currency() {
+        let offered = vec![
+            (Currency::JPY, "JPY · ¥ · Japanese yen".to_owned()),
+            (Currency::CLP, "CLP · CLP · Chilean peso".to_owned()),
+            (Currency::MXN, "MXN · MX$ · Mexican peso".to_owned()),
+        ];
+        assert_eq!(resolve_typed(" jpy ", &offered), Some(Currency::JPY));
+        assert_eq!(resolve_typed("Yen", &offered), Some(Currency::JPY));
+        assert_eq!(resolve_typed("chilean", &offered), Some(Currency::CLP));
+        // "peso" is two currencies, and a code that is not offered is none.
+        assert_eq!(resolve_typed("peso", &offered), None);
+        assert_eq!(resolve_typed("EUR", &offered), None);
+        assert_eq!(resolve_typed("", &offered), None);
     }
 
     #[test]

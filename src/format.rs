@@ -59,8 +59,12 @@ pub fn currency_symbol(currency: domain::Currency, locale: &str) -> String {
     let formatted = format_money(&Money::zero(currency), locale);
     let symbol: String = formatted
         .chars()
-        .filter(|c| {
-            !c.is_numeric()
+        .filter(|&c| {
+            // Digits as `Intl` writes them (ASCII, Arabic-Indic, Persian), checked by range:
+            // `char::is_numeric` would add Unicode tables to the wasm.
+            !c.is_ascii_digit()
+                && !('\u{660}'..='\u{669}').contains(&c)
+                && !('\u{6f0}'..='\u{6f9}').contains(&c)
                 && !c.is_whitespace()
                 && !matches!(
                     c,
