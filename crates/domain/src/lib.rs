@@ -4,6 +4,7 @@
 //! app and the server agree on (money, currencies, catalog summaries, problem documents), and it
 //! builds for `wasm32-unknown-unknown` as well as natively, so the wire format is defined once.
 
+pub mod cart;
 pub mod catalog;
 pub mod currency;
 pub mod fx;
@@ -11,6 +12,7 @@ pub mod locale;
 pub mod money;
 pub mod problem;
 
+pub use cart::{Cart, CartGroup, CartInput, CartLine, LineInput, LineNotice};
 pub use catalog::{
     CategoryCount, CategoryList, CategoryRef, CountryCount, Facets, Handling, ImageRef,
     OptionValue, OriginalText, Page, PageRequest, PriceBucket, ProductDetail, ProductImage,

@@ -32,6 +32,15 @@ pub enum AppError {
     /// The exchange-rate quote's lock has ended.
     #[error("exchange-rate quote expired")]
     FxQuoteExpired,
+    /// No cart with this token.
+    #[error("no such cart")]
+    CartNotFound,
+    /// Asked for more units than are in stock; each short line is named.
+    #[error("insufficient stock: {0:?}")]
+    InsufficientStock(Vec<InvalidField>),
+    /// The body is larger than the endpoint accepts.
+    #[error("body over {0} bytes")]
+    PayloadTooLarge(usize),
     /// The path exists but not for this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -66,6 +75,14 @@ pub enum Reason {
     TooLong { max: u64 },
     /// A body that is not JSON of the expected shape.
     Unreadable,
+    /// Names nothing the store sells.
+    UnknownItem,
+    /// More than the `available` units in stock.
+    OnlyInStock { available: u32 },
+    /// A value the store computes (a price, a total) that clients may not send.
+    NotAccepted,
+    /// A list longer than `max`.
+    TooMany { max: u64 },
 }
 
 impl Reason {
@@ -76,6 +93,10 @@ impl Reason {
             Reason::OneOf(_) => "not_allowed",
             Reason::TooLong { .. } => "too_long",
             Reason::Unreadable => "unreadable",
+            Reason::UnknownItem => "unknown_item",
+            Reason::OnlyInStock { .. } => "insufficient_stock",
+            Reason::NotAccepted => "not_accepted",
+            Reason::TooMany { .. } => "too_many",
         }
     }
 }
@@ -88,6 +109,9 @@ impl AppError {
                 StatusCode::NOT_FOUND
             }
             AppError::FxQuoteExpired => StatusCode::GONE,
+            AppError::CartNotFound => StatusCode::NOT_FOUND,
+            AppError::InsufficientStock(_) => StatusCode::CONFLICT,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Timeout => StatusCode::GATEWAY_TIMEOUT,
@@ -103,6 +127,9 @@ impl AppError {
             AppError::ProductNotFound => "product_not_found",
             AppError::FxQuoteNotFound => "fx_quote_not_found",
             AppError::FxQuoteExpired => "fx_quote_expired",
+            AppError::CartNotFound => "cart_not_found",
+            AppError::InsufficientStock(_) => "insufficient_stock",
+            AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Internal(_) => "internal_error",
             AppError::Timeout => "timeout",
@@ -115,7 +142,7 @@ impl AppError {
     pub fn to_problem(&self, locale: Locale) -> Problem {
         let t = texts(locale);
         let (detail, errors) = match self {
-            AppError::InvalidParameters(fields) => {
+            AppError::InvalidParameters(fields) | AppError::InsufficientStock(fields) => {
                 let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
                 let errors = fields
                     .iter()
@@ -139,18 +166,34 @@ impl AppError {
                                 fill(t.too_long, &[("name", &f.field), ("max", &max.to_string())])
                             }
                             Reason::Unreadable => fill(t.unreadable, &[("name", &f.field)]),
+                            Reason::UnknownItem => fill(t.unknown_item, &[("name", &f.field)]),
+                            Reason::OnlyInStock { available } => fill(
+                                t.only_in_stock,
+                                &[("name", &f.field), ("available", &available.to_string())],
+                            ),
+                            Reason::NotAccepted => fill(t.not_accepted, &[("name", &f.field)]),
+                            Reason::TooMany { max } => {
+                                fill(t.too_many, &[("name", &f.field), ("max", &max.to_string())])
+                            }
                         },
                     })
                     .collect();
-                (
-                    fill(t.invalid_parameters, &[("fields", &names.join(", "))]),
-                    errors,
-                )
+                let template = if matches!(self, AppError::InsufficientStock(_)) {
+                    t.insufficient_stock
+                } else {
+                    t.invalid_parameters
+                };
+                (fill(template, &[("fields", &names.join(", "))]), errors)
             }
             AppError::NotFound => (t.not_found.to_owned(), Vec::new()),
             AppError::ProductNotFound => (t.product_not_found.to_owned(), Vec::new()),
             AppError::FxQuoteNotFound => (t.fx_quote_not_found.to_owned(), Vec::new()),
             AppError::FxQuoteExpired => (t.fx_quote_expired.to_owned(), Vec::new()),
+            AppError::CartNotFound => (t.cart_not_found.to_owned(), Vec::new()),
+            AppError::PayloadTooLarge(limit) => (
+                fill(t.payload_too_large, &[("limit", &limit.to_string())]),
+                Vec::new(),
+            ),
             AppError::MethodNotAllowed => (t.method_not_allowed.to_owned(), Vec::new()),
             AppError::Internal(_) => (t.internal_error.to_owned(), Vec::new()),
             AppError::Timeout => (t.timeout.to_owned(), Vec::new()),

@@ -5,6 +5,7 @@
 //! what production serves, in-process and without a port.
 
 pub mod app_shell;
+pub mod carts;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -82,6 +83,17 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/products/{slug}", get(products::get_product))
         .route("/v1/categories", get(products::list_categories))
         .route("/v1/ui-texts/{locale}", get(texts_api::get_ui_texts))
+        .route("/v1/carts", axum::routing::post(carts::create_cart))
+        .route(
+            "/v1/carts/{token}",
+            get(carts::get_cart)
+                .patch(carts::patch_cart)
+                .delete(carts::delete_cart),
+        )
+        .route(
+            "/v1/carts/{token}/lines/{sku}",
+            axum::routing::delete(carts::delete_line),
+        )
         .route("/v1/fx/rates", get(fx::get_rates))
         .route("/v1/fx/quotes", axum::routing::post(fx::create_quote))
         .route("/v1/fx/quotes/{id}", get(fx::get_quote))

@@ -20,6 +20,13 @@ pub struct Texts {
     pub unreadable: &'static str,
     pub fx_quote_not_found: &'static str,
     pub fx_quote_expired: &'static str,
+    pub payload_too_large: &'static str,
+    pub cart_not_found: &'static str,
+    pub insufficient_stock: &'static str,
+    pub unknown_item: &'static str,
+    pub only_in_stock: &'static str,
+    pub not_accepted: &'static str,
+    pub too_many: &'static str,
 }
 
 /// The texts for `locale`.
@@ -65,6 +72,13 @@ const EN: Texts = Texts {
     fx_quote_not_found: "There is no exchange-rate quote with this id.",
     fx_quote_expired:
         "This exchange-rate quote has expired. Ask for a new one to see the current price.",
+    payload_too_large: "The request body is larger than {limit} bytes.",
+    cart_not_found: "There is no cart with this token.",
+    insufficient_stock: "Not enough stock for: {fields}. Nothing in the cart was changed.",
+    unknown_item: "{name} is not an item the store sells.",
+    only_in_stock: "{name}: only {available} in stock.",
+    not_accepted: "{name} is decided by the store and cannot be sent.",
+    too_many: "{name} may hold at most {max} entries.",
 };
 
 const ZHCN: Texts = Texts {
@@ -82,6 +96,13 @@ const ZHCN: Texts = Texts {
     unreadable: "{name} 不是预期格式的 JSON。",
     fx_quote_not_found: "没有此编号的汇率报价。",
     fx_quote_expired: "此汇率报价已过期。请重新获取报价以查看当前价格。",
+    payload_too_large: "请求正文超过 {limit} 字节。",
+    cart_not_found: "没有此令牌对应的购物车。",
+    insufficient_stock: "以下商品库存不足：{fields}。购物车未作任何更改。",
+    unknown_item: "{name} 不是本店销售的商品。",
+    only_in_stock: "{name}：库存仅剩 {available} 件。",
+    not_accepted: "{name} 由商店决定，不能由客户端提交。",
+    too_many: "{name} 最多只能包含 {max} 项。",
 };
 
 const JA: Texts = Texts {
@@ -100,6 +121,13 @@ const JA: Texts = Texts {
     unreadable: "{name} が想定された形式の JSON ではありません。",
     fx_quote_not_found: "この ID の為替レート見積もりはありません。",
     fx_quote_expired: "この為替レートの見積もりは期限切れです。現在の価格を見るには新しい見積もりを取得してください。",
+    payload_too_large: "リクエスト本文が {limit} バイトを超えています。",
+    cart_not_found: "このトークンのカートはありません。",
+    insufficient_stock: "在庫が足りません: {fields}。カートは変更されていません。",
+    unknown_item: "{name} はこのストアで販売している商品ではありません。",
+    only_in_stock: "{name}: 在庫は {available} 点のみです。",
+    not_accepted: "{name} はストアが決めるため送信できません。",
+    too_many: "{name} は最大 {max} 件までです。",
 };
 
 const KO: Texts = Texts {
@@ -117,6 +145,13 @@ const KO: Texts = Texts {
     unreadable: "{name}이(가) 올바른 형식의 JSON이 아닙니다.",
     fx_quote_not_found: "이 ID의 환율 견적이 없습니다.",
     fx_quote_expired: "이 환율 견적은 만료되었습니다. 현재 가격을 보려면 새 견적을 받으세요.",
+    payload_too_large: "요청 본문이 {limit}바이트를 초과합니다.",
+    cart_not_found: "이 토큰에 해당하는 장바구니가 없습니다.",
+    insufficient_stock: "재고가 부족합니다: {fields}. 장바구니는 변경되지 않았습니다.",
+    unknown_item: "{name}은(는) 스토어에서 판매하는 상품이 아닙니다.",
+    only_in_stock: "{name}: 재고가 {available}개뿐입니다.",
+    not_accepted: "{name}은(는) 스토어가 정하므로 보낼 수 없습니다.",
+    too_many: "{name}은(는) 최대 {max}개까지 가능합니다.",
 };
 
 const TH: Texts = Texts {
@@ -134,6 +169,13 @@ const TH: Texts = Texts {
     unreadable: "{name} ไม่ใช่ JSON ในรูปแบบที่ถูกต้อง",
     fx_quote_not_found: "ไม่มีใบเสนออัตราแลกเปลี่ยนที่มีรหัสนี้",
     fx_quote_expired: "ใบเสนออัตราแลกเปลี่ยนนี้หมดอายุแล้ว โปรดขอใบใหม่เพื่อดูราคาปัจจุบัน",
+    payload_too_large: "เนื้อหาคำขอมีขนาดเกิน {limit} ไบต์",
+    cart_not_found: "ไม่มีตะกร้าสำหรับโทเค็นนี้",
+    insufficient_stock: "สินค้าในสต็อกไม่พอสำหรับ: {fields} ตะกร้าไม่มีการเปลี่ยนแปลง",
+    unknown_item: "{name} ไม่ใช่สินค้าที่ร้านขาย",
+    only_in_stock: "{name}: มีในสต็อกเพียง {available} ชิ้น",
+    not_accepted: "{name} ร้านเป็นผู้กำหนดและส่งมาไม่ได้",
+    too_many: "{name} มีได้สูงสุด {max} รายการ",
 };
 
 const VI: Texts = Texts {
@@ -151,6 +193,13 @@ const VI: Texts = Texts {
     unreadable: "{name} không phải JSON đúng định dạng.",
     fx_quote_not_found: "Không có báo giá tỷ giá nào với mã này.",
     fx_quote_expired: "Báo giá tỷ giá này đã hết hạn. Hãy yêu cầu báo giá mới để xem giá hiện tại.",
+    payload_too_large: "Nội dung yêu cầu lớn hơn {limit} byte.",
+    cart_not_found: "Không có giỏ hàng nào với mã này.",
+    insufficient_stock: "Không đủ hàng cho: {fields}. Giỏ hàng không thay đổi.",
+    unknown_item: "{name} không phải là mặt hàng cửa hàng bán.",
+    only_in_stock: "{name}: chỉ còn {available} trong kho.",
+    not_accepted: "{name} do cửa hàng quyết định và không thể gửi lên.",
+    too_many: "{name} chỉ chứa tối đa {max} mục.",
 };
 
 const ID: Texts = Texts {
@@ -169,6 +218,13 @@ const ID: Texts = Texts {
     fx_quote_not_found: "Tidak ada penawaran kurs dengan id ini.",
     fx_quote_expired:
         "Penawaran kurs ini sudah kedaluwarsa. Minta penawaran baru untuk melihat harga terkini.",
+    payload_too_large: "Isi permintaan lebih dari {limit} byte.",
+    cart_not_found: "Tidak ada keranjang dengan token ini.",
+    insufficient_stock: "Stok tidak cukup untuk: {fields}. Keranjang tidak diubah.",
+    unknown_item: "{name} bukan barang yang dijual toko ini.",
+    only_in_stock: "{name}: stok hanya {available}.",
+    not_accepted: "{name} ditentukan oleh toko dan tidak boleh dikirim.",
+    too_many: "{name} paling banyak berisi {max} entri.",
 };
 
 const MS: Texts = Texts {
@@ -186,6 +242,13 @@ const MS: Texts = Texts {
     unreadable: "{name} bukan JSON dalam bentuk yang dijangka.",
     fx_quote_not_found: "Tiada sebut harga kadar pertukaran dengan id ini.",
     fx_quote_expired: "Sebut harga kadar pertukaran ini telah tamat tempoh. Minta yang baharu untuk melihat harga semasa.",
+    payload_too_large: "Badan permintaan melebihi {limit} bait.",
+    cart_not_found: "Tiada troli dengan token ini.",
+    insufficient_stock: "Stok tidak mencukupi untuk: {fields}. Troli tidak diubah.",
+    unknown_item: "{name} bukan barang yang dijual oleh kedai ini.",
+    only_in_stock: "{name}: hanya {available} dalam stok.",
+    not_accepted: "{name} ditentukan oleh kedai dan tidak boleh dihantar.",
+    too_many: "{name} boleh mengandungi paling banyak {max} entri.",
 };
 
 const ES: Texts = Texts {
@@ -204,6 +267,13 @@ const ES: Texts = Texts {
     fx_quote_not_found: "No hay ninguna cotización de tipo de cambio con este id.",
     fx_quote_expired:
         "Esta cotización de tipo de cambio ha caducado. Pide una nueva para ver el precio actual.",
+    payload_too_large: "El cuerpo de la solicitud supera los {limit} bytes.",
+    cart_not_found: "No hay ningún carrito con este token.",
+    insufficient_stock: "No hay existencias suficientes para: {fields}. El carrito no ha cambiado.",
+    unknown_item: "{name} no es un artículo que venda la tienda.",
+    only_in_stock: "{name}: solo quedan {available} en existencias.",
+    not_accepted: "{name} lo decide la tienda y no se puede enviar.",
+    too_many: "{name} admite como máximo {max} elementos.",
 };
 
 const RU: Texts = Texts {
@@ -223,6 +293,13 @@ const RU: Texts = Texts {
     fx_quote_not_found: "Котировки курса с таким id нет.",
     fx_quote_expired:
         "Срок действия котировки курса истёк. Запросите новую, чтобы увидеть текущую цену.",
+    payload_too_large: "Тело запроса больше {limit} байт.",
+    cart_not_found: "Корзины с таким токеном нет.",
+    insufficient_stock: "Недостаточно товара: {fields}. Корзина не изменена.",
+    unknown_item: "{name} — не товар этого магазина.",
+    only_in_stock: "{name}: в наличии только {available}.",
+    not_accepted: "{name} определяет магазин, его нельзя передавать.",
+    too_many: "{name} может содержать не больше {max} элементов.",
 };
 
 const TR: Texts = Texts {
@@ -241,6 +318,13 @@ const TR: Texts = Texts {
     fx_quote_not_found: "Bu kimliğe sahip bir döviz kuru teklifi yok.",
     fx_quote_expired:
         "Bu döviz kuru teklifinin süresi doldu. Güncel fiyatı görmek için yeni bir teklif isteyin.",
+    payload_too_large: "İstek gövdesi {limit} bayttan büyük.",
+    cart_not_found: "Bu belirteçle bir sepet yok.",
+    insufficient_stock: "Şunlar için yeterli stok yok: {fields}. Sepet değiştirilmedi.",
+    unknown_item: "{name} mağazanın sattığı bir ürün değil.",
+    only_in_stock: "{name}: stokta yalnızca {available} adet var.",
+    not_accepted: "{name} mağaza tarafından belirlenir ve gönderilemez.",
+    too_many: "{name} en fazla {max} öğe içerebilir.",
 };
 
 const AR: Texts = Texts {
@@ -258,6 +342,13 @@ const AR: Texts = Texts {
     unreadable: "{name} ليس JSON بالشكل المتوقع.",
     fx_quote_not_found: "لا يوجد عرض سعر صرف بهذا المعرّف.",
     fx_quote_expired: "انتهت صلاحية عرض سعر الصرف هذا. اطلب عرضًا جديدًا لرؤية السعر الحالي.",
+    payload_too_large: "نص الطلب أكبر من {limit} بايت.",
+    cart_not_found: "لا توجد سلة بهذا الرمز.",
+    insufficient_stock: "المخزون غير كافٍ لـ: {fields}. لم يتغير شيء في السلة.",
+    unknown_item: "{name} ليس منتجًا يبيعه المتجر.",
+    only_in_stock: "{name}: المتوفر في المخزون {available} فقط.",
+    not_accepted: "{name} يحدده المتجر ولا يمكن إرساله.",
+    too_many: "{name} يمكن أن يحتوي على {max} عنصر كحد أقصى.",
 };
 
 #[cfg(test)]

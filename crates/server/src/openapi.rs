@@ -19,7 +19,12 @@ use utoipa::OpenApi;
         crate::texts_api::get_ui_texts,
         crate::fx::get_rates,
         crate::fx::create_quote,
-        crate::fx::get_quote
+        crate::fx::get_quote,
+        crate::carts::create_cart,
+        crate::carts::get_cart,
+        crate::carts::patch_cart,
+        crate::carts::delete_line,
+        crate::carts::delete_cart
     ),
     components(schemas(
         domain::Problem,
@@ -33,7 +38,13 @@ use utoipa::OpenApi;
         domain::RateInfo,
         domain::FxQuote,
         domain::QuoteRequest,
-        domain::Converted
+        domain::Converted,
+        domain::Cart,
+        domain::CartGroup,
+        domain::CartLine,
+        domain::CartInput,
+        domain::LineInput,
+        domain::LineNotice
     ))
 )]
 pub struct ApiDoc;

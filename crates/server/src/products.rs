@@ -656,7 +656,7 @@ async fn best_sellers(
 }
 
 /// The `currency` query parameter: absent, or a currency the store has a rate for.
-fn currency_param(
+pub(crate) fn currency_param(
     query: Option<&str>,
     fx: &crate::fx::FxStore,
 ) -> Result<Option<Currency>, InvalidField> {
@@ -983,7 +983,7 @@ pub async fn product_detail(
     })
 }
 
-fn colour_label(code: &str, locale: Locale) -> String {
+pub(crate) fn colour_label(code: &str, locale: Locale) -> String {
     COLOUR_CODES
         .iter()
         .position(|c| *c == code)

@@ -69,6 +69,27 @@ impl TestApp {
         TestApp { router, dir }
     }
 
+    /// A second connection to this store's database, to change the catalog under a test.
+    pub async fn db(&self) -> sqlx::SqlitePool {
+        let url = format!(
+            "sqlite://{}",
+            self.dir.path().join("data/store.db").display()
+        );
+        sqlx::SqlitePool::connect(&url).await.expect("database")
+    }
+
+    pub async fn send(&self, method: &str, uri: &str, body: &str) -> TestResponse {
+        self.request(
+            Request::builder()
+                .method(method)
+                .uri(uri)
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_owned()))
+                .expect("request"),
+        )
+        .await
+    }
+
     pub async fn post_json(&self, uri: &str, body: &str) -> TestResponse {
         self.request(
             Request::post(uri)

@@ -1,0 +1,101 @@
+//! The cart on the wire: what a buyer may send (SKUs and quantities, nothing else) and what the
+//! server answers (every amount computed by the server).
+
+use crate::fx::Converted;
+use crate::money::Money;
+use crate::ImageRef;
+use serde::{Deserialize, Serialize};
+
+/// Most units of one variant a cart line may hold.
+pub const MAX_QUANTITY_PER_LINE: u32 = 99;
+/// Most lines a cart may hold.
+pub const MAX_LINES: usize = 50;
+
+/// One line a buyer asks for. Prices and totals are not accepted: the server computes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LineInput {
+    pub sku: String,
+    /// Whole units, 1 to 99 and at most the variant's stock.
+    pub quantity: u32,
+}
+
+/// `POST /api/v1/carts` and `PATCH /api/v1/carts/{token}` body.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CartInput {
+    /// Lines to add or whose quantity to set (a SKU already in the cart gets this quantity).
+    #[serde(default)]
+    pub lines: Vec<LineInput>,
+}
+
+/// Something about a line the buyer should know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum LineNotice {
+    /// The unit price is not what it was when the line was added.
+    PriceChanged { from: Money, to: Money },
+    /// Fewer units are in stock than the line asks for (`available` may be 0).
+    NotEnoughStock { available: u32 },
+}
+
+/// A priced cart line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CartLine {
+    pub sku: String,
+    pub slug: String,
+    /// In the response's locale.
+    pub title: String,
+    pub image: ImageRef,
+    /// Colour and size labels of the variant, in the response's locale.
+    pub options: Vec<String>,
+    pub quantity: u32,
+    /// Units in stock now.
+    pub stock: u32,
+    /// The most this line may hold (stock and the per-line cap).
+    pub max_quantity: u32,
+    /// In the seller's currency.
+    pub unit_price: Money,
+    /// `unit_price × quantity`, in the seller's currency.
+    pub line_total: Money,
+    /// `line_total` in the buyer's currency, converted once for the line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted_total: Option<Converted>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<LineNotice>,
+}
+
+/// Lines sold by one seller and shipped from one warehouse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CartGroup {
+    pub seller_name: String,
+    pub seller_country: String,
+    /// Warehouse city and country the group ships from.
+    pub ships_from_city: String,
+    pub ships_from_country: String,
+    pub lines: Vec<CartLine>,
+    /// Sum of the lines, in the seller's currency.
+    pub subtotal: Money,
+    /// Sum of the lines' converted totals, when the request named a currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted_subtotal: Option<Money>,
+}
+
+/// A cart as the server prices it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Cart {
+    /// The cart's secret token: whoever holds it can read and change the cart.
+    pub token: String,
+    pub locale: String,
+    pub groups: Vec<CartGroup>,
+    /// Units in the cart.
+    pub item_count: u32,
+    /// Sum of every line in the buyer's currency (sum of converted lines), when the request
+    /// named one; a cart of one currency also gets it in that currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Money>,
+}

@@ -1,0 +1,552 @@
+//! Carts: `POST /api/v1/carts`, `GET/PATCH/DELETE /api/v1/carts/{token}`,
+//! `DELETE /api/v1/carts/{token}/lines/{sku}`.
+//!
+//! A cart is identified by an unguessable token (128 random bits); whoever holds it can read
+//! and change that cart and no other. Buyers send SKUs and quantities only: a price, total or
+//! any other field is refused by name, and every amount in the answer is computed here. A
+//! request that fails validation changes nothing (all checks run before one transaction).
+
+use crate::error::{locale_of, AppError, InvalidField, Reason};
+use crate::fx::clock;
+use crate::media::{product_image_url, IMAGE_SIZE};
+use crate::products::colour_label;
+use crate::AppState;
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use domain::cart::{MAX_LINES, MAX_QUANTITY_PER_LINE};
+use domain::{
+    Cart, CartGroup, CartInput, CartLine, Currency, ImageRef, LineInput, LineNotice, Locale, Money,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// Largest cart request body.
+pub const MAX_CART_BODY_BYTES: usize = 16 * 1024;
+
+/// Reads and validates a cart body: an object with `lines: [{sku, quantity}]` and nothing
+/// else. Every problem is named (`lines[2].quantity`), not just the first.
+pub fn parse_input(body: &[u8]) -> Result<CartInput, AppError> {
+    let unreadable = || {
+        AppError::InvalidParameters(vec![InvalidField {
+            field: "body".into(),
+            reason: Reason::Unreadable,
+        }])
+    };
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|_| unreadable())?;
+    let object = value.as_object().ok_or_else(unreadable)?;
+    let mut errors = Vec::new();
+    let mut invalid = |field: String, reason: Reason| errors.push(InvalidField { field, reason });
+    for key in object.keys().filter(|k| *k != "lines") {
+        invalid(key.clone(), Reason::NotAccepted);
+    }
+    let mut lines = Vec::new();
+    match object.get("lines") {
+        None => {}
+        Some(serde_json::Value::Array(items)) => {
+            if items.len() > MAX_LINES {
+                invalid(
+                    "lines".into(),
+                    Reason::TooMany {
+                        max: MAX_LINES as u64,
+                    },
+                );
+            }
+            let mut seen: Vec<&str> = Vec::new();
+            for (i, item) in items.iter().enumerate().take(MAX_LINES) {
+                let Some(item) = item.as_object() else {
+                    invalid(format!("lines[{i}]"), Reason::Unreadable);
+                    continue;
+                };
+                for key in item.keys().filter(|k| *k != "sku" && *k != "quantity") {
+                    invalid(format!("lines[{i}].{key}"), Reason::NotAccepted);
+                }
+                let sku = item
+                    .get("sku")
+                    .and_then(|s| s.as_str())
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty() && s.len() <= 64);
+                if sku.is_none() {
+                    invalid(format!("lines[{i}].sku"), Reason::UnknownItem);
+                }
+                // Whole numbers only: 0, -1, 1.5, "2" and 1e2 are all refused.
+                let quantity = item
+                    .get("quantity")
+                    .and_then(|q| q.as_u64())
+                    .filter(|q| (1..=u64::from(MAX_QUANTITY_PER_LINE)).contains(q));
+                if quantity.is_none() {
+                    invalid(
+                        format!("lines[{i}].quantity"),
+                        Reason::OutOfRange {
+                            min: 1,
+                            max: u64::from(MAX_QUANTITY_PER_LINE),
+                        },
+                    );
+                }
+                if let (Some(sku), Some(quantity)) = (sku, quantity) {
+                    if seen.contains(&sku) {
+                        invalid(format!("lines[{i}].sku"), Reason::Repeated);
+                    } else {
+                        seen.push(sku);
+                        lines.push(LineInput {
+                            sku: sku.to_owned(),
+                            quantity: quantity as u32,
+                        });
+                    }
+                }
+            }
+        }
+        Some(_) => invalid("lines".into(), Reason::Unreadable),
+    }
+    if errors.is_empty() {
+        Ok(CartInput { lines })
+    } else {
+        Err(AppError::InvalidParameters(errors))
+    }
+}
+
+/// Reads at most [`MAX_CART_BODY_BYTES`] of the body.
+async fn read_body(body: Body) -> Result<Vec<u8>, AppError> {
+    axum::body::to_bytes(body, MAX_CART_BODY_BYTES)
+        .await
+        .map(|b| b.to_vec())
+        .map_err(|_| AppError::PayloadTooLarge(MAX_CART_BODY_BYTES))
+}
+
+/// A variant's current price and stock.
+struct Stocked {
+    price_minor: i64,
+    currency: String,
+    stock: i64,
+}
+
+/// Checks every line against the catalog: unknown SKUs are 400s, quantities above stock a 409;
+/// all problems are reported together.
+async fn check_lines(
+    db: &sqlx::SqlitePool,
+    lines: &[LineInput],
+) -> Result<HashMap<String, Stocked>, AppError> {
+    let mut found = HashMap::new();
+    for line in lines {
+        let row: Option<(i64, String, i64)> = sqlx::query_as(
+            "SELECT v.price_minor, p.currency, v.stock FROM variants v \
+             JOIN products p ON p.id = v.product_id WHERE v.sku = ?",
+        )
+        .bind(&line.sku)
+        .fetch_optional(db)
+        .await?;
+        if let Some((price_minor, currency, stock)) = row {
+            found.insert(
+                line.sku.clone(),
+                Stocked {
+                    price_minor,
+                    currency,
+                    stock,
+                },
+            );
+        }
+    }
+    let unknown: Vec<InvalidField> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !found.contains_key(&l.sku))
+        .map(|(i, _)| InvalidField {
+            field: format!("lines[{i}].sku"),
+            reason: Reason::UnknownItem,
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(AppError::InvalidParameters(unknown));
+    }
+    let short: Vec<InvalidField> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let stock = found.get(&l.sku)?.stock;
+            (i64::from(l.quantity) > stock).then(|| InvalidField {
+                field: format!("lines[{i}].quantity"),
+                reason: Reason::OnlyInStock {
+                    available: u32::try_from(stock).unwrap_or(0),
+                },
+            })
+        })
+        .collect();
+    if !short.is_empty() {
+        return Err(AppError::InsufficientStock(short));
+    }
+    Ok(found)
+}
+
+/// Writes `lines` into cart `token` (new lines remember today's price; existing ones get the
+/// new quantity and keep the price they were added at), in one transaction.
+async fn write_lines(
+    db: &sqlx::SqlitePool,
+    token: &str,
+    lines: &[LineInput],
+    found: &HashMap<String, Stocked>,
+    create: bool,
+) -> Result<(), AppError> {
+    let now = clock::unix_now();
+    let mut tx = db.begin().await?;
+    if create {
+        sqlx::query("INSERT INTO carts (token, created_at, updated_at) VALUES (?, ?, ?)")
+            .bind(token)
+            .bind(now)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    } else {
+        sqlx::query("UPDATE carts SET updated_at = ? WHERE token = ?")
+            .bind(now)
+            .bind(token)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for line in lines {
+        let Some(stocked) = found.get(&line.sku) else {
+            continue;
+        };
+        sqlx::query(
+            "INSERT INTO cart_lines (cart_token, sku, quantity, added_price_minor, added_currency, added_at) \
+             VALUES (?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (cart_token, sku) DO UPDATE SET quantity = excluded.quantity",
+        )
+        .bind(token)
+        .bind(&line.sku)
+        .bind(i64::from(line.quantity))
+        .bind(stocked.price_minor)
+        .bind(&stocked.currency)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn cart_exists(db: &sqlx::SqlitePool, token: &str) -> Result<(), AppError> {
+    // Tokens are 32 lower-case hex digits; anything else cannot be a cart.
+    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::CartNotFound);
+    }
+    let found: Option<(String,)> = sqlx::query_as("SELECT token FROM carts WHERE token = ?")
+        .bind(token)
+        .fetch_optional(db)
+        .await?;
+    found.map(|_| ()).ok_or(AppError::CartNotFound)
+}
+
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    sku: String,
+    quantity: i64,
+    added_price_minor: i64,
+    added_currency: String,
+    price_minor: i64,
+    currency: String,
+    stock: i64,
+    colour: Option<String>,
+    size: Option<String>,
+    slug: String,
+    title: String,
+    seller_name: String,
+    seller_country: String,
+    city: String,
+    warehouse_country: String,
+}
+
+/// The cart as the server prices it, in `locale`, with totals in `currency` when given.
+pub async fn priced_cart(
+    state: &AppState,
+    token: &str,
+    locale: Locale,
+    currency: Option<Currency>,
+) -> Result<Cart, AppError> {
+    let rows: Vec<LineRow> = sqlx::query_as(
+        "SELECT l.sku, l.quantity, l.added_price_minor, l.added_currency, v.price_minor, \
+                p.currency, v.stock, v.colour, v.size, p.slug, \
+                COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?1), \
+                         (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title, \
+                s.name AS seller_name, s.country AS seller_country, \
+                COALESCE(wn.city, w.code) AS city, w.country AS warehouse_country \
+         FROM cart_lines l \
+         JOIN variants v ON v.sku = l.sku \
+         JOIN products p ON p.id = v.product_id \
+         JOIN sellers s ON s.id = p.seller_id \
+         JOIN product_warehouses pw ON pw.product_id = p.id AND pw.position = 0 \
+         JOIN warehouses w ON w.id = pw.warehouse_id \
+         LEFT JOIN warehouse_names wn ON wn.warehouse_id = w.id AND wn.locale = ?1 \
+         WHERE l.cart_token = ?2 ORDER BY l.added_at, l.sku",
+    )
+    .bind(locale.tag())
+    .bind(token)
+    .fetch_all(&state.db)
+    .await?;
+
+    let parse_currency = |code: &str| {
+        code.parse::<Currency>()
+            .map_err(|e| AppError::Internal(e.to_string()))
+    };
+    // Groups keyed by seller and warehouse, in the order their first line was added.
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut groups: BTreeMap<usize, CartGroup> = BTreeMap::new();
+    let mut item_count = 0u32;
+    let mut buyer_total: Option<Money> = currency.map(Money::zero);
+    let mut single_currency: Option<Option<Money>> = None;
+    for row in rows {
+        let seller_currency = parse_currency(&row.currency)?;
+        let unit_price = Money::from_minor(row.price_minor, seller_currency);
+        let quantity = u32::try_from(row.quantity).unwrap_or(0);
+        let line_total = unit_price
+            .checked_mul_qty(quantity)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let converted_total = currency.and_then(|to| state.fx.convert(line_total, to));
+        let stock = u32::try_from(row.stock).unwrap_or(0);
+        let mut notices = Vec::new();
+        let added = Money::from_minor(row.added_price_minor, parse_currency(&row.added_currency)?);
+        if added != unit_price {
+            notices.push(LineNotice::PriceChanged {
+                from: added,
+                to: unit_price,
+            });
+        }
+        if quantity > stock {
+            notices.push(LineNotice::NotEnoughStock { available: stock });
+        }
+        item_count += quantity;
+        if let (Some(total), Some(converted)) = (buyer_total, &converted_total) {
+            buyer_total = total.checked_add(converted.amount).ok();
+        } else if currency.is_some() {
+            buyer_total = None;
+        }
+        single_currency = Some(match single_currency {
+            None => Some(line_total),
+            Some(Some(sum)) => sum.checked_add(line_total).ok(),
+            Some(None) => None,
+        });
+        let options = [
+            row.colour.as_deref().map(|c| colour_label(c, locale)),
+            row.size.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let line = CartLine {
+            sku: row.sku,
+            image: ImageRef {
+                url: product_image_url(&row.slug),
+                width: IMAGE_SIZE,
+                height: IMAGE_SIZE,
+            },
+            slug: row.slug,
+            title: row.title,
+            options,
+            quantity,
+            stock,
+            max_quantity: stock.min(MAX_QUANTITY_PER_LINE),
+            unit_price,
+            line_total,
+            converted_total,
+            notices,
+        };
+        let key = (row.seller_name.clone(), row.city.clone());
+        let index = match order.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                order.push(key);
+                order.len() - 1
+            }
+        };
+        let group = groups.entry(index).or_insert_with(|| CartGroup {
+            seller_name: row.seller_name,
+            seller_country: row.seller_country,
+            ships_from_city: row.city,
+            ships_from_country: row.warehouse_country,
+            lines: Vec::new(),
+            subtotal: Money::zero(seller_currency),
+            converted_subtotal: currency.map(Money::zero),
+        });
+        group.subtotal = group
+            .subtotal
+            .checked_add(line.line_total)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        group.converted_subtotal = match (group.converted_subtotal, &line.converted_total) {
+            (Some(sum), Some(c)) => sum.checked_add(c.amount).ok(),
+            _ => None,
+        };
+        group.lines.push(line);
+    }
+    let total = match currency {
+        Some(_) => buyer_total,
+        None => single_currency.flatten(),
+    };
+    Ok(Cart {
+        token: token.to_owned(),
+        locale: locale.tag().to_owned(),
+        groups: groups.into_values().collect(),
+        item_count,
+        total,
+    })
+}
+
+fn currency_of(query: Option<&str>, state: &AppState) -> Result<Option<Currency>, AppError> {
+    crate::products::currency_param(query, &state.fx)
+        .map_err(|bad| AppError::InvalidParameters(vec![bad]))
+}
+
+/// Creates a cart, optionally with lines.
+#[utoipa::path(
+    post,
+    path = "/api/v1/carts",
+    tag = "cart",
+    request_body = CartInput,
+    params(
+        ("locale" = Option<String>, Query, description = "Language of titles and messages"),
+        ("currency" = Option<String>, Query, description = "The buyer's currency for converted totals"),
+    ),
+    responses(
+        (status = 201, description = "The new cart, priced by the server; keep its `token`", body = Cart),
+        (status = 400, description = "A bad line (quantity not a whole number from 1 to 99, unknown SKU, repeated SKU) or a field clients may not send (a price, a total); `errors` names each", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "More units than in stock; `errors` names each short line", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 16 KiB", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_cart(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
+    let currency = currency_of(query.as_deref(), &state)?;
+    let locale = locale_of(query.as_deref(), &headers);
+    let bytes = read_body(body).await?;
+    let input = if bytes.iter().all(u8::is_ascii_whitespace) {
+        CartInput::default()
+    } else {
+        parse_input(&bytes)?
+    };
+    let found = check_lines(&state.db, &input.lines).await?;
+    let token = clock::random_id();
+    write_lines(&state.db, &token, &input.lines, &found, true).await?;
+    let cart = priced_cart(&state, &token, locale, currency).await?;
+    Ok((StatusCode::CREATED, Json(cart)).into_response())
+}
+
+/// A cart, priced now.
+#[utoipa::path(
+    get,
+    path = "/api/v1/carts/{token}",
+    tag = "cart",
+    params(
+        ("token" = String, Path, description = "The cart's token"),
+        ("locale" = Option<String>, Query, description = "Language of titles and messages"),
+        ("currency" = Option<String>, Query, description = "The buyer's currency for converted totals"),
+    ),
+    responses(
+        (status = 200, description = "The cart: lines grouped by seller and warehouse, notices (price changed, not enough stock), subtotals and total", body = Cart),
+        (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_cart(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<Json<Cart>, AppError> {
+    let currency = currency_of(query.as_deref(), &state)?;
+    let locale = locale_of(query.as_deref(), &headers);
+    cart_exists(&state.db, &token).await?;
+    Ok(Json(priced_cart(&state, &token, locale, currency).await?))
+}
+
+/// Adds lines or sets their quantities.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/carts/{token}",
+    tag = "cart",
+    request_body = CartInput,
+    params(("token" = String, Path, description = "The cart's token")),
+    responses(
+        (status = 200, description = "The cart after the change", body = Cart),
+        (status = 400, description = "A bad line or a field clients may not send; nothing changed", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "More units than in stock; nothing changed", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 16 KiB", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn patch_cart(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<Cart>, AppError> {
+    let currency = currency_of(query.as_deref(), &state)?;
+    let locale = locale_of(query.as_deref(), &headers);
+    cart_exists(&state.db, &token).await?;
+    let input = parse_input(&read_body(body).await?)?;
+    let found = check_lines(&state.db, &input.lines).await?;
+    write_lines(&state.db, &token, &input.lines, &found, false).await?;
+    Ok(Json(priced_cart(&state, &token, locale, currency).await?))
+}
+
+/// Removes one line.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/carts/{token}/lines/{sku}",
+    tag = "cart",
+    params(
+        ("token" = String, Path, description = "The cart's token"),
+        ("sku" = String, Path, description = "The line's SKU"),
+    ),
+    responses(
+        (status = 200, description = "The cart without the line (removing a line that is not there changes nothing)", body = Cart),
+        (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete_line(
+    State(state): State<AppState>,
+    Path((token, sku)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<Json<Cart>, AppError> {
+    let currency = currency_of(query.as_deref(), &state)?;
+    let locale = locale_of(query.as_deref(), &headers);
+    cart_exists(&state.db, &token).await?;
+    sqlx::query("DELETE FROM cart_lines WHERE cart_token = ? AND sku = ?")
+        .bind(&token)
+        .bind(&sku)
+        .execute(&state.db)
+        .await?;
+    Ok(Json(priced_cart(&state, &token, locale, currency).await?))
+}
+
+/// Deletes a cart and its lines.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/carts/{token}",
+    tag = "cart",
+    params(("token" = String, Path, description = "The cart's token")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete_cart(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<StatusCode, AppError> {
+    cart_exists(&state.db, &token).await?;
+    let mut tx = state.db.begin().await?;
+    sqlx::query("DELETE FROM cart_lines WHERE cart_token = ?")
+        .bind(&token)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM carts WHERE token = ?")
+        .bind(&token)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
