@@ -2,7 +2,9 @@
 //! typed functions and get domain types or an [`ApiError`] back.
 
 use crate::catalog::listing::ListingParams;
-use domain::{CategoryList, Currency, Locale, Problem, ProductDetail, ProductList, RateTable};
+use domain::{
+    Cart, CategoryList, Currency, Locale, Problem, ProductDetail, ProductList, RateTable,
+};
 use gloo_net::http::{Request, Response};
 use leptos::prelude::{on_cleanup, LocalStorage, StoredValue, UpdateValue};
 use serde::de::DeserializeOwned;
@@ -88,6 +90,90 @@ pub async fn get_product(
     let path = format!("/api/v1/products/{}", js_sys::encode_uri_component(&slug));
     let query = [("locale", locale.tag()), ("currency", currency.code())];
     get_json(&path, &query, latest).await
+}
+
+/// One cart line as the API takes it: `{"sku": …, "quantity": …}`, JSON built by the
+/// browser's `JSON.stringify` for the SKU.
+fn lines_body(lines: &[(&str, u32)]) -> String {
+    let items: Vec<String> = lines
+        .iter()
+        .map(|(sku, quantity)| {
+            let sku = js_sys::JSON::stringify(&wasm_bindgen::JsValue::from_str(sku))
+                .map(String::from)
+                .unwrap_or_default();
+            format!(r#"{{"sku":{sku},"quantity":{quantity}}}"#)
+        })
+        .collect();
+    format!(r#"{{"lines":[{}]}}"#, items.join(","))
+}
+
+fn cart_query(locale: Locale, currency: Currency) -> String {
+    format!("?locale={}&currency={}", locale.tag(), currency.code())
+}
+
+/// Sends a cart request and reads the cart (or the problem) it answers with.
+async fn cart_call(method: &str, path: &str, body: Option<String>) -> Result<Cart, ApiError> {
+    let builder = match method {
+        "POST" => Request::post(path),
+        "PATCH" => Request::patch(path),
+        "DELETE" => Request::delete(path),
+        _ => Request::get(path),
+    }
+    .header("Accept", "application/json");
+    let sent = match body {
+        Some(body) => {
+            builder
+                .header("Content-Type", "application/json")
+                .body(body)
+                .map_err(|_| ApiError::Unreachable)?
+                .send()
+                .await
+        }
+        None => builder.send().await,
+    };
+    read_json(sent.map_err(|_| ApiError::Unreachable)?).await
+}
+
+/// `POST /api/v1/carts` with lines: a new cart, priced.
+pub async fn create_cart(
+    lines: &[(&str, u32)],
+    locale: Locale,
+    currency: Currency,
+) -> Result<Cart, ApiError> {
+    let path = format!("/api/v1/carts{}", cart_query(locale, currency));
+    cart_call("POST", &path, Some(lines_body(lines))).await
+}
+
+/// `GET /api/v1/carts/{token}`: the cart priced now.
+pub async fn get_cart(token: &str, locale: Locale, currency: Currency) -> Result<Cart, ApiError> {
+    let path = format!("/api/v1/carts/{token}{}", cart_query(locale, currency));
+    cart_call("GET", &path, None).await
+}
+
+/// `PATCH /api/v1/carts/{token}`: adds lines or sets their quantities.
+pub async fn patch_cart(
+    token: &str,
+    lines: &[(&str, u32)],
+    locale: Locale,
+    currency: Currency,
+) -> Result<Cart, ApiError> {
+    let path = format!("/api/v1/carts/{token}{}", cart_query(locale, currency));
+    cart_call("PATCH", &path, Some(lines_body(lines))).await
+}
+
+/// `DELETE /api/v1/carts/{token}/lines/{sku}`.
+pub async fn remove_cart_line(
+    token: &str,
+    sku: &str,
+    locale: Locale,
+    currency: Currency,
+) -> Result<Cart, ApiError> {
+    let path = format!(
+        "/api/v1/carts/{token}/lines/{}{}",
+        js_sys::encode_uri_component(sku),
+        cart_query(locale, currency)
+    );
+    cart_call("DELETE", &path, None).await
 }
 
 /// `GET /api/v1/fx/rates`: the rates the store converts with, their sources and the spread.

@@ -75,6 +75,7 @@ fn LocalizedPages() -> impl IntoView {
                 <Route path=path!("/:locale/c/:category") view=ListingPage/>
                 <Route path=path!("/:locale/search") view=ListingPage/>
                 <Route path=path!("/:locale/p/:slug") view=ProductPage/>
+                <Route path=path!("/:locale/cart") view=crate::cart::CartPage/>
             </Routes>
         </Show>
     }
@@ -100,6 +101,7 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
     });
     provide_context(locale);
     crate::currency::provide_currency(locale.get_untracked());
+    crate::cart::provide_cart(locale);
     // The page renders once the locale's texts are here: inlined in index.html for the first
     // locale, fetched for another (a remembered choice, a link to another language). A locale
     // whose texts could not be fetched renders with the texts the page has.
@@ -134,6 +136,7 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
                 <a href=move || localized(locale.get(), "") class="brand">{tr(Msg::StoreName)}</a>
                 <LanguageMenu/>
                 <crate::currency::CurrencyMenu/>
+                <crate::cart::CartLink/>
                 <SearchBox/>
             </header>
             <main id="main" tabindex="-1">

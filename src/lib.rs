@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod app;
+pub mod cart;
 pub mod catalog;
 pub mod currency;
 pub mod fetch;

@@ -96,7 +96,6 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
     let selection = RwSignal::new(initial_selection(&p.variants, &p.options));
     let image_index = RwSignal::new(0usize);
     let show_original = RwSignal::new(false);
-    let cart_note = RwSignal::new(false);
     let quantity = RwSignal::new(1u32);
     let p = StoredValue::new(p);
 
@@ -366,7 +365,20 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         ),
     };
     let max = move || chosen.get().map_or(1, |v| v.stock.max(1));
-    let cart_text = text(Msg::CartComingSoon);
+    let cart = crate::cart::use_cart();
+    // None: nothing yet; Some(true): added; Some(false): the change failed.
+    let added = RwSignal::new(None::<bool>);
+    let add = move |_| {
+        let Some(v) = chosen.get_untracked() else {
+            return;
+        };
+        let quantity = quantity.get_untracked();
+        added.set(None);
+        leptos::task::spawn_local(async move {
+            added.set(Some(cart.add(v.sku, quantity).await));
+        });
+    };
+    let (added_text, failed_text) = (text(Msg::AddedToCart), text(Msg::CartError));
     let (show_original_text, show_translation_text) =
         (text(Msg::ShowOriginal), text(Msg::ShowTranslation));
 
@@ -407,9 +419,13 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                             quantity.set(n);
                         }/>
                     <button type="button" class="button add-to-cart" disabled=move || chosen.get().is_none_or(|v| v.stock == 0)
-                        on:click=move |_| cart_note.set(true)>{text(Msg::AddToCart)}</button>
+                        on:click=add>{text(Msg::AddToCart)}</button>
                 </div>
-                <p role="status" class="cart-note">{move || cart_note.get().then(|| cart_text.clone())}</p>
+                <p role="status" class="cart-note">{move || match added.get() {
+                    Some(true) => added_text.clone(),
+                    Some(false) => failed_text.clone(),
+                    None => String::new(),
+                }}</p>
                 <section class="seller-card" aria-labelledby="seller-heading">
                     <h2 id="seller-heading">{text(Msg::SoldBy)}</h2>
                     <p class="seller-name"><bdi>{seller_name}</bdi>

@@ -82,7 +82,23 @@ pub enum Msg {
     OutOfStock,
     Quantity,
     AddToCart,
-    CartComingSoon,
+    Cart,
+    AddedToCart,
+    CartHeading,
+    CartEmpty,
+    ContinueShopping,
+    GroupHeading,
+    Remove,
+    Removed,
+    Undo,
+    Subtotal,
+    Total,
+    Increase,
+    Decrease,
+    PriceChanged,
+    OnlyLeft,
+    CartError,
+    LineTotal,
     SoldBy,
     VerifiedSeller,
     Specifications,
@@ -197,7 +213,19 @@ impl Msg {
         Msg::OutOfStock,
         Msg::Quantity,
         Msg::AddToCart,
-        Msg::CartComingSoon,
+        Msg::Cart,
+        Msg::AddedToCart,
+        Msg::CartHeading,
+        Msg::CartEmpty,
+        Msg::ContinueShopping,
+        Msg::Remove,
+        Msg::Undo,
+        Msg::Subtotal,
+        Msg::Total,
+        Msg::Increase,
+        Msg::Decrease,
+        Msg::CartError,
+        Msg::LineTotal,
         Msg::SoldBy,
         Msg::VerifiedSeller,
         Msg::Specifications,
@@ -403,7 +431,23 @@ pub fn t(locale: Locale, msg: Msg) -> Cow<'static, str> {
         Msg::OutOfStock => Cow::Borrowed(tx.out_of_stock),
         Msg::Quantity => Cow::Borrowed(tx.quantity),
         Msg::AddToCart => Cow::Borrowed(tx.add_to_cart),
-        Msg::CartComingSoon => Cow::Borrowed(tx.cart_coming_soon),
+        Msg::Cart => Cow::Borrowed(tx.cart),
+        Msg::AddedToCart => Cow::Borrowed(tx.added_to_cart),
+        Msg::CartHeading => Cow::Borrowed(tx.cart_heading),
+        Msg::CartEmpty => Cow::Borrowed(tx.cart_empty),
+        Msg::ContinueShopping => Cow::Borrowed(tx.continue_shopping),
+        Msg::GroupHeading => Cow::Borrowed(tx.group_heading),
+        Msg::Remove => Cow::Borrowed(tx.remove),
+        Msg::Removed => Cow::Borrowed(tx.removed),
+        Msg::Undo => Cow::Borrowed(tx.undo),
+        Msg::Subtotal => Cow::Borrowed(tx.subtotal),
+        Msg::Total => Cow::Borrowed(tx.total),
+        Msg::Increase => Cow::Borrowed(tx.increase),
+        Msg::Decrease => Cow::Borrowed(tx.decrease),
+        Msg::PriceChanged => Cow::Borrowed(tx.price_changed),
+        Msg::OnlyLeft => Cow::Borrowed(tx.only_left),
+        Msg::CartError => Cow::Borrowed(tx.cart_error),
+        Msg::LineTotal => Cow::Borrowed(tx.line_total),
         Msg::SoldBy => Cow::Borrowed(tx.sold_by),
         Msg::VerifiedSeller => Cow::Borrowed(tx.verified_seller),
         Msg::Specifications => Cow::Borrowed(tx.specifications),
@@ -462,6 +506,27 @@ mod tests {
                     !text.contains('{'),
                     "{locale:?} {msg:?} left a placeholder: {text}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn templates_filled_by_their_callers_have_their_placeholders_in_every_locale() {
+        for locale in Locale::ALL {
+            for (msg, holes) in [
+                (Msg::ConvertedNote, 5),
+                (Msg::GroupHeading, 2),
+                (Msg::Removed, 1),
+                (Msg::PriceChanged, 2),
+                (Msg::OnlyLeft, 1),
+            ] {
+                let text = t(locale, msg);
+                for i in 0..holes {
+                    assert!(
+                        text.contains(&format!("{{{i}}}")),
+                        "{locale:?} {msg:?}: {text}"
+                    );
+                }
             }
         }
     }

@@ -87,7 +87,7 @@ for (const device of VIEWPORTS) {
         await route.continue();
       });
       await page.goto(store.url + '/en/');
-      const status = page.getByRole('status');
+      const status = page.getByRole('status').filter({ hasText: 'Loading' });
       await status.waitFor({ state: 'attached' });
       assert.equal((await status.textContent()).trim(), 'Loading products…');
       assert.equal(await page.getByRole('list', { name: 'Products' }).count(), 0);
@@ -95,7 +95,7 @@ for (const device of VIEWPORTS) {
       await page.getByRole('list', { name: 'Products' }).waitFor();
       // The loading status gives way to the result count.
       const { total } = await (await fetch(store.url + '/api/v1/products?per_page=1')).json();
-      assert.equal((await page.getByRole('status').textContent()).trim(), `${total} products`);
+      assert.equal((await page.getByRole('status').filter({ hasText: /^[\d,]+ products$/ }).textContent()).trim(), `${total} products`);
     });
 
     test('with the API stopped the page explains the problem and a retry succeeds once it is back', async () => {

@@ -29,17 +29,6 @@ pub struct CartInput {
     pub lines: Vec<LineInput>,
 }
 
-/// Something about a line the buyer should know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "code", rename_all = "snake_case")]
-pub enum LineNotice {
-    /// The unit price is not what it was when the line was added.
-    PriceChanged { from: Money, to: Money },
-    /// Fewer units are in stock than the line asks for (`available` may be 0).
-    NotEnoughStock { available: u32 },
-}
-
 /// A priced cart line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -63,8 +52,11 @@ pub struct CartLine {
     /// `line_total` in the buyer's currency, converted once for the line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub converted_total: Option<Converted>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notices: Vec<LineNotice>,
+    /// The unit price when the line was added, present only when it has changed since
+    /// ("price changed from … to …"). A line whose `quantity` is above `stock` cannot be
+    /// bought as it is; the page says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_unit_price: Option<Money>,
 }
 
 /// Lines sold by one seller and shipped from one warehouse.

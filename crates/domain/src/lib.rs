@@ -12,7 +12,7 @@ pub mod locale;
 pub mod money;
 pub mod problem;
 
-pub use cart::{Cart, CartGroup, CartInput, CartLine, LineInput, LineNotice};
+pub use cart::{Cart, CartGroup, CartInput, CartLine, LineInput};
 pub use catalog::{
     CategoryCount, CategoryList, CategoryRef, CountryCount, Facets, Handling, ImageRef,
     OptionValue, OriginalText, Page, PageRequest, PriceBucket, ProductDetail, ProductImage,

@@ -17,9 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::cart::{MAX_LINES, MAX_QUANTITY_PER_LINE};
-use domain::{
-    Cart, CartGroup, CartInput, CartLine, Currency, ImageRef, LineInput, LineNotice, Locale, Money,
-};
+use domain::{Cart, CartGroup, CartInput, CartLine, Currency, ImageRef, LineInput, Locale, Money};
 use std::collections::{BTreeMap, HashMap};
 
 /// Largest cart request body.
@@ -188,6 +186,8 @@ async fn write_lines(
     create: bool,
 ) -> Result<(), AppError> {
     let now = clock::unix_now();
+    // Lines keep the order they were added in: milliseconds, so two quick adds stay in order.
+    let now_ms = clock::unix_now_ms();
     let mut tx = db.begin().await?;
     if create {
         sqlx::query("INSERT INTO carts (token, created_at, updated_at) VALUES (?, ?, ?)")
@@ -217,7 +217,7 @@ async fn write_lines(
         .bind(i64::from(line.quantity))
         .bind(stocked.price_minor)
         .bind(&stocked.currency)
-        .bind(now)
+        .bind(now_ms)
         .execute(&mut *tx)
         .await?;
     }
@@ -303,17 +303,8 @@ pub async fn priced_cart(
             .map_err(|e| AppError::Internal(e.to_string()))?;
         let converted_total = currency.and_then(|to| state.fx.convert(line_total, to));
         let stock = u32::try_from(row.stock).unwrap_or(0);
-        let mut notices = Vec::new();
         let added = Money::from_minor(row.added_price_minor, parse_currency(&row.added_currency)?);
-        if added != unit_price {
-            notices.push(LineNotice::PriceChanged {
-                from: added,
-                to: unit_price,
-            });
-        }
-        if quantity > stock {
-            notices.push(LineNotice::NotEnoughStock { available: stock });
-        }
+        let previous_unit_price = (added != unit_price).then_some(added);
         item_count += quantity;
         if let (Some(total), Some(converted)) = (buyer_total, &converted_total) {
             buyer_total = total.checked_add(converted.amount).ok();
@@ -348,7 +339,7 @@ pub async fn priced_cart(
             unit_price,
             line_total,
             converted_total,
-            notices,
+            previous_unit_price,
         };
         let key = (row.seller_name.clone(), row.city.clone());
         let index = match order.iter().position(|k| *k == key) {
@@ -444,7 +435,7 @@ pub async fn create_cart(
         ("currency" = Option<String>, Query, description = "The buyer's currency for converted totals"),
     ),
     responses(
-        (status = 200, description = "The cart: lines grouped by seller and warehouse, notices (price changed, not enough stock), subtotals and total", body = Cart),
+        (status = 200, description = "The cart: lines grouped by seller and warehouse, each with its stock and, when its price changed since it was added, the previous price; subtotals and total", body = Cart),
         (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]

@@ -43,8 +43,7 @@ use utoipa::OpenApi;
         domain::CartGroup,
         domain::CartLine,
         domain::CartInput,
-        domain::LineInput,
-        domain::LineNotice
+        domain::LineInput
     ))
 )]
 pub struct ApiDoc;
