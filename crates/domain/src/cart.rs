@@ -57,6 +57,10 @@ pub struct CartLine {
     /// bought as it is; the page says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_unit_price: Option<Money>,
+    /// Why this line cannot ship to the requested `ship_to` country, as a stable code
+    /// (`lithium_battery`, `liquid`, `controlled_category`); absent when it can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restriction: Option<String>,
 }
 
 /// Lines sold by one seller and shipped from one warehouse.
@@ -90,4 +94,11 @@ pub struct Cart {
     /// named one; a cart of one currency also gets it in that currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<Money>,
+    /// The destination the lines were checked against (`ship_to=`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ship_to: Option<String>,
+    /// True when a line cannot ship to `ship_to` or asks for more than is in stock: checkout
+    /// waits until the buyer resolves it.
+    #[serde(default)]
+    pub blocked: bool,
 }

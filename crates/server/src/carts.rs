@@ -254,6 +254,8 @@ struct LineRow {
     seller_country: String,
     city: String,
     warehouse_country: String,
+    handling: i64,
+    category: String,
 }
 
 /// The cart as the server prices it, in `locale`, with totals in `currency` when given.
@@ -262,6 +264,7 @@ pub async fn priced_cart(
     token: &str,
     locale: Locale,
     currency: Option<Currency>,
+    ship_to: Option<&'static str>,
 ) -> Result<Cart, AppError> {
     let rows: Vec<LineRow> = sqlx::query_as(
         "SELECT l.sku, l.quantity, l.added_price_minor, l.added_currency, v.price_minor, \
@@ -269,11 +272,13 @@ pub async fn priced_cart(
                 COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?1), \
                          (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title, \
                 s.name AS seller_name, s.country AS seller_country, \
-                COALESCE(wn.city, w.code) AS city, w.country AS warehouse_country \
+                COALESCE(wn.city, w.code) AS city, w.country AS warehouse_country, \
+                p.handling, c.slug AS category \
          FROM cart_lines l \
          JOIN variants v ON v.sku = l.sku \
          JOIN products p ON p.id = v.product_id \
          JOIN sellers s ON s.id = p.seller_id \
+         JOIN categories c ON c.id = p.category_id \
          JOIN product_warehouses pw ON pw.product_id = p.id AND pw.position = 0 \
          JOIN warehouses w ON w.id = pw.warehouse_id \
          LEFT JOIN warehouse_names wn ON wn.warehouse_id = w.id AND wn.locale = ?1 \
@@ -294,6 +299,7 @@ pub async fn priced_cart(
     let mut item_count = 0u32;
     let mut buyer_total: Option<Money> = currency.map(Money::zero);
     let mut single_currency: Option<Option<Money>> = None;
+    let mut blocked = false;
     for row in rows {
         let seller_currency = parse_currency(&row.currency)?;
         let unit_price = Money::from_minor(row.price_minor, seller_currency);
@@ -305,6 +311,12 @@ pub async fn priced_cart(
         let stock = u32::try_from(row.stock).unwrap_or(0);
         let added = Money::from_minor(row.added_price_minor, parse_currency(&row.added_currency)?);
         let previous_unit_price = (added != unit_price).then_some(added);
+        let restriction = ship_to
+            .and_then(|country| {
+                crate::restrictions::restriction(country, row.handling, &row.category)
+            })
+            .map(str::to_owned);
+        blocked |= restriction.is_some() || quantity > stock;
         item_count += quantity;
         if let (Some(total), Some(converted)) = (buyer_total, &converted_total) {
             buyer_total = total.checked_add(converted.amount).ok();
@@ -340,6 +352,7 @@ pub async fn priced_cart(
             line_total,
             converted_total,
             previous_unit_price,
+            restriction,
         };
         let key = (row.seller_name.clone(), row.city.clone());
         let index = match order.iter().position(|k| *k == key) {
@@ -378,13 +391,46 @@ pub async fn priced_cart(
         groups: groups.into_values().collect(),
         item_count,
         total,
+        ship_to: ship_to.map(str::to_owned),
+        blocked,
     })
 }
 
-fn currency_of(query: Option<&str>, state: &AppState) -> Result<Option<Currency>, AppError> {
-    crate::products::currency_param(query, &state.fx)
-        .map_err(|bad| AppError::InvalidParameters(vec![bad]))
+/// The `currency` and `ship_to` query parameters, both named when both are bad.
+fn view_params(
+    query: Option<&str>,
+    state: &AppState,
+) -> Result<(Option<Currency>, Option<&'static str>), AppError> {
+    let currency = crate::products::currency_param(query, &state.fx);
+    let ship_to = ship_to_param(query);
+    match (currency, ship_to) {
+        (Ok(c), Ok(s)) => Ok((c, s)),
+        (c, s) => Err(AppError::InvalidParameters(
+            [c.err(), s.err()].into_iter().flatten().collect(),
+        )),
+    }
 }
+
+/// `ship_to`: absent, or one of the destinations the cart offers.
+fn ship_to_param(query: Option<&str>) -> Result<Option<&'static str>, InvalidField> {
+    let value = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "ship_to")
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty());
+    match value {
+        None => Ok(None),
+        Some(code) => crate::restrictions::SHIP_TO
+            .iter()
+            .find(|c| **c == code)
+            .map(|c| Some(*c))
+            .ok_or_else(|| InvalidField {
+                field: "ship_to".into(),
+                reason: Reason::OneOf(SHIP_TO_LIST),
+            }),
+    }
+}
+
+const SHIP_TO_LIST: &str = "AE, AU, BR, CA, CL, CN, DE, ES, FR, GB, ID, IT, JP, KR, MX, MY, NZ, PE, PH, SA, SG, TH, US, VN";
 
 /// Creates a cart, optionally with lines.
 #[utoipa::path(
@@ -409,7 +455,7 @@ pub async fn create_cart(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, AppError> {
-    let currency = currency_of(query.as_deref(), &state)?;
+    let (currency, ship_to) = view_params(query.as_deref(), &state)?;
     let locale = locale_of(query.as_deref(), &headers);
     let bytes = read_body(body).await?;
     let input = if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -420,7 +466,7 @@ pub async fn create_cart(
     let found = check_lines(&state.db, &input.lines).await?;
     let token = clock::random_id();
     write_lines(&state.db, &token, &input.lines, &found, true).await?;
-    let cart = priced_cart(&state, &token, locale, currency).await?;
+    let cart = priced_cart(&state, &token, locale, currency, ship_to).await?;
     Ok((StatusCode::CREATED, Json(cart)).into_response())
 }
 
@@ -433,6 +479,7 @@ pub async fn create_cart(
         ("token" = String, Path, description = "The cart's token"),
         ("locale" = Option<String>, Query, description = "Language of titles and messages"),
         ("currency" = Option<String>, Query, description = "The buyer's currency for converted totals"),
+        ("ship_to" = Option<String>, Query, description = "Destination country (ISO 3166, one of the cart's ship-to countries): lines that cannot ship there carry `restriction` and the cart is `blocked`"),
     ),
     responses(
         (status = 200, description = "The cart: lines grouped by seller and warehouse, each with its stock and, when its price changed since it was added, the previous price; subtotals and total", body = Cart),
@@ -445,10 +492,12 @@ pub async fn get_cart(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Json<Cart>, AppError> {
-    let currency = currency_of(query.as_deref(), &state)?;
+    let (currency, ship_to) = view_params(query.as_deref(), &state)?;
     let locale = locale_of(query.as_deref(), &headers);
     cart_exists(&state.db, &token).await?;
-    Ok(Json(priced_cart(&state, &token, locale, currency).await?))
+    Ok(Json(
+        priced_cart(&state, &token, locale, currency, ship_to).await?,
+    ))
 }
 
 /// Adds lines or sets their quantities.
@@ -473,13 +522,15 @@ pub async fn patch_cart(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<Cart>, AppError> {
-    let currency = currency_of(query.as_deref(), &state)?;
+    let (currency, ship_to) = view_params(query.as_deref(), &state)?;
     let locale = locale_of(query.as_deref(), &headers);
     cart_exists(&state.db, &token).await?;
     let input = parse_input(&read_body(body).await?)?;
     let found = check_lines(&state.db, &input.lines).await?;
     write_lines(&state.db, &token, &input.lines, &found, false).await?;
-    Ok(Json(priced_cart(&state, &token, locale, currency).await?))
+    Ok(Json(
+        priced_cart(&state, &token, locale, currency, ship_to).await?,
+    ))
 }
 
 /// Removes one line.
@@ -502,7 +553,7 @@ pub async fn delete_line(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Json<Cart>, AppError> {
-    let currency = currency_of(query.as_deref(), &state)?;
+    let (currency, ship_to) = view_params(query.as_deref(), &state)?;
     let locale = locale_of(query.as_deref(), &headers);
     cart_exists(&state.db, &token).await?;
     sqlx::query("DELETE FROM cart_lines WHERE cart_token = ? AND sku = ?")
@@ -510,7 +561,9 @@ pub async fn delete_line(
         .bind(&sku)
         .execute(&state.db)
         .await?;
-    Ok(Json(priced_cart(&state, &token, locale, currency).await?))
+    Ok(Json(
+        priced_cart(&state, &token, locale, currency, ship_to).await?,
+    ))
 }
 
 /// Deletes a cart and its lines.
@@ -540,4 +593,22 @@ pub async fn delete_cart(
         .await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ship_to_list_in_messages_is_the_list_the_cart_offers() {
+        assert_eq!(SHIP_TO_LIST, crate::restrictions::SHIP_TO.join(", "));
+    }
+
+    #[test]
+    fn ship_to_must_be_an_offered_destination() {
+        assert_eq!(ship_to_param(Some("ship_to=AU")), Ok(Some("AU")));
+        assert_eq!(ship_to_param(None), Ok(None));
+        assert!(ship_to_param(Some("ship_to=XX")).is_err());
+        assert!(ship_to_param(Some("ship_to=au")).is_err());
+    }
 }

@@ -15,6 +15,7 @@ pub mod messages;
 pub mod openapi;
 pub mod precompress;
 pub mod products;
+pub mod restrictions;
 pub mod search_index;
 pub mod search_text;
 pub mod seed;

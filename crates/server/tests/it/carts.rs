@@ -346,3 +346,55 @@ async fn a_price_change_since_the_line_was_added_is_reported() {
     assert_eq!(line.previous_unit_price, Some(was));
     assert_eq!(line.unit_price.to_minor(), was.to_minor() + 100);
 }
+
+#[tokio::test]
+async fn a_line_that_cannot_ship_to_the_chosen_country_says_why_and_blocks_the_cart() {
+    let app = TestApp::new().await;
+    let db = app.db().await;
+    let (battery,): (String,) = sqlx::query_as(
+        "SELECT v.sku FROM variants v JOIN products p ON p.id = v.product_id \
+         WHERE p.handling & 2 AND v.stock >= 1 ORDER BY v.sku LIMIT 1",
+    )
+    .fetch_one(&db)
+    .await
+    .expect("a product with a lithium battery");
+    let c = new_cart(
+        &app,
+        &format!(r#"{{"lines": [{{"sku": "{battery}", "quantity": 1}}]}}"#),
+    )
+    .await;
+    assert!(!c.blocked);
+
+    let to_au = cart(
+        &app.get(&format!("/api/v1/carts/{}?ship_to=AU", c.token))
+            .await,
+    );
+    assert_eq!(to_au.ship_to.as_deref(), Some("AU"));
+    assert!(to_au.blocked);
+    assert_eq!(
+        to_au.groups[0].lines[0].restriction.as_deref(),
+        Some("lithium_battery")
+    );
+
+    let to_us = cart(
+        &app.get(&format!("/api/v1/carts/{}?ship_to=US", c.token))
+            .await,
+    );
+    assert!(!to_us.blocked);
+    assert_eq!(to_us.groups[0].lines[0].restriction, None);
+
+    let problem = app
+        .get(&format!(
+            "/api/v1/carts/{}?ship_to=XX&currency=ABC",
+            c.token
+        ))
+        .await
+        .problem(400, "invalid_parameter");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["currency", "ship_to"]);
+}
