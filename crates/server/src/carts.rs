@@ -106,10 +106,7 @@ pub fn parse_input(body: &[u8]) -> Result<CartInput, AppError> {
 
 /// Reads at most [`MAX_CART_BODY_BYTES`] of the body.
 async fn read_body(body: Body) -> Result<Vec<u8>, AppError> {
-    axum::body::to_bytes(body, MAX_CART_BODY_BYTES)
-        .await
-        .map(|b| b.to_vec())
-        .map_err(|_| AppError::PayloadTooLarge(MAX_CART_BODY_BYTES))
+    crate::error::read_body(body, MAX_CART_BODY_BYTES).await
 }
 
 /// A variant's current price and stock.
@@ -266,12 +263,11 @@ pub async fn priced_cart(
     currency: Option<Currency>,
     ship_to: Option<&'static str>,
 ) -> Result<Cart, AppError> {
-    let rows: Vec<LineRow> = sqlx::query_as(
+    let rows: Vec<LineRow> = sqlx::query_as(concat!(
         "SELECT l.sku, l.quantity, l.added_price_minor, l.added_currency, v.price_minor, \
-                p.currency, v.stock, v.colour, v.size, p.slug, \
-                COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?1), \
-                         (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title, \
-                s.name AS seller_name, s.country AS seller_country, \
+                p.currency, v.stock, v.colour, v.size, p.slug, ",
+        crate::products::title_in_locale!(),
+        ", s.name AS seller_name, s.country AS seller_country, \
                 COALESCE(wn.city, w.code) AS city, w.country AS warehouse_country, \
                 p.handling, c.slug AS category \
          FROM cart_lines l \
@@ -282,8 +278,8 @@ pub async fn priced_cart(
          JOIN product_warehouses pw ON pw.product_id = p.id AND pw.position = 0 \
          JOIN warehouses w ON w.id = pw.warehouse_id \
          LEFT JOIN warehouse_names wn ON wn.warehouse_id = w.id AND wn.locale = ?1 \
-         WHERE l.cart_token = ?2 ORDER BY l.added_at, l.sku",
-    )
+         WHERE l.cart_token = ?2 ORDER BY l.added_at, l.sku"
+    ))
     .bind(locale.tag())
     .bind(token)
     .fetch_all(&state.db)
@@ -396,18 +392,33 @@ pub async fn priced_cart(
     })
 }
 
-/// The `currency` and `ship_to` query parameters, both named when both are bad.
-fn view_params(
-    query: Option<&str>,
-    state: &AppState,
-) -> Result<(Option<Currency>, Option<&'static str>), AppError> {
-    let currency = crate::products::currency_param(query, &state.fx);
-    let ship_to = ship_to_param(query);
-    match (currency, ship_to) {
-        (Ok(c), Ok(s)) => Ok((c, s)),
-        (c, s) => Err(AppError::InvalidParameters(
-            [c.err(), s.err()].into_iter().flatten().collect(),
-        )),
+/// How a request wants its cart shown: language, currency and destination, from `locale`
+/// (else `Accept-Language`), `currency` and `ship_to` — both named when both are bad.
+struct View {
+    locale: Locale,
+    currency: Option<Currency>,
+    ship_to: Option<&'static str>,
+}
+
+impl View {
+    fn of(query: Option<&str>, headers: &HeaderMap, state: &AppState) -> Result<View, AppError> {
+        let currency = crate::products::currency_param(query, &state.fx);
+        let ship_to = ship_to_param(query);
+        match (currency, ship_to) {
+            (Ok(currency), Ok(ship_to)) => Ok(View {
+                locale: locale_of(query, headers),
+                currency,
+                ship_to,
+            }),
+            (c, s) => Err(AppError::InvalidParameters(
+                [c.err(), s.err()].into_iter().flatten().collect(),
+            )),
+        }
+    }
+
+    /// The cart `token` priced for this view.
+    async fn cart(&self, state: &AppState, token: &str) -> Result<Cart, AppError> {
+        priced_cart(state, token, self.locale, self.currency, self.ship_to).await
     }
 }
 
@@ -455,8 +466,7 @@ pub async fn create_cart(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, AppError> {
-    let (currency, ship_to) = view_params(query.as_deref(), &state)?;
-    let locale = locale_of(query.as_deref(), &headers);
+    let view = View::of(query.as_deref(), &headers, &state)?;
     let bytes = read_body(body).await?;
     let input = if bytes.iter().all(u8::is_ascii_whitespace) {
         CartInput::default()
@@ -466,7 +476,7 @@ pub async fn create_cart(
     let found = check_lines(&state.db, &input.lines).await?;
     let token = clock::random_id();
     write_lines(&state.db, &token, &input.lines, &found, true).await?;
-    let cart = priced_cart(&state, &token, locale, currency, ship_to).await?;
+    let cart = view.cart(&state, &token).await?;
     Ok((StatusCode::CREATED, Json(cart)).into_response())
 }
 
@@ -492,12 +502,9 @@ pub async fn get_cart(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Json<Cart>, AppError> {
-    let (currency, ship_to) = view_params(query.as_deref(), &state)?;
-    let locale = locale_of(query.as_deref(), &headers);
+    let view = View::of(query.as_deref(), &headers, &state)?;
     cart_exists(&state.db, &token).await?;
-    Ok(Json(
-        priced_cart(&state, &token, locale, currency, ship_to).await?,
-    ))
+    Ok(Json(view.cart(&state, &token).await?))
 }
 
 /// Adds lines or sets their quantities.
@@ -522,15 +529,12 @@ pub async fn patch_cart(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<Cart>, AppError> {
-    let (currency, ship_to) = view_params(query.as_deref(), &state)?;
-    let locale = locale_of(query.as_deref(), &headers);
+    let view = View::of(query.as_deref(), &headers, &state)?;
     cart_exists(&state.db, &token).await?;
     let input = parse_input(&read_body(body).await?)?;
     let found = check_lines(&state.db, &input.lines).await?;
     write_lines(&state.db, &token, &input.lines, &found, false).await?;
-    Ok(Json(
-        priced_cart(&state, &token, locale, currency, ship_to).await?,
-    ))
+    Ok(Json(view.cart(&state, &token).await?))
 }
 
 /// Removes one line.
@@ -553,17 +557,14 @@ pub async fn delete_line(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Json<Cart>, AppError> {
-    let (currency, ship_to) = view_params(query.as_deref(), &state)?;
-    let locale = locale_of(query.as_deref(), &headers);
+    let view = View::of(query.as_deref(), &headers, &state)?;
     cart_exists(&state.db, &token).await?;
     sqlx::query("DELETE FROM cart_lines WHERE cart_token = ? AND sku = ?")
         .bind(&token)
         .bind(&sku)
         .execute(&state.db)
         .await?;
-    Ok(Json(
-        priced_cart(&state, &token, locale, currency, ship_to).await?,
-    ))
+    Ok(Json(view.cart(&state, &token).await?))
 }
 
 /// Deletes a cart and its lines.

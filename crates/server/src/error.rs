@@ -252,6 +252,15 @@ impl IntoResponse for AppError {
     }
 }
 
+/// Reads a request body of at most `limit` bytes; a larger one is a localized 413 problem
+/// (axum's own limit answers in plain text).
+pub async fn read_body(body: axum::body::Body, limit: usize) -> Result<Vec<u8>, AppError> {
+    axum::body::to_bytes(body, limit)
+        .await
+        .map(|b| b.to_vec())
+        .map_err(|_| AppError::PayloadTooLarge(limit))
+}
+
 /// The locale a request asks for: a valid `locale` query parameter, else `Accept-Language`,
 /// else English.
 pub fn request_locale(req: &Request) -> Locale {

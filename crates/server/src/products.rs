@@ -348,10 +348,20 @@ struct SummaryRow {
     seller_country: String,
 }
 
-const SUMMARY_COLUMNS: &str = "p.id, p.slug, p.price_minor, p.currency, p.rating_tenths, \
-     p.review_count, s.country AS seller_country, \
-     COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?1), \
-              (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title";
+/// A product's (`p`) title in the locale bound as `?1`, else in the seller's own language.
+macro_rules! title_in_locale {
+    () => {
+        "COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?1), \
+                  (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title"
+    };
+}
+pub(crate) use title_in_locale;
+
+const SUMMARY_COLUMNS: &str = concat!(
+    "p.id, p.slug, p.price_minor, p.currency, p.rating_tenths, \
+     p.review_count, s.country AS seller_country, ",
+    title_in_locale!()
+);
 
 fn currency(code: &str, id: i64) -> Result<Currency, AppError> {
     code.parse()

@@ -16,7 +16,6 @@ pub mod refresh;
 
 use crate::error::{AppError, InvalidField, Reason};
 use crate::AppState;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -309,12 +308,14 @@ pub async fn get_rates(State(state): State<AppState>) -> Json<RateTable> {
     responses(
         (status = 201, description = "The locked rate", body = FxQuote),
         (status = 400, description = "An unknown or unoffered currency, or a body that is not `{from, to}`; `errors` names the field", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 1 KiB", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn create_quote(
     State(state): State<AppState>,
-    body: Bytes,
+    body: axum::body::Body,
 ) -> Result<impl IntoResponse, AppError> {
+    let body = crate::error::read_body(body, 1024).await?;
     let request: QuoteRequest = serde_json::from_slice(&body).map_err(|_| {
         AppError::InvalidParameters(vec![InvalidField {
             field: "body".into(),

@@ -241,12 +241,7 @@ async fn every_bad_line_is_refused_by_name_and_changes_nothing() {
             continue;
         }
         let problem = app.send("PATCH", &url, &body).await.problem(status, code);
-        let fields: Vec<&str> = problem["errors"]
-            .as_array()
-            .expect("errors")
-            .iter()
-            .filter_map(|e| e["field"].as_str())
-            .collect();
+        let fields = crate::helpers::fields(&problem);
         assert!(fields.contains(&field), "{body}: {fields:?}");
         assert_eq!(
             read(&app, &c.token).await,
@@ -390,11 +385,6 @@ async fn a_line_that_cannot_ship_to_the_chosen_country_says_why_and_blocks_the_c
         ))
         .await
         .problem(400, "invalid_parameter");
-    let fields: Vec<&str> = problem["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .filter_map(|e| e["field"].as_str())
-        .collect();
+    let fields = crate::helpers::fields(&problem);
     assert_eq!(fields, ["currency", "ship_to"]);
 }

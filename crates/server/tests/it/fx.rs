@@ -86,12 +86,7 @@ async fn an_unknown_currency_is_a_400_naming_it_alongside_other_bad_parameters()
         .get("/api/v1/products?currency=XYZ&page=0")
         .await
         .problem(400, "invalid_parameter");
-    let fields: Vec<&str> = problem["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .filter_map(|e| e["field"].as_str())
-        .collect();
+    let fields = crate::helpers::fields(&problem);
     assert!(
         fields.contains(&"currency") && fields.contains(&"page"),
         "{fields:?}"
@@ -147,6 +142,14 @@ async fn a_bad_quote_request_names_what_is_wrong() {
         .problem(400, "invalid_parameter");
     assert_eq!(problem["errors"][0]["field"], "body");
     assert_eq!(problem["errors"][0]["code"], "unreadable");
+    // An oversized body is a problem document too, not the framework's plain text.
+    let big = format!(
+        r#"{{"from": "CNY", "to": "USD", "pad": "{}"}}"#,
+        "x".repeat(2000)
+    );
+    app.post_json("/api/v1/fx/quotes", &big)
+        .await
+        .problem(413, "payload_too_large");
 }
 
 #[tokio::test]

@@ -158,3 +158,11 @@ impl TestResponse {
         json
     }
 }
+
+/// The `field` of every entry in a problem's `errors`, in order.
+pub fn fields(problem: &serde_json::Value) -> Vec<&str> {
+    problem["errors"]
+        .as_array()
+        .map(|errors| errors.iter().filter_map(|e| e["field"].as_str()).collect())
+        .unwrap_or_default()
+}
