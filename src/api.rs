@@ -107,12 +107,32 @@ fn lines_body(lines: &[(&str, u32)]) -> String {
     format!(r#"{{"lines":[{}]}}"#, items.join(","))
 }
 
-fn cart_query(locale: Locale, currency: Currency) -> String {
-    format!("?locale={}&currency={}", locale.tag(), currency.code())
+/// Where a cart request's prices and checks apply: the page's language, the buyer's currency
+/// and, when chosen, the ship-to country.
+#[derive(Clone, Copy)]
+pub struct CartView {
+    pub locale: Locale,
+    pub currency: Currency,
+    pub ship_to: &'static str,
 }
 
+impl CartView {
+    fn query(self) -> String {
+        format!(
+            "?locale={}&currency={}&ship_to={}",
+            self.locale.tag(),
+            self.currency.code(),
+            self.ship_to
+        )
+    }
+}
+
+/// A cart as the server priced it, with the JSON it came in: the app keeps that text as the
+/// copy it shows while offline.
+pub type CartReply = Result<(Cart, String), ApiError>;
+
 /// Sends a cart request and reads the cart (or the problem) it answers with.
-async fn cart_call(method: &str, path: &str, body: Option<String>) -> Result<Cart, ApiError> {
+async fn cart_call(method: &str, path: &str, body: Option<String>) -> CartReply {
     let builder = match method {
         "POST" => Request::post(path),
         "PATCH" => Request::patch(path),
@@ -131,47 +151,47 @@ async fn cart_call(method: &str, path: &str, body: Option<String>) -> Result<Car
         }
         None => builder.send().await,
     };
-    read_json(sent.map_err(|_| ApiError::Unreachable)?).await
+    let response = sent.map_err(|_| ApiError::Unreachable)?;
+    if !response.ok() {
+        return read_json::<Cart>(response)
+            .await
+            .map(|c| (c, String::new()));
+    }
+    let text = response.text().await.map_err(|_| ApiError::Unreachable)?;
+    let cart = saved_cart(&text).ok_or_else(|| ApiError::Malformed("cart".into()))?;
+    Ok((cart, text))
+}
+
+/// Reads a cart back from the JSON a [`CartReply`] carried.
+pub fn saved_cart(text: &str) -> Option<Cart> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 /// `POST /api/v1/carts` with lines: a new cart, priced.
-pub async fn create_cart(
-    lines: &[(&str, u32)],
-    locale: Locale,
-    currency: Currency,
-) -> Result<Cart, ApiError> {
-    let path = format!("/api/v1/carts{}", cart_query(locale, currency));
+pub async fn create_cart(lines: &[(&str, u32)], view: CartView) -> CartReply {
+    let path = format!("/api/v1/carts{}", view.query());
     cart_call("POST", &path, Some(lines_body(lines))).await
 }
 
 /// `GET /api/v1/carts/{token}`: the cart priced now.
-pub async fn get_cart(token: &str, locale: Locale, currency: Currency) -> Result<Cart, ApiError> {
-    let path = format!("/api/v1/carts/{token}{}", cart_query(locale, currency));
+pub async fn get_cart(token: &str, view: CartView) -> CartReply {
+    let path = format!("/api/v1/carts/{token}{}", view.query());
     cart_call("GET", &path, None).await
 }
 
 /// `PATCH /api/v1/carts/{token}`: adds lines or sets their quantities.
-pub async fn patch_cart(
-    token: &str,
-    lines: &[(&str, u32)],
-    locale: Locale,
-    currency: Currency,
-) -> Result<Cart, ApiError> {
-    let path = format!("/api/v1/carts/{token}{}", cart_query(locale, currency));
+pub async fn patch_cart(token: &str, lines: &[(&str, u32)], view: CartView) -> CartReply {
+    let path = format!("/api/v1/carts/{token}{}", view.query());
     cart_call("PATCH", &path, Some(lines_body(lines))).await
 }
 
 /// `DELETE /api/v1/carts/{token}/lines/{sku}`.
-pub async fn remove_cart_line(
-    token: &str,
-    sku: &str,
-    locale: Locale,
-    currency: Currency,
-) -> Result<Cart, ApiError> {
+pub async fn remove_cart_line(token: &str, sku: &str, view: CartView) -> CartReply {
     let path = format!(
         "/api/v1/carts/{token}/lines/{}{}",
         js_sys::encode_uri_component(sku),
-        cart_query(locale, currency)
+        view.query()
     );
     cart_call("DELETE", &path, None).await
 }

@@ -122,7 +122,7 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-fn browser_languages() -> Vec<String> {
+pub(crate) fn browser_languages() -> Vec<String> {
     window()
         .navigator()
         .languages()
@@ -197,16 +197,26 @@ pub fn CurrencyMenu() -> impl IntoView {
         })
     });
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // What the buyer typed that names no single currency: kept in the box, with the reason.
+    let unmatched = RwSignal::new(None::<String>);
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
-        if let Some(currency) = offered.with(|o| resolve_typed(&el.value(), o)) {
-            state.current.set(currency);
-            if let Some(s) = storage() {
-                let _ = s.set_item(STORAGE_KEY, currency.code());
+        let typed = el.value();
+        match offered.with(|o| resolve_typed(&typed, o)) {
+            Some(currency) => {
+                unmatched.set(None);
+                state.current.set(currency);
+                if let Some(s) = storage() {
+                    let _ = s.set_item(STORAGE_KEY, currency.code());
+                }
+                el.set_value(currency.code());
+            }
+            None if !typed.trim().is_empty() => unmatched.set(Some(typed.trim().to_owned())),
+            None => {
+                unmatched.set(None);
+                el.set_value(state.current.get_untracked().code());
             }
         }
-        // Show the code of the currency in use, whatever was typed.
-        el.set_value(state.current.get_untracked().code());
     };
     view! {
         <div class="currency-menu">
@@ -214,8 +224,15 @@ pub fn CurrencyMenu() -> impl IntoView {
             <input id="currency" list="currency-options" node_ref=input autocomplete="off"
                 spellcheck="false" autocapitalize="characters" enterkeyhint="done"
                 prop:value=move || state.current.get().code()
+                aria-invalid=move || unmatched.with(|u| u.is_some()).to_string()
+                aria-describedby=move || unmatched.with(|u| u.is_some()).then_some("currency-error")
                 on:focus=move |_| { if let Some(el) = input.get() { el.select(); } }
                 on:change=on_change/>
+            {move || unmatched.get().map(|typed| view! {
+                <p id="currency-error" class="field-error" role="alert">
+                    {crate::i18n::fill(&crate::app::tx(Msg::CurrencyNoMatch), &[typed])}
+                </p>
+            })}
             <datalist id="currency-options">
                 {move || offered.get().into_iter()
                     .map(|(c, label)| view! { <option value=c.code()>{label}</option> })

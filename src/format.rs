@@ -43,6 +43,11 @@ pub fn region_name(code: &str, locale: &str) -> String {
     imp::display_name("region", code, locale)
 }
 
+/// Orders two texts as `locale`'s readers expect (`Intl.Collator` in the browser).
+pub fn compare_text(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
+    imp::compare_text(a, b, locale)
+}
+
 /// The name of a language (BCP 47 tag) in `locale`'s language: "vi" → "Vietnamese".
 pub fn language_name(tag: &str, locale: &str) -> String {
     imp::display_name("language", tag, locale)
@@ -97,6 +102,13 @@ pub fn mm_to_cm(mm: u32) -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    pub fn compare_text(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
+        let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(locale));
+        js_sys::JsString::from(a)
+            .locale_compare(b, &locales, &js_sys::Object::new())
+            .cmp(&0)
+    }
+
     use domain::Money;
     use std::cell::RefCell;
     use std::collections::HashMap;
@@ -316,6 +328,10 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
+    pub fn compare_text(a: &str, b: &str, _locale: &str) -> std::cmp::Ordering {
+        a.cmp(b)
+    }
+
     use domain::Money;
 
     /// Outside a browser there is no `Intl`; native tests get the plain form.

@@ -11,6 +11,7 @@ pub mod fx;
 pub mod locale;
 pub mod money;
 pub mod problem;
+pub mod shipping;
 
 pub use cart::{Cart, CartGroup, CartInput, CartLine, LineInput};
 pub use catalog::{

@@ -8,10 +8,7 @@
 //! policy table, not a statement of any country's law.
 
 /// Destinations the cart offers as ship-to countries.
-pub const SHIP_TO: [&str; 24] = [
-    "AE", "AU", "BR", "CA", "CL", "CN", "DE", "ES", "FR", "GB", "ID", "IT", "JP", "KR", "MX", "MY",
-    "NZ", "PE", "PH", "SA", "SG", "TH", "US", "VN",
-];
+pub use domain::shipping::DESTINATIONS as SHIP_TO;
 
 /// Handling bits (see the products table): 2 lithium battery, 4 liquid.
 const LITHIUM: i64 = 2;
