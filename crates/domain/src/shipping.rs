@@ -1,7 +1,9 @@
-//! Where the store ships, shared by the server (which checks and quotes) and the app (which
-//! offers the choice).
+//! Where the store ships and what shipping costs: the destinations (shared by the server,
+//! which checks and quotes, and the app, which offers the choice) and the shipping-quote wire
+//! types.
 
-use crate::Locale;
+use crate::{Currency, LineInput, Locale, Money};
+use serde::{Deserialize, Serialize};
 
 /// Destination countries the store ships to (ISO 3166-1 alpha-2, sorted).
 pub const DESTINATIONS: [&str; 24] = [
@@ -47,6 +49,166 @@ pub fn default_ship_to(languages: &[String], locale: Locale) -> &'static str {
             DESTINATIONS.iter().copied().find(|d| *d == upper)
         })
         .unwrap_or_else(|| market_of(locale))
+}
+
+/// Where to quote for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DestinationInput {
+    /// ISO 3166 alpha-2, one of the store's destinations.
+    pub country: String,
+    /// Optional; some routes do not serve remote areas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+}
+
+/// `POST /api/v1/shipping/quotes`: lines (a product-page estimate) or a cart, and where to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShippingQuoteRequest {
+    pub destination: DestinationInput,
+    /// The lines to quote, when no cart is named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<LineInput>,
+    /// A cart token: quote that cart's lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cart_token: Option<String>,
+}
+
+/// A quote: the lines grouped into shipments, every way to send each, and what cannot ship.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShippingQuote {
+    pub id: String,
+    /// RFC 3339; choices must be accepted before then.
+    pub expires_at: String,
+    /// Seconds from the answer to `expires_at` (clients need not trust their clock).
+    pub expires_in: u32,
+    pub country: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// The buyer's currency every converted amount is in.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "CLP"))]
+    pub currency: Currency,
+    pub shipments: Vec<Shipment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unshippable: Vec<UnshippableLine>,
+    /// Shipping of each shipment's cheapest option, summed.
+    pub chosen_shipping: Money,
+    /// Shipping every unit on its own by its cheapest route: what the grouping saved against.
+    pub separate_shipping: Money,
+}
+
+/// Lines leaving one warehouse together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Shipment {
+    /// `s1`, `s2`… within the quote.
+    pub id: String,
+    /// Warehouse code (`CN-SZX`), city (in the request's locale) and country.
+    pub origin: String,
+    pub origin_city: String,
+    pub origin_country: String,
+    pub lines: Vec<ShipmentLine>,
+    pub weight_g: u32,
+    /// Cheapest landed total first.
+    pub options: Vec<ShippingOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShipmentLine {
+    pub sku: String,
+    pub title: String,
+    pub quantity: u32,
+}
+
+/// One way to send one shipment, with its landed cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShippingOption {
+    /// The route id; choose with it.
+    pub id: String,
+    pub carrier: String,
+    /// `postal_economy`, `postal_registered`, `epacket`, `special_line`, `express`,
+    /// `economy_air`, `local`, `local_express`.
+    pub service: String,
+    /// In the carrier's currency, handling surcharges included.
+    pub price: Money,
+    /// `price` in the buyer's currency.
+    pub converted: Money,
+    /// Handling surcharges included in `price`, when any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surcharge: Option<Money>,
+    pub parcels: u32,
+    pub chargeable_g: u32,
+    /// Delivery window (ISO dates): today + handling + transit, in business days.
+    pub earliest: String,
+    pub latest: String,
+    pub tracked: bool,
+    /// Delivered duty paid: duties and taxes are collected with the order.
+    pub ddp: bool,
+    /// `cheapest`, `fastest`, `best_value`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    /// Import duties and taxes for this shipment by this route, in the buyer's currency.
+    pub duties: Money,
+    pub taxes: Money,
+    /// `checkout` (collected with the order), `delivery` (an estimate, paid on delivery) or
+    /// `none`.
+    pub taxes_due: String,
+    /// Which rule applied: `domestic`, `collected_at_checkout`, `below_threshold`,
+    /// `above_threshold`, `no_threshold`.
+    pub tax_rule: String,
+    /// The destination's threshold that applied, in its own currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Money>,
+    /// Goods + shipping + what is collected at checkout.
+    pub pay_now: Money,
+    /// Goods + shipping + duties + taxes.
+    pub total: Money,
+}
+
+/// A line that cannot ship to the destination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnshippableLine {
+    pub sku: String,
+    pub title: String,
+    /// `lithium_battery`, `liquid`, `magnet`, `fragile`, `controlled_category`,
+    /// `remote_area`, `too_large`, `no_route`.
+    pub reason: String,
+}
+
+/// One option chosen for one shipment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Choice {
+    pub shipment: String,
+    pub option: String,
+}
+
+/// `POST /api/v1/shipping/quotes/{id}/totals`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TotalsRequest {
+    pub choices: Vec<Choice>,
+}
+
+/// What the buyer pays for a quote with one option per shipment, computed by the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShippingTotals {
+    pub quote_id: String,
+    pub goods: Money,
+    pub shipping: Money,
+    /// Duties and taxes collected with the order.
+    pub duties_and_taxes_now: Money,
+    /// Duties and taxes the buyer pays on delivery (an estimate).
+    pub due_on_delivery: Money,
+    pub pay_now: Money,
+    /// Everything, including what is paid on delivery.
+    pub landed_total: Money,
 }
 
 #[cfg(test)]

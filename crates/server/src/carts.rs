@@ -39,10 +39,27 @@ pub fn parse_input(body: &[u8]) -> Result<CartInput, AppError> {
     for key in object.keys().filter(|k| *k != "lines") {
         invalid(key.clone(), Reason::NotAccepted);
     }
+    let lines = match object.get("lines") {
+        None => Vec::new(),
+        Some(value) => parse_lines(value, &mut invalid),
+    };
+    if errors.is_empty() {
+        Ok(CartInput { lines })
+    } else {
+        Err(AppError::InvalidParameters(errors))
+    }
+}
+
+/// Reads a `lines` array: `[{sku, quantity}]`, at most [`MAX_LINES`], whole quantities from 1
+/// to [`MAX_QUANTITY_PER_LINE`], no SKU twice, no other field. Each problem is reported through
+/// `invalid` with its field (`lines[2].quantity`); the lines that passed are returned.
+pub fn parse_lines(
+    value: &serde_json::Value,
+    invalid: &mut impl FnMut(String, Reason),
+) -> Vec<LineInput> {
     let mut lines = Vec::new();
-    match object.get("lines") {
-        None => {}
-        Some(serde_json::Value::Array(items)) => {
+    match value {
+        serde_json::Value::Array(items) => {
             if items.len() > MAX_LINES {
                 invalid(
                     "lines".into(),
@@ -95,13 +112,9 @@ pub fn parse_input(body: &[u8]) -> Result<CartInput, AppError> {
                 }
             }
         }
-        Some(_) => invalid("lines".into(), Reason::Unreadable),
+        _ => invalid("lines".into(), Reason::Unreadable),
     }
-    if errors.is_empty() {
-        Ok(CartInput { lines })
-    } else {
-        Err(AppError::InvalidParameters(errors))
-    }
+    lines
 }
 
 /// Reads at most [`MAX_CART_BODY_BYTES`] of the body.
@@ -251,8 +264,6 @@ struct LineRow {
     seller_country: String,
     city: String,
     warehouse_country: String,
-    handling: i64,
-    category: String,
 }
 
 /// The cart as the server prices it, in `locale`, with totals in `currency` when given.
@@ -268,13 +279,11 @@ pub async fn priced_cart(
                 p.currency, v.stock, v.colour, v.size, p.slug, ",
         crate::products::title_in_locale!(),
         ", s.name AS seller_name, s.country AS seller_country, \
-                COALESCE(wn.city, w.code) AS city, w.country AS warehouse_country, \
-                p.handling, c.slug AS category \
+                COALESCE(wn.city, w.code) AS city, w.country AS warehouse_country \
          FROM cart_lines l \
          JOIN variants v ON v.sku = l.sku \
          JOIN products p ON p.id = v.product_id \
          JOIN sellers s ON s.id = p.seller_id \
-         JOIN categories c ON c.id = p.category_id \
          JOIN product_warehouses pw ON pw.product_id = p.id AND pw.position = 0 \
          JOIN warehouses w ON w.id = pw.warehouse_id \
          LEFT JOIN warehouse_names wn ON wn.warehouse_id = w.id AND wn.locale = ?1 \
@@ -296,7 +305,26 @@ pub async fn priced_cart(
     let mut buyer_total: Option<Money> = currency.map(Money::zero);
     let mut single_currency: Option<Option<Money>> = None;
     let mut blocked = false;
-    for row in rows {
+    // Lines that cannot ship to the chosen destination, by the route engine's rules.
+    let restricted: Vec<Option<&'static str>> = match ship_to {
+        Some(country) => {
+            let lines: Vec<LineInput> = rows
+                .iter()
+                .map(|r| LineInput {
+                    sku: r.sku.clone(),
+                    quantity: 1,
+                })
+                .collect();
+            let items: Vec<logistics::Item> = crate::shipping::load_items(state, locale, &lines)
+                .await?
+                .into_iter()
+                .map(|(item, _)| item)
+                .collect();
+            crate::shipping::restrictions(state, &items, country)?
+        }
+        None => vec![None; rows.len()],
+    };
+    for (row, restriction) in rows.into_iter().zip(restricted) {
         let seller_currency = parse_currency(&row.currency)?;
         let unit_price = Money::from_minor(row.price_minor, seller_currency);
         let quantity = u32::try_from(row.quantity).unwrap_or(0);
@@ -307,11 +335,7 @@ pub async fn priced_cart(
         let stock = u32::try_from(row.stock).unwrap_or(0);
         let added = Money::from_minor(row.added_price_minor, parse_currency(&row.added_currency)?);
         let previous_unit_price = (added != unit_price).then_some(added);
-        let restriction = ship_to
-            .and_then(|country| {
-                crate::restrictions::restriction(country, row.handling, &row.category)
-            })
-            .map(str::to_owned);
+        let restriction = restriction.map(str::to_owned);
         blocked |= restriction.is_some() || quantity > stock;
         item_count += quantity;
         if let (Some(total), Some(converted)) = (buyer_total, &converted_total) {
@@ -430,7 +454,7 @@ fn ship_to_param(query: Option<&str>) -> Result<Option<&'static str>, InvalidFie
         .filter(|v| !v.is_empty());
     match value {
         None => Ok(None),
-        Some(code) => crate::restrictions::SHIP_TO
+        Some(code) => domain::shipping::DESTINATIONS
             .iter()
             .find(|c| **c == code)
             .map(|c| Some(*c))
@@ -602,7 +626,7 @@ mod tests {
 
     #[test]
     fn the_ship_to_list_in_messages_is_the_list_the_cart_offers() {
-        assert_eq!(SHIP_TO_LIST, crate::restrictions::SHIP_TO.join(", "));
+        assert_eq!(SHIP_TO_LIST, domain::shipping::DESTINATIONS.join(", "));
     }
 
     #[test]

@@ -35,6 +35,15 @@ pub enum AppError {
     /// No cart with this token.
     #[error("no such cart")]
     CartNotFound,
+    /// No shipping quote with this id.
+    #[error("no such shipping quote")]
+    ShippingQuoteNotFound,
+    /// The shipping quote's time is up.
+    #[error("shipping quote expired")]
+    ShippingQuoteExpired,
+    /// The cart or destination changed since the quote.
+    #[error("quote altered")]
+    QuoteAltered,
     /// Asked for more units than are in stock; each short line is named.
     #[error("insufficient stock: {0:?}")]
     InsufficientStock(Vec<InvalidField>),
@@ -83,6 +92,12 @@ pub enum Reason {
     NotAccepted,
     /// A list longer than `max`.
     TooMany { max: u64 },
+    /// An empty list or value where one is required.
+    Empty,
+    /// Not in the format the field takes (a postal code with symbols).
+    Malformed,
+    /// Not one of the options a quote offered.
+    NotOffered,
 }
 
 impl Reason {
@@ -97,6 +112,9 @@ impl Reason {
             Reason::OnlyInStock { .. } => "insufficient_stock",
             Reason::NotAccepted => "not_accepted",
             Reason::TooMany { .. } => "too_many",
+            Reason::Empty => "empty",
+            Reason::Malformed => "malformed",
+            Reason::NotOffered => "not_offered",
         }
     }
 }
@@ -108,7 +126,9 @@ impl AppError {
             AppError::NotFound | AppError::ProductNotFound | AppError::FxQuoteNotFound => {
                 StatusCode::NOT_FOUND
             }
-            AppError::FxQuoteExpired => StatusCode::GONE,
+            AppError::FxQuoteExpired | AppError::ShippingQuoteExpired => StatusCode::GONE,
+            AppError::ShippingQuoteNotFound => StatusCode::NOT_FOUND,
+            AppError::QuoteAltered => StatusCode::CONFLICT,
             AppError::CartNotFound => StatusCode::NOT_FOUND,
             AppError::InsufficientStock(_) => StatusCode::CONFLICT,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -128,6 +148,9 @@ impl AppError {
             AppError::FxQuoteNotFound => "fx_quote_not_found",
             AppError::FxQuoteExpired => "fx_quote_expired",
             AppError::CartNotFound => "cart_not_found",
+            AppError::ShippingQuoteNotFound => "shipping_quote_not_found",
+            AppError::ShippingQuoteExpired => "shipping_quote_expired",
+            AppError::QuoteAltered => "quote_altered",
             AppError::InsufficientStock(_) => "insufficient_stock",
             AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::MethodNotAllowed => "method_not_allowed",
@@ -175,6 +198,9 @@ impl AppError {
                             Reason::TooMany { max } => {
                                 fill(t.too_many, &[("name", &f.field), ("max", &max.to_string())])
                             }
+                            Reason::Empty => fill(t.empty, &[("name", &f.field)]),
+                            Reason::Malformed => fill(t.malformed, &[("name", &f.field)]),
+                            Reason::NotOffered => fill(t.not_offered, &[("name", &f.field)]),
                         },
                     })
                     .collect();
@@ -190,6 +216,9 @@ impl AppError {
             AppError::FxQuoteNotFound => (t.fx_quote_not_found.to_owned(), Vec::new()),
             AppError::FxQuoteExpired => (t.fx_quote_expired.to_owned(), Vec::new()),
             AppError::CartNotFound => (t.cart_not_found.to_owned(), Vec::new()),
+            AppError::ShippingQuoteNotFound => (t.shipping_quote_not_found.to_owned(), Vec::new()),
+            AppError::ShippingQuoteExpired => (t.shipping_quote_expired.to_owned(), Vec::new()),
+            AppError::QuoteAltered => (t.quote_altered.to_owned(), Vec::new()),
             AppError::PayloadTooLarge(limit) => (
                 fill(t.payload_too_large, &[("limit", &limit.to_string())]),
                 Vec::new(),

@@ -15,10 +15,10 @@ pub mod messages;
 pub mod openapi;
 pub mod precompress;
 pub mod products;
-pub mod restrictions;
 pub mod search_index;
 pub mod search_text;
 pub mod seed;
+pub mod shipping;
 pub mod static_files;
 pub mod telemetry;
 pub mod texts_api;
@@ -46,16 +46,20 @@ pub struct AppState {
     pub search: std::sync::Arc<search_index::SearchIndex>,
     /// Exchange rates and conversion settings.
     pub fx: std::sync::Arc<fx::FxStore>,
+    /// Every shipping route, generated from the warehouses at start-up.
+    pub routes: std::sync::Arc<logistics::RouteTable>,
 }
 
 impl AppState {
     /// State over a prepared database: loads the listing index from it.
     pub async fn new(db: SqlitePool, static_dir: PathBuf) -> Result<AppState, sqlx::Error> {
         let search = std::sync::Arc::new(search_index::SearchIndex::load(&db).await?);
+        let routes = std::sync::Arc::new(shipping::load_routes(&db).await?);
         Ok(AppState {
             db,
             static_dir,
             search,
+            routes,
             fx: std::sync::Arc::new(fx::FxStore::new(
                 fx::Rates::embedded(),
                 fx::FxSettings::default(),
@@ -94,6 +98,15 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/v1/carts/{token}/lines/{sku}",
             axum::routing::delete(carts::delete_line),
+        )
+        .route(
+            "/v1/shipping/quotes",
+            axum::routing::post(shipping::create_quote),
+        )
+        .route("/v1/shipping/quotes/{id}", get(shipping::get_quote))
+        .route(
+            "/v1/shipping/quotes/{id}/totals",
+            axum::routing::post(shipping::quote_totals),
         )
         .route("/v1/fx/rates", get(fx::get_rates))
         .route("/v1/fx/quotes", axum::routing::post(fx::create_quote))

@@ -27,6 +27,12 @@ pub struct Texts {
     pub only_in_stock: &'static str,
     pub not_accepted: &'static str,
     pub too_many: &'static str,
+    pub empty: &'static str,
+    pub malformed: &'static str,
+    pub shipping_quote_not_found: &'static str,
+    pub shipping_quote_expired: &'static str,
+    pub quote_altered: &'static str,
+    pub not_offered: &'static str,
 }
 
 /// The texts for `locale`.
@@ -79,6 +85,13 @@ const EN: Texts = Texts {
     only_in_stock: "{name}: only {available} in stock.",
     not_accepted: "{name} is decided by the store and cannot be sent.",
     too_many: "{name} may hold at most {max} entries.",
+    empty: "{name} must not be empty.",
+    malformed: "{name} is not in a valid format.",
+    shipping_quote_not_found: "There is no shipping quote with this id.",
+    shipping_quote_expired:
+        "This shipping quote has expired. Ask for a new one to see the current options.",
+    quote_altered: "The cart or the destination changed since this quote. Ask for a new quote.",
+    not_offered: "{name} is not one of the options this quote offers.",
 };
 
 const ZHCN: Texts = Texts {
@@ -103,6 +116,12 @@ const ZHCN: Texts = Texts {
     only_in_stock: "{name}：库存仅剩 {available} 件。",
     not_accepted: "{name} 由商店决定，不能由客户端提交。",
     too_many: "{name} 最多只能包含 {max} 项。",
+    empty: "{name} 不能为空。",
+    malformed: "{name} 的格式无效。",
+    shipping_quote_not_found: "没有此编号的运费报价。",
+    shipping_quote_expired: "此运费报价已过期。请重新获取报价以查看当前选项。",
+    quote_altered: "自报价以来购物车或目的地已更改。请重新获取报价。",
+    not_offered: "{name} 不是此报价提供的选项之一。",
 };
 
 const JA: Texts = Texts {
@@ -128,6 +147,12 @@ const JA: Texts = Texts {
     only_in_stock: "{name}: 在庫は {available} 点のみです。",
     not_accepted: "{name} はストアが決めるため送信できません。",
     too_many: "{name} は最大 {max} 件までです。",
+    empty: "{name} を空にすることはできません。",
+    malformed: "{name} の形式が正しくありません。",
+    shipping_quote_not_found: "この ID の送料見積もりはありません。",
+    shipping_quote_expired: "この送料見積もりは期限切れです。最新の配送方法を見るには見積もりを取り直してください。",
+    quote_altered: "見積もり後にカートまたはお届け先が変わりました。見積もりを取り直してください。",
+    not_offered: "{name} はこの見積もりで提示された選択肢ではありません。",
 };
 
 const KO: Texts = Texts {
@@ -152,6 +177,13 @@ const KO: Texts = Texts {
     only_in_stock: "{name}: 재고가 {available}개뿐입니다.",
     not_accepted: "{name}은(는) 스토어가 정하므로 보낼 수 없습니다.",
     too_many: "{name}은(는) 최대 {max}개까지 가능합니다.",
+    empty: "{name}은(는) 비워 둘 수 없습니다.",
+    malformed: "{name}의 형식이 올바르지 않습니다.",
+    shipping_quote_not_found: "이 ID의 배송 견적이 없습니다.",
+    shipping_quote_expired:
+        "이 배송 견적은 만료되었습니다. 현재 옵션을 보려면 새 견적을 요청하세요.",
+    quote_altered: "견적 이후 장바구니 또는 배송지가 변경되었습니다. 새 견적을 요청하세요.",
+    not_offered: "{name}은(는) 이 견적이 제공하는 옵션이 아닙니다.",
 };
 
 const TH: Texts = Texts {
@@ -176,6 +208,12 @@ const TH: Texts = Texts {
     only_in_stock: "{name}: มีในสต็อกเพียง {available} ชิ้น",
     not_accepted: "{name} ร้านเป็นผู้กำหนดและส่งมาไม่ได้",
     too_many: "{name} มีได้สูงสุด {max} รายการ",
+    empty: "{name} ต้องไม่ว่าง",
+    malformed: "รูปแบบของ {name} ไม่ถูกต้อง",
+    shipping_quote_not_found: "ไม่มีใบเสนอราคาค่าจัดส่งที่มีรหัสนี้",
+    shipping_quote_expired: "ใบเสนอราคาค่าจัดส่งนี้หมดอายุแล้ว โปรดขอใบใหม่เพื่อดูตัวเลือกปัจจุบัน",
+    quote_altered: "ตะกร้าหรือปลายทางเปลี่ยนไปหลังจากเสนอราคา โปรดขอใบเสนอราคาใหม่",
+    not_offered: "{name} ไม่ใช่ตัวเลือกที่ใบเสนอราคานี้มีให้",
 };
 
 const VI: Texts = Texts {
@@ -200,6 +238,14 @@ const VI: Texts = Texts {
     only_in_stock: "{name}: chỉ còn {available} trong kho.",
     not_accepted: "{name} do cửa hàng quyết định và không thể gửi lên.",
     too_many: "{name} chỉ chứa tối đa {max} mục.",
+    empty: "{name} không được để trống.",
+    malformed: "{name} không đúng định dạng.",
+    shipping_quote_not_found: "Không có báo giá vận chuyển với mã này.",
+    shipping_quote_expired:
+        "Báo giá vận chuyển này đã hết hạn. Hãy yêu cầu báo giá mới để xem các lựa chọn hiện tại.",
+    quote_altered:
+        "Giỏ hàng hoặc địa chỉ nhận đã thay đổi kể từ khi báo giá. Hãy yêu cầu báo giá mới.",
+    not_offered: "{name} không phải là một lựa chọn của báo giá này.",
 };
 
 const ID: Texts = Texts {
@@ -225,6 +271,12 @@ const ID: Texts = Texts {
     only_in_stock: "{name}: stok hanya {available}.",
     not_accepted: "{name} ditentukan oleh toko dan tidak boleh dikirim.",
     too_many: "{name} paling banyak berisi {max} entri.",
+    empty: "{name} tidak boleh kosong.",
+    malformed: "Format {name} tidak valid.",
+    shipping_quote_not_found: "Tidak ada penawaran ongkos kirim dengan id ini.",
+    shipping_quote_expired: "Penawaran ongkos kirim ini sudah kedaluwarsa. Minta penawaran baru untuk melihat pilihan terkini.",
+    quote_altered: "Keranjang atau tujuan berubah sejak penawaran ini. Minta penawaran baru.",
+    not_offered: "{name} bukan salah satu pilihan dari penawaran ini.",
 };
 
 const MS: Texts = Texts {
@@ -249,6 +301,12 @@ const MS: Texts = Texts {
     only_in_stock: "{name}: hanya {available} dalam stok.",
     not_accepted: "{name} ditentukan oleh kedai dan tidak boleh dihantar.",
     too_many: "{name} boleh mengandungi paling banyak {max} entri.",
+    empty: "{name} tidak boleh kosong.",
+    malformed: "Format {name} tidak sah.",
+    shipping_quote_not_found: "Tiada sebut harga penghantaran dengan id ini.",
+    shipping_quote_expired: "Sebut harga penghantaran ini telah tamat tempoh. Minta yang baharu untuk melihat pilihan semasa.",
+    quote_altered: "Troli atau destinasi telah berubah sejak sebut harga ini. Minta sebut harga baharu.",
+    not_offered: "{name} bukan salah satu pilihan dalam sebut harga ini.",
 };
 
 const ES: Texts = Texts {
@@ -274,6 +332,13 @@ const ES: Texts = Texts {
     only_in_stock: "{name}: solo quedan {available} en existencias.",
     not_accepted: "{name} lo decide la tienda y no se puede enviar.",
     too_many: "{name} admite como máximo {max} elementos.",
+    empty: "{name} no puede estar vacío.",
+    malformed: "{name} no tiene un formato válido.",
+    shipping_quote_not_found: "No hay ninguna cotización de envío con este id.",
+    shipping_quote_expired:
+        "Esta cotización de envío ha caducado. Pide una nueva para ver las opciones actuales.",
+    quote_altered: "El carrito o el destino cambiaron desde esta cotización. Pide una nueva.",
+    not_offered: "{name} no es una de las opciones que ofrece esta cotización.",
 };
 
 const RU: Texts = Texts {
@@ -300,6 +365,13 @@ const RU: Texts = Texts {
     only_in_stock: "{name}: в наличии только {available}.",
     not_accepted: "{name} определяет магазин, его нельзя передавать.",
     too_many: "{name} может содержать не больше {max} элементов.",
+    empty: "{name} не может быть пустым.",
+    malformed: "{name} имеет неверный формат.",
+    shipping_quote_not_found: "Расчёта доставки с таким идентификатором нет.",
+    shipping_quote_expired:
+        "Срок действия расчёта доставки истёк. Запросите новый, чтобы увидеть текущие варианты.",
+    quote_altered: "Корзина или адрес доставки изменились после расчёта. Запросите новый расчёт.",
+    not_offered: "{name} не входит в варианты этого расчёта.",
 };
 
 const TR: Texts = Texts {
@@ -325,6 +397,13 @@ const TR: Texts = Texts {
     only_in_stock: "{name}: stokta yalnızca {available} adet var.",
     not_accepted: "{name} mağaza tarafından belirlenir ve gönderilemez.",
     too_many: "{name} en fazla {max} öğe içerebilir.",
+    empty: "{name} boş olamaz.",
+    malformed: "{name} geçerli bir biçimde değil.",
+    shipping_quote_not_found: "Bu kimlikte bir kargo teklifi yok.",
+    shipping_quote_expired:
+        "Bu kargo teklifinin süresi doldu. Güncel seçenekleri görmek için yeni teklif isteyin.",
+    quote_altered: "Bu tekliften sonra sepet veya teslimat yeri değişti. Yeni teklif isteyin.",
+    not_offered: "{name} bu teklifin sunduğu seçeneklerden biri değil.",
 };
 
 const AR: Texts = Texts {
@@ -349,6 +428,12 @@ const AR: Texts = Texts {
     only_in_stock: "{name}: المتوفر في المخزون {available} فقط.",
     not_accepted: "{name} يحدده المتجر ولا يمكن إرساله.",
     too_many: "{name} يمكن أن يحتوي على {max} عنصر كحد أقصى.",
+    empty: "لا يمكن أن يكون {name} فارغًا.",
+    malformed: "تنسيق {name} غير صالح.",
+    shipping_quote_not_found: "لا يوجد عرض شحن بهذا المعرّف.",
+    shipping_quote_expired: "انتهت صلاحية عرض الشحن هذا. اطلب عرضًا جديدًا لرؤية الخيارات الحالية.",
+    quote_altered: "تغيّرت السلة أو الوجهة منذ هذا العرض. اطلب عرضًا جديدًا.",
+    not_offered: "{name} ليس من الخيارات التي يقدمها هذا العرض.",
 };
 
 #[cfg(test)]

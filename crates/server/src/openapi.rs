@@ -7,7 +7,7 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "Cross-border storefront API",
-        description = "Catalog, prices and (soon) carts, shipping quotes and orders. Money is \
+        description = "Catalog, prices, carts and shipping quotes (orders to come). Money is \
                        `{amount, currency}` with the amount as a decimal string at the \
                        currency's ISO 4217 exponent. Errors are RFC 9457 problem documents.",
         version = "1.0.0"
@@ -24,7 +24,10 @@ use utoipa::OpenApi;
         crate::carts::get_cart,
         crate::carts::patch_cart,
         crate::carts::delete_line,
-        crate::carts::delete_cart
+        crate::carts::delete_cart,
+        crate::shipping::create_quote,
+        crate::shipping::get_quote,
+        crate::shipping::quote_totals
     ),
     components(schemas(
         domain::Problem,
@@ -43,7 +46,17 @@ use utoipa::OpenApi;
         domain::CartGroup,
         domain::CartLine,
         domain::CartInput,
-        domain::LineInput
+        domain::LineInput,
+        domain::shipping::DestinationInput,
+        domain::shipping::ShippingQuoteRequest,
+        domain::shipping::ShippingQuote,
+        domain::shipping::Shipment,
+        domain::shipping::ShipmentLine,
+        domain::shipping::ShippingOption,
+        domain::shipping::UnshippableLine,
+        domain::shipping::Choice,
+        domain::shipping::TotalsRequest,
+        domain::shipping::ShippingTotals
     ))
 )]
 pub struct ApiDoc;

@@ -215,6 +215,15 @@ impl FxStore {
         Rate::cross(from, a.per_eur, to, b.per_eur, spread)
     }
 
+    /// The mid rate from `from` to `to`, without the spread: what customs values and
+    /// de-minimis thresholds are compared at.
+    pub fn mid_rate(&self, from: Currency, to: Currency) -> Option<Rate> {
+        let rates = self.current();
+        let a = rates.entries.get(&from)?;
+        let b = rates.entries.get(&to)?;
+        Rate::cross(from, a.per_eur, to, b.per_eur, Decimal::ZERO)
+    }
+
     /// `price` in `to`, as the buyer sees it; `None` when either currency has no rate.
     pub fn convert(&self, price: Money, to: Currency) -> Option<Converted> {
         let rate = self.rate(price.currency(), to)?;
@@ -475,6 +484,16 @@ pub mod clock {
         // of zeros would collide on insert (primary key) rather than be silently guessable.
         let _ = getrandom::fill(&mut bytes);
         bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+impl logistics::Rates for FxStore {
+    fn rate(&self, from: Currency, to: Currency) -> Option<Rate> {
+        FxStore::rate(self, from, to)
+    }
+
+    fn mid(&self, from: Currency, to: Currency) -> Option<Rate> {
+        self.mid_rate(from, to)
     }
 }
 

@@ -348,7 +348,10 @@ async fn a_line_that_cannot_ship_to_the_chosen_country_says_why_and_blocks_the_c
     let db = app.db().await;
     let (battery,): (String,) = sqlx::query_as(
         "SELECT v.sku FROM variants v JOIN products p ON p.id = v.product_id \
-         WHERE p.handling & 2 AND v.stock >= 1 ORDER BY v.sku LIMIT 1",
+         WHERE p.handling & 2 AND v.stock >= 1 AND NOT EXISTS ( \
+           SELECT 1 FROM product_warehouses pw JOIN warehouses w ON w.id = pw.warehouse_id \
+           WHERE pw.product_id = p.id AND w.country = 'AU') \
+         ORDER BY v.sku LIMIT 1",
     )
     .fetch_one(&db)
     .await

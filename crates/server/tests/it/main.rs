@@ -9,3 +9,4 @@ mod helpers;
 mod localization;
 mod products;
 mod serving;
+mod shipping;

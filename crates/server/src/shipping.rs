@@ -1,0 +1,642 @@
+//! Shipping quotes: `POST /api/v1/shipping/quotes`, `GET /api/v1/shipping/quotes/{id}` and
+//! `POST /api/v1/shipping/quotes/{id}/totals`.
+//!
+//! The route engine (`logistics`) does the work; this module reads the lines' weights,
+//! sizes, handling flags and warehouses from the catalog, validates the request, and keeps
+//! each quote (its answer and a fingerprint of what it was for) until it expires. A quote's
+//! converted amounts are locked for as long as an exchange-rate quote (`STORE_FX_QUOTE_SECONDS`).
+
+use crate::error::{locale_of, AppError, InvalidField, Reason};
+use crate::fx::clock;
+use crate::AppState;
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use domain::shipping::{
+    ShipmentLine, ShippingOption, ShippingQuote, ShippingTotals, UnshippableLine, DESTINATIONS,
+};
+use domain::{Currency, LineInput, Locale, Money};
+use logistics::acceptance::{self, Refusal};
+use logistics::{Date, Item, Origin, RouteTable};
+
+/// Largest quote request body.
+pub const MAX_QUOTE_BODY_BYTES: usize = 16 * 1024;
+
+const DESTINATION_LIST: &str = "AE, AU, BR, CA, CL, CN, DE, ES, FR, GB, ID, IT, JP, KR, MX, MY, NZ, PE, PH, SA, SG, TH, US, VN";
+
+/// Builds the route table from the store's warehouses.
+pub async fn load_routes(db: &sqlx::SqlitePool) -> Result<RouteTable, sqlx::Error> {
+    let rows: Vec<(String, String, i64)> =
+        sqlx::query_as("SELECT code, country, overseas FROM warehouses ORDER BY id")
+            .fetch_all(db)
+            .await?;
+    // Route ids and lanes borrow the codes for the process's lifetime; a few bytes, once.
+    let origins: Vec<Origin> = rows
+        .into_iter()
+        .map(|(code, country, overseas)| Origin {
+            code: Box::leak(code.into_boxed_str()),
+            country: Box::leak(country.into_boxed_str()),
+            overseas: overseas != 0,
+        })
+        .collect();
+    Ok(RouteTable::generate(&origins))
+}
+
+/// A valid quote request.
+struct Parsed {
+    country: &'static str,
+    postal_code: Option<String>,
+    lines: Vec<LineInput>,
+    cart_token: Option<String>,
+}
+
+fn unreadable(field: &str) -> AppError {
+    AppError::InvalidParameters(vec![InvalidField {
+        field: field.into(),
+        reason: Reason::Unreadable,
+    }])
+}
+
+/// Reads and validates a quote body; every problem is named.
+fn parse_request(body: &[u8]) -> Result<Parsed, AppError> {
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|_| unreadable("body"))?;
+    let object = value.as_object().ok_or_else(|| unreadable("body"))?;
+    let mut errors = Vec::new();
+    let mut invalid = |field: String, reason: Reason| errors.push(InvalidField { field, reason });
+    for key in object
+        .keys()
+        .filter(|k| !matches!(k.as_str(), "destination" | "lines" | "cart_token"))
+    {
+        invalid(key.clone(), Reason::NotAccepted);
+    }
+    let mut country = None;
+    let mut postal_code = None;
+    match object.get("destination").and_then(|d| d.as_object()) {
+        None => invalid("destination".into(), Reason::Unreadable),
+        Some(destination) => {
+            let code = destination
+                .get("country")
+                .and_then(|c| c.as_str())
+                .map(|c| c.trim().to_ascii_uppercase());
+            country = code
+                .as_deref()
+                .and_then(|c| DESTINATIONS.iter().copied().find(|d| *d == c));
+            if country.is_none() {
+                invalid(
+                    "destination.country".into(),
+                    Reason::OneOf(DESTINATION_LIST),
+                );
+            }
+            match destination.get("postal_code") {
+                None | Some(serde_json::Value::Null) => {}
+                Some(serde_json::Value::String(p)) => {
+                    let p = p.trim();
+                    let well_formed = p.chars().count() <= 12
+                        && p.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+                    if !well_formed {
+                        invalid("destination.postal_code".into(), Reason::Malformed);
+                    } else if !p.is_empty() {
+                        postal_code = Some(p.to_owned());
+                    }
+                }
+                Some(_) => invalid("destination.postal_code".into(), Reason::Malformed),
+            }
+            for key in destination
+                .keys()
+                .filter(|k| !matches!(k.as_str(), "country" | "postal_code"))
+            {
+                invalid(format!("destination.{key}"), Reason::NotAccepted);
+            }
+        }
+    }
+    let lines = match object.get("lines") {
+        None => Vec::new(),
+        Some(value) => crate::carts::parse_lines(value, &mut invalid),
+    };
+    let cart_token = match object.get("cart_token") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(t)) => Some(t.trim().to_owned()),
+        Some(_) => {
+            invalid("cart_token".into(), Reason::Unreadable);
+            None
+        }
+    };
+    if cart_token.is_none()
+        && lines.is_empty()
+        && !errors.iter().any(|e| e.field.starts_with("lines"))
+    {
+        errors.push(InvalidField {
+            field: "lines".into(),
+            reason: Reason::Empty,
+        });
+    }
+    match (errors.is_empty(), country) {
+        (true, Some(country)) => Ok(Parsed {
+            country,
+            postal_code,
+            lines,
+            cart_token,
+        }),
+        _ => Err(AppError::InvalidParameters(errors)),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    sku: String,
+    title: String,
+    category: String,
+    price_minor: i64,
+    currency: String,
+    weight_g: i64,
+    length_mm: i64,
+    width_mm: i64,
+    height_mm: i64,
+    handling: i64,
+    warehouses: String,
+}
+
+/// The engine's view of `lines`, with each line's title in `locale`. Unknown SKUs are named.
+pub async fn load_items(
+    state: &AppState,
+    locale: Locale,
+    lines: &[LineInput],
+) -> Result<Vec<(Item, String)>, AppError> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut unknown = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let row: Option<ItemRow> = sqlx::query_as(concat!(
+            "SELECT v.sku, ",
+            crate::products::title_in_locale!(),
+            ", c.slug AS category, v.price_minor, p.currency, v.weight_g, v.length_mm, \
+               v.width_mm, v.height_mm, p.handling, \
+               (SELECT group_concat(code, ',') FROM (SELECT w.code FROM product_warehouses pw \
+                  JOIN warehouses w ON w.id = pw.warehouse_id \
+                  WHERE pw.product_id = p.id ORDER BY pw.position)) AS warehouses \
+             FROM variants v JOIN products p ON p.id = v.product_id \
+             JOIN categories c ON c.id = p.category_id WHERE v.sku = ?2"
+        ))
+        .bind(locale.tag())
+        .bind(&line.sku)
+        .fetch_optional(&state.db)
+        .await?;
+        let Some(row) = row else {
+            unknown.push(InvalidField {
+                field: format!("lines[{i}].sku"),
+                reason: Reason::UnknownItem,
+            });
+            continue;
+        };
+        let currency: Currency = row
+            .currency
+            .parse()
+            .map_err(|_| AppError::Internal(format!("bad currency on {}", row.sku)))?;
+        let positive = |v: i64| u32::try_from(v).unwrap_or(0);
+        out.push((
+            Item {
+                sku: row.sku,
+                quantity: line.quantity,
+                category: row.category,
+                unit_price: Money::from_minor(row.price_minor, currency),
+                weight_g: positive(row.weight_g),
+                dims_mm: [
+                    positive(row.length_mm),
+                    positive(row.width_mm),
+                    positive(row.height_mm),
+                ],
+                flags: u8::try_from(row.handling & 0xF).unwrap_or(0),
+                warehouses: row.warehouses.split(',').map(str::to_owned).collect(),
+            },
+            row.title,
+        ));
+    }
+    if unknown.is_empty() {
+        Ok(out)
+    } else {
+        Err(AppError::InvalidParameters(unknown))
+    }
+}
+
+/// Why each item cannot ship to `country` (one unit, alone), by index; for the cart's
+/// ship-to check.
+pub fn restrictions(
+    state: &AppState,
+    items: &[Item],
+    country: &str,
+) -> Result<Vec<Option<&'static str>>, AppError> {
+    let today = Date::from_unix(clock::unix_now());
+    items
+        .iter()
+        .map(|item| {
+            let one = [Item {
+                quantity: 1,
+                ..item.clone()
+            }];
+            let request = logistics::Request {
+                items: &one,
+                country,
+                postal_code: None,
+                today,
+                currency: Currency::USD,
+            };
+            let quote = logistics::quote(&state.routes, request, &*state.fx)
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            Ok(quote.unshippable.first().map(|(_, reason)| *reason))
+        })
+        .collect()
+}
+
+fn query_param(query: Option<&str>, key: &str) -> Option<String> {
+    form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// The request's currency (`currency=`, default US dollars), validated.
+fn buyer_currency(state: &AppState, query: Option<&str>) -> Result<Currency, AppError> {
+    match query_param(query, "currency") {
+        None => Ok(Currency::USD),
+        Some(code) => state
+            .fx
+            .parse_currency("currency", code.trim())
+            .map_err(|e| AppError::InvalidParameters(vec![e])),
+    }
+}
+
+/// The lines of a cart, for quoting it.
+async fn cart_lines(state: &AppState, token: &str) -> Result<Vec<LineInput>, AppError> {
+    let exists: Option<(String,)> = sqlx::query_as("SELECT token FROM carts WHERE token = ?")
+        .bind(token)
+        .fetch_optional(&state.db)
+        .await?;
+    if exists.is_none() {
+        return Err(AppError::CartNotFound);
+    }
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT sku, quantity FROM cart_lines WHERE cart_token = ? ORDER BY added_at, sku",
+    )
+    .bind(token)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(sku, quantity)| LineInput {
+            sku,
+            quantity: u32::try_from(quantity).unwrap_or(0),
+        })
+        .collect())
+}
+
+fn pairs(lines: &[LineInput]) -> Vec<(String, u32)> {
+    lines.iter().map(|l| (l.sku.clone(), l.quantity)).collect()
+}
+
+/// Quotes shipping for lines or a cart to a destination.
+#[utoipa::path(
+    post,
+    path = "/api/v1/shipping/quotes",
+    tag = "shipping",
+    params(
+        ("locale" = Option<String>, Query, description = "Language of titles and problems"),
+        ("currency" = Option<String>, Query, description = "The buyer's currency (default USD)"),
+    ),
+    request_body = domain::shipping::ShippingQuoteRequest,
+    responses(
+        (status = 201, description = "Shipments with every option, dates, duties and taxes", body = ShippingQuote),
+        (status = 400, description = "A bad destination, an unknown line, an empty request: each field named", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_quote(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<impl IntoResponse, AppError> {
+    let locale = locale_of(query.as_deref(), &headers);
+    let body = crate::error::read_body(body, MAX_QUOTE_BODY_BYTES).await?;
+    let currency = buyer_currency(&state, query.as_deref());
+    let parsed = parse_request(&body);
+    let (currency, parsed) = match (currency, parsed) {
+        (Ok(c), Ok(p)) => (c, p),
+        (c, p) => {
+            let mut fields = Vec::new();
+            for err in [c.err(), p.err()].into_iter().flatten() {
+                match err {
+                    AppError::InvalidParameters(f) => fields.extend(f),
+                    other => return Err(other),
+                }
+            }
+            return Err(AppError::InvalidParameters(fields));
+        }
+    };
+    let lines = match &parsed.cart_token {
+        Some(token) => {
+            let lines = cart_lines(&state, token).await?;
+            if lines.is_empty() {
+                return Err(AppError::InvalidParameters(vec![InvalidField {
+                    field: "cart_token".into(),
+                    reason: Reason::Empty,
+                }]));
+            }
+            lines
+        }
+        None => parsed.lines.clone(),
+    };
+    let items = load_items(&state, locale, &lines).await?;
+    let quote = build_quote(&state, locale, currency, &parsed, &items).await?;
+    let fingerprint = acceptance::fingerprint(
+        &pairs(&lines),
+        parsed.country,
+        parsed.postal_code.as_deref(),
+        currency.code(),
+    );
+    let now = clock::unix_now();
+    sqlx::query(
+        "INSERT INTO shipping_quotes (id, cart_token, fingerprint, created_at, expires_at, body) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&quote.id)
+    .bind(&parsed.cart_token)
+    .bind(&fingerprint)
+    .bind(now)
+    .bind(now + state.fx.settings.quote_seconds)
+    .bind(serde_json::to_string(&quote).map_err(|e| AppError::Internal(e.to_string()))?)
+    .execute(&state.db)
+    .await?;
+    Ok((StatusCode::CREATED, Json(quote)))
+}
+
+/// Runs the engine and words its answer for the wire.
+async fn build_quote(
+    state: &AppState,
+    locale: Locale,
+    currency: Currency,
+    parsed: &Parsed,
+    items: &[(Item, String)],
+) -> Result<ShippingQuote, AppError> {
+    let engine_items: Vec<Item> = items.iter().map(|(i, _)| i.clone()).collect();
+    let now = clock::unix_now();
+    let request = logistics::Request {
+        items: &engine_items,
+        country: parsed.country,
+        postal_code: parsed.postal_code.as_deref(),
+        today: Date::from_unix(now),
+        currency,
+    };
+    let quote = logistics::quote(&state.routes, request, &*state.fx)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let cities: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT w.code, COALESCE(wn.city, w.code), w.country FROM warehouses w \
+         LEFT JOIN warehouse_names wn ON wn.warehouse_id = w.id AND wn.locale = ?",
+    )
+    .bind(locale.tag())
+    .fetch_all(&state.db)
+    .await?;
+    let city = |code: &str| {
+        cities
+            .iter()
+            .find(|(c, _, _)| c == code)
+            .map(|(_, city, country)| (city.clone(), country.clone()))
+            .unwrap_or_else(|| (code.to_owned(), code[..2].to_owned()))
+    };
+    let shipments = quote
+        .shipments
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let (origin_city, origin_country) = city(&s.origin);
+            domain::shipping::Shipment {
+                id: format!("s{}", n + 1),
+                origin: s.origin.clone(),
+                origin_city,
+                origin_country,
+                lines: s
+                    .items
+                    .iter()
+                    .map(|&i| ShipmentLine {
+                        sku: items[i].0.sku.clone(),
+                        title: items[i].1.clone(),
+                        quantity: items[i].0.quantity,
+                    })
+                    .collect(),
+                weight_g: s.weight_g,
+                options: s
+                    .options
+                    .iter()
+                    .map(|o| {
+                        let route = state.routes.route(o.route);
+                        ShippingOption {
+                            id: route.id.clone(),
+                            carrier: route.carrier.to_owned(),
+                            service: route.service.code().to_owned(),
+                            price: o.price,
+                            converted: o.converted,
+                            surcharge: (o.surcharge.to_minor() > 0).then_some(o.surcharge),
+                            parcels: o.parcels,
+                            chargeable_g: o.chargeable_g,
+                            earliest: o.earliest.iso(),
+                            latest: o.latest.iso(),
+                            tracked: route.tracked,
+                            ddp: route.ddp,
+                            labels: o.labels.iter().map(|l| (*l).to_owned()).collect(),
+                            duties: o.landed.duties,
+                            taxes: o.landed.taxes,
+                            taxes_due: o.landed.due.code().to_owned(),
+                            tax_rule: o.landed.rule.to_owned(),
+                            threshold: o.landed.threshold,
+                            pay_now: o.pay_now,
+                            total: o.total,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let expires_in = state.fx.settings.quote_seconds;
+    Ok(ShippingQuote {
+        id: clock::random_id(),
+        expires_at: clock::rfc3339(now + expires_in),
+        expires_in: u32::try_from(expires_in).unwrap_or(u32::MAX),
+        country: parsed.country.to_owned(),
+        postal_code: parsed.postal_code.clone(),
+        currency,
+        shipments,
+        unshippable: quote
+            .unshippable
+            .iter()
+            .map(|&(i, reason)| UnshippableLine {
+                sku: items[i].0.sku.clone(),
+                title: items[i].1.clone(),
+                reason: reason.to_owned(),
+            })
+            .collect(),
+        chosen_shipping: quote.chosen_shipping,
+        separate_shipping: quote.separate_shipping,
+    })
+}
+
+/// A stored quote, checked for existence and expiry.
+struct Stored {
+    quote: ShippingQuote,
+    cart_token: Option<String>,
+    fingerprint: String,
+    expires_at: i64,
+}
+
+async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
+    let row: Option<(String, Option<String>, String, i64)> = sqlx::query_as(
+        "SELECT body, cart_token, fingerprint, expires_at FROM shipping_quotes WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&state.db)
+    .await?;
+    let (body, cart_token, fingerprint, expires_at) = row.ok_or(AppError::ShippingQuoteNotFound)?;
+    let now = clock::unix_now();
+    if now >= expires_at {
+        return Err(AppError::ShippingQuoteExpired);
+    }
+    let mut quote: ShippingQuote =
+        serde_json::from_str(&body).map_err(|e| AppError::Internal(e.to_string()))?;
+    quote.expires_in = u32::try_from(expires_at - now).unwrap_or(0);
+    Ok(Stored {
+        quote,
+        cart_token,
+        fingerprint,
+        expires_at,
+    })
+}
+
+/// A quote as it was answered, while it lasts.
+#[utoipa::path(
+    get,
+    path = "/api/v1/shipping/quotes/{id}",
+    tag = "shipping",
+    params(("id" = String, Path, description = "The quote's id")),
+    responses(
+        (status = 200, description = "The quote", body = ShippingQuote),
+        (status = 404, description = "No such quote", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The quote has expired: quote again", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_quote(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<ShippingQuote>, AppError> {
+    Ok(Json(stored(&state, &id).await?.quote))
+}
+
+/// What the buyer pays with one option chosen per shipment.
+#[utoipa::path(
+    post,
+    path = "/api/v1/shipping/quotes/{id}/totals",
+    tag = "shipping",
+    params(("id" = String, Path, description = "The quote's id")),
+    request_body = domain::shipping::TotalsRequest,
+    responses(
+        (status = 200, description = "Goods, shipping, duties and taxes now and on delivery", body = ShippingTotals),
+        (status = 400, description = "A shipment without a choice, or an option the quote did not offer", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such quote", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The cart changed since the quote: quote again", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The quote has expired: quote again", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn quote_totals(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: Body,
+) -> Result<Json<ShippingTotals>, AppError> {
+    let body = crate::error::read_body(body, MAX_QUOTE_BODY_BYTES).await?;
+    let request: domain::shipping::TotalsRequest =
+        serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
+    let stored = stored(&state, &id).await?;
+    let quote = &stored.quote;
+    // The fingerprint of what the cart holds now, for a quote made from a cart.
+    let fingerprint = match &stored.cart_token {
+        Some(token) => {
+            let lines = cart_lines(&state, token).await.map_err(|e| match e {
+                AppError::CartNotFound => AppError::QuoteAltered,
+                other => other,
+            })?;
+            acceptance::fingerprint(
+                &pairs(&lines),
+                &quote.country,
+                quote.postal_code.as_deref(),
+                quote.currency.code(),
+            )
+        }
+        None => stored.fingerprint.clone(),
+    };
+    let offered = acceptance::Offered {
+        expires_at: stored.expires_at,
+        fingerprint: stored.fingerprint.clone(),
+        shipments: quote
+            .shipments
+            .iter()
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    s.options.iter().map(|o| o.id.clone()).collect(),
+                )
+            })
+            .collect(),
+    };
+    let choices: Vec<(String, String)> = request
+        .choices
+        .iter()
+        .map(|c| (c.shipment.clone(), c.option.clone()))
+        .collect();
+    acceptance::accept(&offered, clock::unix_now(), &fingerprint, &choices).map_err(
+        |r| match r {
+            Refusal::Expired => AppError::ShippingQuoteExpired,
+            Refusal::Altered => AppError::QuoteAltered,
+            Refusal::Missing(s) => AppError::InvalidParameters(vec![InvalidField {
+                field: format!("choices.{s}"),
+                reason: Reason::Empty,
+            }]),
+            Refusal::NotOffered(s) => AppError::InvalidParameters(vec![InvalidField {
+                field: format!("choices.{s}"),
+                reason: Reason::NotOffered,
+            }]),
+        },
+    )?;
+    let zero = Money::zero(quote.currency);
+    let (mut goods, mut shipping, mut now_due, mut later, mut pay_now, mut landed) =
+        (zero, zero, zero, zero, zero, zero);
+    let overflow = |_| AppError::Internal("amount out of range".into());
+    for shipment in &quote.shipments {
+        let Some(option) = choices
+            .iter()
+            .find(|(s, _)| *s == shipment.id)
+            .and_then(|(_, o)| shipment.options.iter().find(|x| &x.id == o))
+        else {
+            continue;
+        };
+        let charges = option.duties.checked_add(option.taxes).map_err(overflow)?;
+        let shipment_goods = Money::from_minor(
+            option.total.to_minor() - option.converted.to_minor() - charges.to_minor(),
+            quote.currency,
+        );
+        goods = goods.checked_add(shipment_goods).map_err(overflow)?;
+        shipping = shipping.checked_add(option.converted).map_err(overflow)?;
+        match option.taxes_due.as_str() {
+            "checkout" => now_due = now_due.checked_add(charges).map_err(overflow)?,
+            "delivery" => later = later.checked_add(charges).map_err(overflow)?,
+            _ => {}
+        }
+        pay_now = pay_now.checked_add(option.pay_now).map_err(overflow)?;
+        landed = landed.checked_add(option.total).map_err(overflow)?;
+    }
+    Ok(Json(ShippingTotals {
+        quote_id: quote.id.clone(),
+        goods,
+        shipping,
+        duties_and_taxes_now: now_due,
+        due_on_delivery: later,
+        pay_now,
+        landed_total: landed,
+    }))
+}
