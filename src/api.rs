@@ -2,6 +2,7 @@
 //! typed functions and get domain types or an [`ApiError`] back.
 
 use crate::catalog::listing::ListingParams;
+use domain::shipping::{ShippingQuote, ShippingTotals};
 use domain::{
     Cart, CategoryList, Currency, Locale, Problem, ProductDetail, ProductList, RateTable,
 };
@@ -97,12 +98,7 @@ pub async fn get_product(
 fn lines_body(lines: &[(&str, u32)]) -> String {
     let items: Vec<String> = lines
         .iter()
-        .map(|(sku, quantity)| {
-            let sku = js_sys::JSON::stringify(&wasm_bindgen::JsValue::from_str(sku))
-                .map(String::from)
-                .unwrap_or_default();
-            format!(r#"{{"sku":{sku},"quantity":{quantity}}}"#)
-        })
+        .map(|(sku, quantity)| format!(r#"{{"sku":{},"quantity":{quantity}}}"#, json_string(sku)))
         .collect();
     format!(r#"{{"lines":[{}]}}"#, items.join(","))
 }
@@ -194,6 +190,102 @@ pub async fn remove_cart_line(token: &str, sku: &str, view: CartView) -> CartRep
         view.query()
     );
     cart_call("DELETE", &path, None).await
+}
+
+/// A JSON string literal, escaped by the browser's `JSON.stringify`.
+fn json_string(text: &str) -> String {
+    js_sys::JSON::stringify(&wasm_bindgen::JsValue::from_str(text))
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// What to quote shipping for: the lines or the cart, and where to.
+pub enum QuoteFor<'a> {
+    Lines(&'a [(&'a str, u32)]),
+    Cart(&'a str),
+}
+
+/// The body of `POST /api/v1/shipping/quotes`.
+pub fn quote_body(what: QuoteFor<'_>, country: &str, postal_code: &str) -> String {
+    let postal = postal_code.trim();
+    let destination = if postal.is_empty() {
+        format!(r#"{{"country":{}}}"#, json_string(country))
+    } else {
+        format!(
+            r#"{{"country":{},"postal_code":{}}}"#,
+            json_string(country),
+            json_string(postal)
+        )
+    };
+    match what {
+        QuoteFor::Lines(lines) => {
+            let lines = lines_body(lines);
+            // `{"lines":[…]}` → `{"destination":…,"lines":[…]}`
+            format!(r#"{{"destination":{destination},{}"#, &lines[1..])
+        }
+        QuoteFor::Cart(token) => {
+            format!(
+                r#"{{"destination":{destination},"cart_token":{}}}"#,
+                json_string(token)
+            )
+        }
+    }
+}
+
+/// POSTs JSON in `latest`'s stream (aborting the request before it).
+async fn post_latest(path: &str, body: String, latest: Latest) -> Result<Response, ApiError> {
+    let signal = latest.next_signal();
+    Request::post(path)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .abort_signal(signal.as_ref())
+        .body(body)
+        .map_err(|_| ApiError::Unreachable)?
+        .send()
+        .await
+        .map_err(|e| match e {
+            gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Aborted,
+            _ => ApiError::Unreachable,
+        })
+}
+
+/// `POST /api/v1/shipping/quotes`: shipments, options, dates, duties and taxes.
+pub async fn shipping_quote(
+    body: String,
+    locale: Locale,
+    currency: Currency,
+    latest: Latest,
+) -> Result<ShippingQuote, ApiError> {
+    let path = format!(
+        "/api/v1/shipping/quotes?locale={}&currency={}",
+        locale.tag(),
+        currency.code()
+    );
+    read_json(post_latest(&path, body, latest).await?).await
+}
+
+/// `POST /api/v1/shipping/quotes/{id}/totals`: what the buyer pays for these choices.
+pub async fn shipping_totals(
+    id: &str,
+    choices: &[(String, String)],
+    latest: Latest,
+) -> Result<ShippingTotals, ApiError> {
+    let items: Vec<String> = choices
+        .iter()
+        .map(|(s, o)| {
+            format!(
+                r#"{{"shipment":{},"option":{}}}"#,
+                json_string(s),
+                json_string(o)
+            )
+        })
+        .collect();
+    let body = format!(r#"{{"choices":[{}]}}"#, items.join(","));
+    let path = format!(
+        "/api/v1/shipping/quotes/{}/totals",
+        js_sys::encode_uri_component(id)
+    );
+    read_json(post_latest(&path, body, latest).await?).await
 }
 
 /// `GET /api/v1/fx/rates`: the rates the store converts with, their sources and the spread.

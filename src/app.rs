@@ -76,6 +76,7 @@ fn LocalizedPages() -> impl IntoView {
                 <Route path=path!("/:locale/search") view=ListingPage/>
                 <Route path=path!("/:locale/p/:slug") view=ProductPage/>
                 <Route path=path!("/:locale/cart") view=crate::cart::CartPage/>
+                <Route path=path!("/:locale/checkout") view=crate::shipping::CheckoutPage/>
             </Routes>
         </Show>
     }

@@ -43,6 +43,7 @@ pub struct CartState {
     pub drawer_open: RwSignal<bool>,
     locale: Memo<Locale>,
     currency: RwSignal<Currency>,
+    money: crate::currency::CurrencyState,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -315,6 +316,7 @@ impl CartState {
     /// Checks the lines against another destination (remembered for next time).
     pub fn choose_ship_to(self, country: &'static str) {
         set(SHIP_TO_KEY, country);
+        self.money.follow_destination(country);
         self.ship_to.set(country);
     }
 
@@ -362,6 +364,7 @@ pub fn provide_cart(locale: Memo<Locale>) {
         drawer_open: RwSignal::new(false),
         locale,
         currency: use_currency().current,
+        money: use_currency(),
     };
     // Priced again whenever the language, the currency or the destination changes.
     Effect::new(move |_| {
@@ -460,28 +463,8 @@ fn CartDrawer() -> impl IntoView {
     }
 }
 
-/// Why a line cannot ship to `country` (a name in the page's language), from the server's code.
-fn restriction_text(locale: Locale, code: &str, country: String) -> String {
-    let msg = match code {
-        "lithium_battery" => Msg::CannotShipLithium,
-        "liquid" => Msg::CannotShipLiquid,
-        _ => Msg::CannotShipControlled,
-    };
-    fill(&t(locale, msg), &[country])
-}
-
 fn money(m: &Money, tag: &str) -> String {
     format_money(m, tag)
-}
-
-/// Destinations with their names in the page's language, in that language's order.
-fn destinations(tag: &str) -> Vec<(&'static str, String)> {
-    let mut named: Vec<(&'static str, String)> = DESTINATIONS
-        .iter()
-        .map(|c| (*c, region_name(c, tag)))
-        .collect();
-    named.sort_by(|a, b| crate::format::compare_text(&a.1, &b.1, tag));
-    named
 }
 
 /// `/{locale}/cart`
@@ -516,7 +499,11 @@ fn CartBody() -> impl IntoView {
         {move || {
             let l = locale.get();
             match state.cart.get() {
-                Some(cart) if !cart.groups.is_empty() => view! { <ShipTo/> <CartView cart locale=l/> }.into_any(),
+                Some(cart) if !cart.groups.is_empty() => view! {
+                    <crate::shipping::ShipToSelect id="ship-to"/>
+                    <CartView cart locale=l/>
+                    <crate::shipping::CartEstimate/>
+                }.into_any(),
                 _ => view! {
                     <div class="cart-empty">
                         <p>{tx(Msg::CartEmpty)}</p>
@@ -525,34 +512,6 @@ fn CartBody() -> impl IntoView {
                 }.into_any(),
             }
         }}
-    }
-}
-
-/// The ship-to country the lines are checked against.
-#[component]
-fn ShipTo() -> impl IntoView {
-    let locale = use_locale();
-    let state = use_cart();
-    let options = move || {
-        let chosen = state.ship_to.get();
-        destinations(locale.get().tag())
-            .into_iter()
-            .map(|(code, name)| view! { <option value=code selected={code == chosen}>{name}</option> })
-            .collect_view()
-    };
-    view! {
-        <div class="ship-to field">
-            <label for="ship-to">{crate::app::tr(Msg::ShipTo)}</label>
-            <select id="ship-to" autocomplete="shipping country"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(c) = DESTINATIONS.iter().copied().find(|d| *d == v) {
-                        state.choose_ship_to(c);
-                    }
-                }>
-                {options}
-            </select>
-        </div>
     }
 }
 
@@ -638,7 +597,7 @@ fn CartLineRow(line: CartLine, locale: Locale, country: String) -> impl IntoView
     let restriction = line
         .restriction
         .as_deref()
-        .map(|code| restriction_text(locale, code, country));
+        .map(|code| crate::shipping::restriction_text(locale, code, country));
     let blocked = restriction.is_some() || line.quantity > line.stock;
     let notices: Vec<String> = [
         line.previous_unit_price.map(|was| {

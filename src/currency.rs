@@ -111,6 +111,26 @@ pub fn provide_currency(locale: Locale) {
     provide_context(CurrencyState { current, table });
 }
 
+impl CurrencyState {
+    /// A buyer who has not chosen a currency sees prices in the currency of the country they
+    /// ship to (shipping to Japan shows yen); an explicit choice is never overridden.
+    pub fn follow_destination(self, country: &str) {
+        let chosen = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        if chosen.is_some() {
+            return;
+        }
+        let offered = self.table.with_untracked(|t| {
+            t.as_ref()
+                .map(|t| t.rates.iter().map(|r| r.currency).collect::<Vec<_>>())
+        });
+        if let Some(c) =
+            for_country(country).filter(|c| offered.as_ref().is_none_or(|o| o.contains(c)))
+        {
+            self.current.set(c);
+        }
+    }
+}
+
 pub fn use_currency() -> CurrencyState {
     use_context::<CurrencyState>().unwrap_or_else(|| CurrencyState {
         current: RwSignal::new(Currency::USD),

@@ -48,6 +48,12 @@ pub fn compare_text(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
     imp::compare_text(a, b, locale)
 }
 
+/// A delivery window for `locale` ("3–10 Dec", "12月3日～10日"): two ISO dates (`2026-12-03`),
+/// formatted by `Intl.DateTimeFormat.formatRange` in the browser.
+pub fn format_date_range(start: &str, end: &str, locale: &str) -> String {
+    imp::format_date_range(start, end, locale)
+}
+
 /// The name of a language (BCP 47 tag) in `locale`'s language: "vi" → "Vietnamese".
 pub fn language_name(tag: &str, locale: &str) -> String {
     imp::display_name("language", tag, locale)
@@ -129,6 +135,19 @@ mod imp {
 
         #[wasm_bindgen(method, js_name = formatToParts)]
         fn format_to_parts(this: &NumberFormat, value: &str) -> js_sys::Array;
+
+        #[wasm_bindgen(js_namespace = Intl)]
+        type DateTimeFormat;
+
+        #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+        fn new(locale: &str, options: &js_sys::Object) -> Result<DateTimeFormat, JsValue>;
+
+        #[wasm_bindgen(method, catch, js_name = formatRange)]
+        fn format_range(
+            this: &DateTimeFormat,
+            start: &js_sys::Date,
+            end: &js_sys::Date,
+        ) -> Result<String, JsValue>;
 
         #[wasm_bindgen(js_namespace = Intl)]
         type DisplayNames;
@@ -247,6 +266,22 @@ mod imp {
             .unwrap_or_else(|| code.to_owned())
     }
 
+    pub fn format_date_range(start: &str, end: &str, locale: &str) -> String {
+        // Noon UTC, shown in UTC: the calendar date never shifts with the buyer's time zone.
+        let date = |iso: &str| js_sys::Date::new(&JsValue::from_str(&format!("{iso}T12:00:00Z")));
+        let formatted = DateTimeFormat::new(
+            locale,
+            &options(&[
+                ("month", JsValue::from_str("short")),
+                ("day", JsValue::from_str("numeric")),
+                ("timeZone", JsValue::from_str("UTC")),
+            ]),
+        )
+        .ok()
+        .and_then(|f| f.format_range(&date(start), &date(end)).ok());
+        formatted.unwrap_or_else(|| format!("{start} – {end}"))
+    }
+
     pub fn format_integer(value: u64, locale: &str) -> String {
         let text = value.to_string();
         cached_format(locale, None, &text).unwrap_or(text)
@@ -361,6 +396,14 @@ mod imp {
 
     pub fn display_name(_kind: &'static str, code: &str, _locale: &str) -> String {
         code.to_owned()
+    }
+
+    pub fn format_date_range(start: &str, end: &str, _locale: &str) -> String {
+        if start == end {
+            start.to_owned()
+        } else {
+            format!("{start} – {end}")
+        }
     }
 }
 

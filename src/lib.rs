@@ -12,3 +12,4 @@ pub mod currency;
 pub mod fetch;
 pub mod format;
 pub mod i18n;
+pub mod shipping;

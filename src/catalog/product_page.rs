@@ -426,6 +426,9 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     Some(false) => failed_text.clone(),
                     None => String::new(),
                 }}</p>
+                <crate::shipping::ProductEstimate sku=Signal::derive(move || {
+                    chosen.get().map(|v| v.sku).or_else(|| p.with_value(|p| p.variants.first().map(|v| v.sku.clone())))
+                })/>
                 <section class="seller-card" aria-labelledby="seller-heading">
                     <h2 id="seller-heading">{text(Msg::SoldBy)}</h2>
                     <p class="seller-name"><bdi>{seller_name}</bdi>

@@ -1,0 +1,164 @@
+// Shipping end to end: the product page's estimate follows the ship-to country (and, for a
+// buyer who has not chosen a currency, its currency); a restricted item says why; checkout
+// replaces the options when the country changes, totals follow the chosen options, and a
+// failing quote endpoint shows a retry without losing what was typed.
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { Store, VIEWPORTS, launchBrowser } from './support.mjs';
+
+const visible = (text) => text.replace(/[\u2068\u2069]/g, '').trim();
+
+for (const device of VIEWPORTS) {
+  describe(`shipping on a ${device.name} (${device.viewport.width} px)`, () => {
+    let browser;
+    let store;
+    let contexts = [];
+    let plain;
+    let battery;
+
+    const openContext = async () => {
+      const { name, ...options } = device;
+      const context = await browser.newContext({ ...options, locale: 'en-US' });
+      contexts.push(context);
+      return context;
+    };
+
+    // A product that starts on an in-stock variant (colour only), with or without a battery.
+    const findProduct = async (wantBattery) => {
+      const list = await (await fetch(`${store.url}/api/v1/products?per_page=100&category=phones-accessories`)).json();
+      for (const item of list.items) {
+        const p = await (await fetch(`${store.url}/api/v1/products/${item.slug}`)).json();
+        const onePick = p.options.length === 0 || (p.options.length === 1 && p.options[0].axis === 'colour');
+        const h = p.handling;
+        const handlingOk = wantBattery
+          ? h.lithium_battery && !p.ships_from.some((w) => w.country === 'AU')
+          : !h.lithium_battery && !h.liquid && !h.magnet && !h.fragile;
+        if (onePick && handlingOk && p.variants.every((v) => v.stock >= 3)) return p;
+      }
+      throw new Error(`no product (battery: ${wantBattery})`);
+    };
+
+    before(async () => {
+      browser = await launchBrowser();
+      store = new Store();
+      await store.start();
+      plain = await findProduct(false);
+      battery = await findProduct(true);
+    });
+    after(async () => {
+      await store?.dispose();
+      await browser?.close();
+    });
+    beforeEach(() => { contexts = []; });
+    afterEach(async () => {
+      for (const c of contexts) await c.close();
+    });
+
+    const estimate = (page) => page.getByRole('region', { name: 'Delivery options' });
+    const optionIds = (scope) => scope.locator('[data-option]').evaluateAll((els) => els.map((e) => e.dataset.option));
+
+    test('the product page estimate follows the ship-to country and its currency', async () => {
+      const page = await (await openContext()).newPage();
+      await page.goto(`${store.url}/en/p/${plain.slug}`);
+      await page.getByRole('heading', { level: 1, name: plain.title }).waitFor();
+      const box = estimate(page);
+      await box.locator('[data-option]').first().waitFor();
+      const us = await optionIds(box);
+      assert.ok(us.length >= 1 && us.length <= 2, `cheapest and fastest: ${us}`);
+      assert.ok(us.every((id) => id.includes('-US-')), us.join());
+      await box.getByText('Cheapest').waitFor();
+      await box.getByText('Fastest').waitFor();
+      assert.match(visible(await box.locator('.price-main').first().textContent()), /\$/);
+      assert.match(await box.textContent(), /Arrives/);
+
+      await box.getByLabel('Ship to').selectOption('JP');
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-option]')].every((e) => e.dataset.option.includes('-JP-')));
+      // The buyer had not chosen a currency: the estimate (and every price) is now in yen.
+      await page.waitForFunction(() => (document.querySelector('.estimate .price-main')?.textContent ?? '').includes('¥'));
+      assert.equal(await page.getByRole('combobox', { name: 'Currency' }).inputValue(), 'JPY');
+    });
+
+    test('an item that cannot ship to the chosen country says why on its page', async () => {
+      const page = await (await openContext()).newPage();
+      await page.goto(`${store.url}/en/p/${battery.slug}`);
+      await page.getByRole('heading', { level: 1, name: battery.title }).waitFor();
+      const box = estimate(page);
+      await box.locator('[data-option]').first().waitFor();
+      await box.getByLabel('Ship to').selectOption('AU');
+      await box.getByText("Can't be sent to Australia: carriers into this country refuse lithium batteries from abroad.").waitFor();
+      assert.equal(await box.locator('[data-option]').count(), 0);
+    });
+
+    const checkoutWithCart = async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${store.url}/en/p/${plain.slug}`);
+      await page.getByRole('heading', { level: 1, name: plain.title }).waitFor();
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByText('Added to your cart.').waitFor();
+      await page.goto(`${store.url}/en/cart`);
+      // The cart shows its estimate per shipment before checkout.
+      await page.getByRole('heading', { name: /^Delivery to / }).waitFor();
+      await page.getByRole('link', { name: 'Checkout' }).click();
+      await page.waitForURL(/\/en\/checkout$/);
+      await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
+      await page.locator('.delivery-option').first().waitFor();
+      return page;
+    };
+
+    test('in checkout another country replaces the options and the totals follow the choice', async () => {
+      const page = await checkoutWithCart(await openContext());
+      const ids = () => page.locator('.delivery-option input').evaluateAll((els) => els.map((e) => e.value));
+      const us = await ids();
+      assert.ok(us.length >= 2 && us.every((id) => id.includes('-US-')), us.join());
+      const payNow = () => page.locator('.summary-row.total dd').textContent();
+      await page.locator('.summary-row.total').waitFor();
+      const first = visible(await payNow());
+
+      // Another option: the server's totals change with it.
+      const radios = page.getByRole('radio');
+      const count = await radios.count();
+      const checked = await radios.evaluateAll((els) => els.findIndex((e) => e.checked));
+      await radios.nth(checked === 0 ? count - 1 : 0).check();
+      await page.waitForFunction((before) => {
+        const dd = document.querySelector('.summary-row.total dd');
+        return dd && dd.textContent.replace(/[\u2068\u2069]/g, '').trim() !== before;
+      }, first);
+
+      await page.getByLabel('Ship to').selectOption('GB');
+      await page.waitForFunction(() => {
+        const values = [...document.querySelectorAll('.delivery-option input')].map((e) => e.value);
+        return values.length > 0 && values.every((v) => v.includes('-GB-'));
+      });
+      // Touch targets: every option row is at least 44 px high.
+      for (const row of await page.locator('.delivery-option label').all()) {
+        const b = await row.boundingBox();
+        assert.ok(b.height >= 44, `option ${b.height}px`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `checkout overflows by ${overflow}px`);
+    });
+
+    test('with the quote endpoint failing, checkout offers a retry and keeps what was typed', async () => {
+      const context = await openContext();
+      const page = await checkoutWithCart(context);
+      await context.route('**/api/v1/shipping/quotes?**', (route) => route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'unavailable', detail: 'down' }),
+      }));
+      const postal = page.getByLabel('Postal code');
+      await postal.fill('10001');
+      await page.getByRole('alert').filter({ hasText: "We couldn't get delivery options. Nothing you entered was lost." }).waitFor();
+      assert.equal(await postal.inputValue(), '10001');
+
+      await context.unroute('**/api/v1/shipping/quotes?**');
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.waitForFunction(() => !document.querySelector('.quote-error'));
+      await page.locator('.delivery-option').first().waitFor();
+      // The postal code survives a reload too.
+      await page.reload();
+      await page.locator('.delivery-option').first().waitFor();
+      assert.equal(await page.getByLabel('Postal code').inputValue(), '10001');
+    });
+  });
+}
