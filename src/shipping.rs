@@ -632,8 +632,10 @@ mod tests {
             "local",
             "local_express",
         ];
-        let names: std::collections::HashSet<String> =
-            services.iter().map(|s| service_name(Locale::En, s)).collect();
+        let names: std::collections::HashSet<String> = services
+            .iter()
+            .map(|s| service_name(Locale::En, s))
+            .collect();
         assert_eq!(names.len(), services.len());
         assert_eq!(label_name(Locale::Es, "best_value"), "Mejor opción");
     }

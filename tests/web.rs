@@ -230,8 +230,14 @@ fn country_names_units_and_ratings_follow_the_locale() {
 fn a_delivery_window_is_written_as_one_range_in_the_buyers_language() {
     use storefront::format::format_date_range;
     let en = format_date_range("2026-12-03", "2026-12-10", "en");
-    assert!(en.contains("Dec") && en.contains('3') && en.contains("10"), "{en}");
-    assert!(!en.contains("2026"), "the year is left out within one year: {en}");
+    assert!(
+        en.contains("Dec") && en.contains('3') && en.contains("10"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("2026"),
+        "the year is left out within one year: {en}"
+    );
     let across = format_date_range("2026-12-28", "2027-01-08", "es");
     assert!(across.contains("dic") && across.contains("ene"), "{across}");
     // The calendar date never moves with the machine's time zone.

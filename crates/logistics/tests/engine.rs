@@ -523,3 +523,61 @@ fn a_remote_postal_code_leaves_out_the_lines_that_do_not_serve_it() {
     assert!(!services(&alaska).contains(&Service::SpecialLine));
     assert!(services(&alaska).contains(&Service::Express));
 }
+
+#[test]
+fn every_destination_threshold_is_exact_on_both_sides() {
+    // A shirt priced in the threshold's own currency, at the threshold and one minor unit
+    // above; the mid rate of a currency to itself is one, so the customs value is exact.
+    for rules in logistics::rules::TAX_RULES {
+        let Some(limit) = rules.collect_up_to.or(rules.duty_free_up_to) else {
+            continue;
+        };
+        if rules.flat_duty.is_some() || ORIGINS.iter().any(|o| o.country == rules.country) {
+            continue;
+        }
+        let cur = rules.currency;
+        let at_minor = limit * 10i64.pow(cur.exponent());
+        let at = run(
+            &[shirt(1, Money::from_minor(at_minor, cur), &["CN-SZX"])],
+            rules.country,
+            None,
+            cur,
+        );
+        let above = run(
+            &[shirt(1, Money::from_minor(at_minor + 1, cur), &["CN-SZX"])],
+            rules.country,
+            None,
+            cur,
+        );
+        let (a, b) = (
+            &at.shipments[0].options[0].landed,
+            &above.shipments[0].options[0].landed,
+        );
+        assert!(
+            matches!(a.rule, "collected_at_checkout" | "below_threshold"),
+            "{} at {limit}: {}",
+            rules.country,
+            a.rule
+        );
+        assert_eq!(
+            a.duties.to_minor(),
+            0,
+            "{} at the threshold pays no duty",
+            rules.country
+        );
+        assert_eq!(b.rule, "above_threshold", "{} above {limit}", rules.country);
+        if logistics::rules::duty_per_mille(rules.country, "apparel") > 0 {
+            assert!(
+                b.duties.to_minor() > 0,
+                "{} above the threshold: apparel pays duty",
+                rules.country
+            );
+        }
+        assert_eq!(
+            a.threshold.map(|t| t.to_minor()),
+            Some(at_minor),
+            "{}",
+            rules.country
+        );
+    }
+}
