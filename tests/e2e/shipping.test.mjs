@@ -162,3 +162,46 @@ for (const device of VIEWPORTS) {
     });
   });
 }
+
+describe('an expiring shipping quote (phone)', () => {
+  let browser;
+  let store;
+  before(async () => {
+    browser = await launchBrowser();
+    // Quotes (and rate locks) last four seconds on this store.
+    store = new Store({ env: { STORE_FX_QUOTE_SECONDS: '4' } });
+    await store.start();
+  });
+  after(async () => {
+    await store?.dispose();
+    await browser?.close();
+  });
+
+  test('checkout asks again when the quote expires, says so, and keeps the totals working', async () => {
+    const { name, ...options } = VIEWPORTS[0];
+    const context = await browser.newContext({ ...options, locale: 'en-US' });
+    try {
+      const list = await (await fetch(`${store.url}/api/v1/products?per_page=5&category=apparel`)).json();
+      const p = await (await fetch(`${store.url}/api/v1/products/${list.items[0].slug}`)).json();
+      const sku = p.variants.find((v) => v.stock > 0).sku;
+      const cart = await (await fetch(`${store.url}/api/v1/carts`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lines: [{ sku, quantity: 1 }] }),
+      })).json();
+      await context.addInitScript((token) => localStorage.setItem('store.cart.token', token), cart.token);
+      const page = await context.newPage();
+      const quotes = [];
+      page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/api/v1/shipping/quotes?')) quotes.push(r.url()); });
+      await page.goto(`${store.url}/en/checkout`);
+      await page.locator('.summary-row.total').waitFor();
+      await page.getByText('Delivery prices were updated because the earlier quote expired.').waitFor({ timeout: 15_000 });
+      assert.ok(quotes.length >= 2, `quoted ${quotes.length} times`);
+      // The renewed quote's totals answer (a stale id would be refused with 410).
+      const radios = page.getByRole('radio');
+      await radios.last().check();
+      await page.locator('.summary-row.total').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

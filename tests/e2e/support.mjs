@@ -35,7 +35,9 @@ export function launchBrowser() {
  * freshly seeded database.
  */
 export class Store {
-  constructor() {
+  /** `env`: extra environment for the server (a short quote lifetime, say). */
+  constructor({ env = {} } = {}) {
+    this.env = env;
     this.dataDir = mkdtempSync(join(tmpdir(), 'store-e2e-'));
     this.addr = '127.0.0.1:0';
     this.proc = null;
@@ -52,6 +54,7 @@ export class Store {
         DATABASE_URL: `sqlite://${join(this.dataDir, 'store.db')}`,
         STORE_STATIC_DIR: DIST,
         RUST_LOG: process.env.RUST_LOG ?? 'warn',
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
