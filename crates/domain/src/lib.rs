@@ -4,6 +4,7 @@
 //! app and the server agree on (money, currencies, catalog summaries, problem documents), and it
 //! builds for `wasm32-unknown-unknown` as well as natively, so the wire format is defined once.
 
+pub mod address;
 pub mod cart;
 pub mod catalog;
 pub mod currency;

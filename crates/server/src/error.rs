@@ -98,6 +98,14 @@ pub enum Reason {
     Malformed,
     /// Not one of the options a quote offered.
     NotOffered,
+    /// Must be filled in.
+    Required,
+    /// Not a postal code of the country (`example` is one that is).
+    PostalFormat { example: &'static str },
+    /// Not a phone number that can be dialled in the country.
+    PhoneInvalid { example: &'static str },
+    /// A customs identifier whose form or check digits are wrong.
+    CustomsIdInvalid { example: &'static str },
 }
 
 impl Reason {
@@ -115,6 +123,10 @@ impl Reason {
             Reason::Empty => "empty",
             Reason::Malformed => "malformed",
             Reason::NotOffered => "not_offered",
+            Reason::Required => "required",
+            Reason::PostalFormat { .. } => "postal_code_format",
+            Reason::PhoneInvalid { .. } => "phone_invalid",
+            Reason::CustomsIdInvalid { .. } => "customs_id_invalid",
         }
     }
 }
@@ -201,6 +213,17 @@ impl AppError {
                             Reason::Empty => fill(t.empty, &[("name", &f.field)]),
                             Reason::Malformed => fill(t.malformed, &[("name", &f.field)]),
                             Reason::NotOffered => fill(t.not_offered, &[("name", &f.field)]),
+                            Reason::Required => fill(t.required, &[("name", &f.field)]),
+                            Reason::PostalFormat { example } => {
+                                fill(t.postal_format, &[("name", &f.field), ("example", example)])
+                            }
+                            Reason::PhoneInvalid { example } => {
+                                fill(t.phone_invalid, &[("name", &f.field), ("example", example)])
+                            }
+                            Reason::CustomsIdInvalid { example } => fill(
+                                t.customs_id_invalid,
+                                &[("name", &f.field), ("example", example)],
+                            ),
                         },
                     })
                     .collect();

@@ -4,6 +4,7 @@
 //! **Architecture Invariant:** every route is assembled in [`app`], so tests exercise exactly
 //! what production serves, in-process and without a port.
 
+pub mod addresses;
 pub mod app_shell;
 pub mod carts;
 pub mod config;
@@ -107,6 +108,11 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/v1/shipping/quotes/{id}/totals",
             axum::routing::post(shipping::quote_totals),
+        )
+        .route("/v1/address-formats/{country}", get(addresses::get_format))
+        .route(
+            "/v1/addresses/validate",
+            axum::routing::post(addresses::validate_address),
         )
         .route("/v1/fx/rates", get(fx::get_rates))
         .route("/v1/fx/quotes", axum::routing::post(fx::create_quote))

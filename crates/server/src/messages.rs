@@ -33,6 +33,10 @@ pub struct Texts {
     pub shipping_quote_expired: &'static str,
     pub quote_altered: &'static str,
     pub not_offered: &'static str,
+    pub required: &'static str,
+    pub postal_format: &'static str,
+    pub phone_invalid: &'static str,
+    pub customs_id_invalid: &'static str,
 }
 
 /// The texts for `locale`.
@@ -92,6 +96,11 @@ const EN: Texts = Texts {
         "This shipping quote has expired. Ask for a new one to see the current options.",
     quote_altered: "The cart or the destination changed since this quote. Ask for a new quote.",
     not_offered: "{name} is not one of the options this quote offers.",
+    required: "{name} is required.",
+    postal_format: "{name} is not a postal code of this country (for example {example}).",
+    phone_invalid:
+        "{name} is not a phone number that can be reached in this country (for example {example}).",
+    customs_id_invalid: "{name} is not a valid customs identifier (for example {example}).",
 };
 
 const ZHCN: Texts = Texts {
@@ -122,6 +131,10 @@ const ZHCN: Texts = Texts {
     shipping_quote_expired: "此运费报价已过期。请重新获取报价以查看当前选项。",
     quote_altered: "自报价以来购物车或目的地已更改。请重新获取报价。",
     not_offered: "{name} 不是此报价提供的选项之一。",
+    required: "{name} 为必填项。",
+    postal_format: "{name} 不是该国家/地区的邮政编码（例如 {example}）。",
+    phone_invalid: "{name} 不是该国家/地区可拨通的电话号码（例如 {example}）。",
+    customs_id_invalid: "{name} 不是有效的海关识别号（例如 {example}）。",
 };
 
 const JA: Texts = Texts {
@@ -153,6 +166,10 @@ const JA: Texts = Texts {
     shipping_quote_expired: "この送料見積もりは期限切れです。最新の配送方法を見るには見積もりを取り直してください。",
     quote_altered: "見積もり後にカートまたはお届け先が変わりました。見積もりを取り直してください。",
     not_offered: "{name} はこの見積もりで提示された選択肢ではありません。",
+    required: "{name} は必須です。",
+    postal_format: "{name} はこの国の郵便番号ではありません（例：{example}）。",
+    phone_invalid: "{name} はこの国でつながる電話番号ではありません（例：{example}）。",
+    customs_id_invalid: "{name} は有効な通関用番号ではありません（例：{example}）。",
 };
 
 const KO: Texts = Texts {
@@ -184,6 +201,10 @@ const KO: Texts = Texts {
         "이 배송 견적은 만료되었습니다. 현재 옵션을 보려면 새 견적을 요청하세요.",
     quote_altered: "견적 이후 장바구니 또는 배송지가 변경되었습니다. 새 견적을 요청하세요.",
     not_offered: "{name}은(는) 이 견적이 제공하는 옵션이 아닙니다.",
+    required: "{name}은(는) 필수입니다.",
+    postal_format: "{name}은(는) 이 국가의 우편번호가 아닙니다(예: {example}).",
+    phone_invalid: "{name}은(는) 이 국가에서 연결되는 전화번호가 아닙니다(예: {example}).",
+    customs_id_invalid: "{name}은(는) 유효한 통관 식별 번호가 아닙니다(예: {example}).",
 };
 
 const TH: Texts = Texts {
@@ -214,6 +235,10 @@ const TH: Texts = Texts {
     shipping_quote_expired: "ใบเสนอราคาค่าจัดส่งนี้หมดอายุแล้ว โปรดขอใบใหม่เพื่อดูตัวเลือกปัจจุบัน",
     quote_altered: "ตะกร้าหรือปลายทางเปลี่ยนไปหลังจากเสนอราคา โปรดขอใบเสนอราคาใหม่",
     not_offered: "{name} ไม่ใช่ตัวเลือกที่ใบเสนอราคานี้มีให้",
+    required: "ต้องกรอก {name}",
+    postal_format: "{name} ไม่ใช่รหัสไปรษณีย์ของประเทศนี้ (เช่น {example})",
+    phone_invalid: "{name} ไม่ใช่หมายเลขโทรศัพท์ที่ติดต่อได้ในประเทศนี้ (เช่น {example})",
+    customs_id_invalid: "{name} ไม่ใช่หมายเลขระบุตัวตนทางศุลกากรที่ถูกต้อง (เช่น {example})",
 };
 
 const VI: Texts = Texts {
@@ -246,6 +271,11 @@ const VI: Texts = Texts {
     quote_altered:
         "Giỏ hàng hoặc địa chỉ nhận đã thay đổi kể từ khi báo giá. Hãy yêu cầu báo giá mới.",
     not_offered: "{name} không phải là một lựa chọn của báo giá này.",
+    required: "{name} là bắt buộc.",
+    postal_format: "{name} không phải mã bưu chính của quốc gia này (ví dụ {example}).",
+    phone_invalid:
+        "{name} không phải số điện thoại liên lạc được ở quốc gia này (ví dụ {example}).",
+    customs_id_invalid: "{name} không phải mã định danh hải quan hợp lệ (ví dụ {example}).",
 };
 
 const ID: Texts = Texts {
@@ -277,6 +307,10 @@ const ID: Texts = Texts {
     shipping_quote_expired: "Penawaran ongkos kirim ini sudah kedaluwarsa. Minta penawaran baru untuk melihat pilihan terkini.",
     quote_altered: "Keranjang atau tujuan berubah sejak penawaran ini. Minta penawaran baru.",
     not_offered: "{name} bukan salah satu pilihan dari penawaran ini.",
+    required: "{name} wajib diisi.",
+    postal_format: "{name} bukan kode pos negara ini (misalnya {example}).",
+    phone_invalid: "{name} bukan nomor telepon yang dapat dihubungi di negara ini (misalnya {example}).",
+    customs_id_invalid: "{name} bukan nomor identitas kepabeanan yang valid (misalnya {example}).",
 };
 
 const MS: Texts = Texts {
@@ -307,6 +341,10 @@ const MS: Texts = Texts {
     shipping_quote_expired: "Sebut harga penghantaran ini telah tamat tempoh. Minta yang baharu untuk melihat pilihan semasa.",
     quote_altered: "Troli atau destinasi telah berubah sejak sebut harga ini. Minta sebut harga baharu.",
     not_offered: "{name} bukan salah satu pilihan dalam sebut harga ini.",
+    required: "{name} wajib diisi.",
+    postal_format: "{name} bukan poskod negara ini (contohnya {example}).",
+    phone_invalid: "{name} bukan nombor telefon yang boleh dihubungi di negara ini (contohnya {example}).",
+    customs_id_invalid: "{name} bukan pengenal kastam yang sah (contohnya {example}).",
 };
 
 const ES: Texts = Texts {
@@ -339,6 +377,11 @@ const ES: Texts = Texts {
         "Esta cotización de envío ha caducado. Pide una nueva para ver las opciones actuales.",
     quote_altered: "El carrito o el destino cambiaron desde esta cotización. Pide una nueva.",
     not_offered: "{name} no es una de las opciones que ofrece esta cotización.",
+    required: "{name} es obligatorio.",
+    postal_format: "{name} no es un código postal de este país (por ejemplo {example}).",
+    phone_invalid:
+        "{name} no es un teléfono al que se pueda llamar en este país (por ejemplo {example}).",
+    customs_id_invalid: "{name} no es un identificador aduanero válido (por ejemplo {example}).",
 };
 
 const RU: Texts = Texts {
@@ -372,6 +415,11 @@ const RU: Texts = Texts {
         "Срок действия расчёта доставки истёк. Запросите новый, чтобы увидеть текущие варианты.",
     quote_altered: "Корзина или адрес доставки изменились после расчёта. Запросите новый расчёт.",
     not_offered: "{name} не входит в варианты этого расчёта.",
+    required: "{name}: обязательное поле.",
+    postal_format: "{name} не является почтовым индексом этой страны (например, {example}).",
+    phone_invalid: "{name} не является телефоном, доступным в этой стране (например, {example}).",
+    customs_id_invalid:
+        "{name} не является действительным таможенным идентификатором (например, {example}).",
 };
 
 const TR: Texts = Texts {
@@ -404,6 +452,10 @@ const TR: Texts = Texts {
         "Bu kargo teklifinin süresi doldu. Güncel seçenekleri görmek için yeni teklif isteyin.",
     quote_altered: "Bu tekliften sonra sepet veya teslimat yeri değişti. Yeni teklif isteyin.",
     not_offered: "{name} bu teklifin sunduğu seçeneklerden biri değil.",
+    required: "{name} zorunludur.",
+    postal_format: "{name} bu ülkenin posta kodu değil (örneğin {example}).",
+    phone_invalid: "{name} bu ülkede ulaşılabilen bir telefon numarası değil (örneğin {example}).",
+    customs_id_invalid: "{name} geçerli bir gümrük kimlik numarası değil (örneğin {example}).",
 };
 
 const AR: Texts = Texts {
@@ -434,6 +486,10 @@ const AR: Texts = Texts {
     shipping_quote_expired: "انتهت صلاحية عرض الشحن هذا. اطلب عرضًا جديدًا لرؤية الخيارات الحالية.",
     quote_altered: "تغيّرت السلة أو الوجهة منذ هذا العرض. اطلب عرضًا جديدًا.",
     not_offered: "{name} ليس من الخيارات التي يقدمها هذا العرض.",
+    required: "{name} مطلوب.",
+    postal_format: "{name} ليس رمزًا بريديًا لهذا البلد (مثلًا {example}).",
+    phone_invalid: "{name} ليس رقم هاتف يمكن الاتصال به في هذا البلد (مثلًا {example}).",
+    customs_id_invalid: "{name} ليس معرّفًا جمركيًا صالحًا (مثلًا {example}).",
 };
 
 #[cfg(test)]

@@ -27,7 +27,9 @@ use utoipa::OpenApi;
         crate::carts::delete_cart,
         crate::shipping::create_quote,
         crate::shipping::get_quote,
-        crate::shipping::quote_totals
+        crate::shipping::quote_totals,
+        crate::addresses::get_format,
+        crate::addresses::validate_address
     ),
     components(schemas(
         domain::Problem,
@@ -56,7 +58,11 @@ use utoipa::OpenApi;
         domain::shipping::UnshippableLine,
         domain::shipping::Choice,
         domain::shipping::TotalsRequest,
-        domain::shipping::ShippingTotals
+        domain::shipping::ShippingTotals,
+        domain::address::AddressFormat,
+        domain::address::AddressField,
+        domain::address::AddressInput,
+        domain::address::ValidAddress
     ))
 )]
 pub struct ApiDoc;

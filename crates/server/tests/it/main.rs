@@ -2,6 +2,7 @@
 //!
 //! One integration-test binary (modules below) keeps link time down.
 
+mod addresses;
 mod carts;
 mod catalog;
 mod fx;
