@@ -165,31 +165,34 @@ pub async fn load_items(
     locale: Locale,
     lines: &[LineInput],
 ) -> Result<Vec<(Item, String)>, AppError> {
+    // One query for every line (a cart has at most 50).
+    let placeholders = vec!["?"; lines.len()].join(", ");
+    let sql = format!(
+        "SELECT v.sku, {title}, c.slug AS category, v.price_minor, p.currency, v.weight_g, \
+           v.length_mm, v.width_mm, v.height_mm, p.handling, \
+           (SELECT group_concat(code, ',') FROM (SELECT w.code FROM product_warehouses pw \
+              JOIN warehouses w ON w.id = pw.warehouse_id \
+              WHERE pw.product_id = p.id ORDER BY pw.position)) AS warehouses \
+         FROM variants v JOIN products p ON p.id = v.product_id \
+         JOIN categories c ON c.id = p.category_id WHERE v.sku IN ({placeholders})",
+        title = crate::products::title_in_locale!().replace("?1", "?"),
+    );
+    let mut query = sqlx::query_as::<_, ItemRow>(&sql).bind(locale.tag());
+    for line in lines {
+        query = query.bind(&line.sku);
+    }
+    let mut rows: Vec<ItemRow> = query.fetch_all(&state.db).await?;
     let mut out = Vec::with_capacity(lines.len());
     let mut unknown = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let row: Option<ItemRow> = sqlx::query_as(concat!(
-            "SELECT v.sku, ",
-            crate::products::title_in_locale!(),
-            ", c.slug AS category, v.price_minor, p.currency, v.weight_g, v.length_mm, \
-               v.width_mm, v.height_mm, p.handling, \
-               (SELECT group_concat(code, ',') FROM (SELECT w.code FROM product_warehouses pw \
-                  JOIN warehouses w ON w.id = pw.warehouse_id \
-                  WHERE pw.product_id = p.id ORDER BY pw.position)) AS warehouses \
-             FROM variants v JOIN products p ON p.id = v.product_id \
-             JOIN categories c ON c.id = p.category_id WHERE v.sku = ?2"
-        ))
-        .bind(locale.tag())
-        .bind(&line.sku)
-        .fetch_optional(&state.db)
-        .await?;
-        let Some(row) = row else {
+        let Some(pos) = rows.iter().position(|r| r.sku == line.sku) else {
             unknown.push(InvalidField {
                 field: format!("lines[{i}].sku"),
                 reason: Reason::UnknownItem,
             });
             continue;
         };
+        let row = rows.swap_remove(pos);
         let currency: Currency = row
             .currency
             .parse()

@@ -1,0 +1,172 @@
+//! Latency of the shipping and cart endpoints through the whole router, in-process, on a
+//! freshly seeded store (480 products):
+//!
+//! ```text
+//! cargo bench -p server --bench api
+//! ```
+//!
+//! Times `POST /api/v1/shipping/quotes` for a one-line product estimate and for a 20-line cart
+//! (items loaded from SQLite, the route engine, the quote stored), `POST …/{id}/totals`, and
+//! `GET /api/v1/carts/{token}?ship_to=…` (which asks the engine about every line). Reports
+//! p50/p90/p99 of each; figures go in perf/README.md.
+
+use axum::body::Body;
+use axum::http::Request;
+use http_body_util::BodyExt;
+use server::{app, db, AppState};
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+async fn call(
+    router: &axum::Router,
+    method: &str,
+    uri: &str,
+    body: &str,
+) -> (u16, serde_json::Value) {
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_owned()))
+        .expect("request");
+    let response = router.clone().oneshot(request).await.expect("infallible");
+    let status = response.status().as_u16();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+fn report(name: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let at = |q: usize| times[(times.len() * q / 100).min(times.len() - 1)];
+    println!(
+        "{name:<44} n={:<4} p50 {:>8.2} ms  p90 {:>8.2} ms  p99 {:>8.2} ms",
+        times.len(),
+        at(50).as_secs_f64() * 1e3,
+        at(90).as_secs_f64() * 1e3,
+        at(99).as_secs_f64() * 1e3
+    );
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let rounds: usize = std::env::var("BENCH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("api.db").display());
+    let pool = db::connect_and_prepare(&url)
+        .await
+        .expect("seeded database");
+    let skus: Vec<(String,)> = sqlx::query_as(
+        "SELECT v.sku FROM variants v WHERE v.stock >= 3 \
+         AND v.id IN (SELECT MIN(id) FROM variants GROUP BY product_id) ORDER BY v.id LIMIT 20",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("skus");
+    let state = AppState::new(pool, dir.path().join("dist"))
+        .await
+        .expect("state");
+    println!(
+        "route table: {} routes; cart of {} lines",
+        state.routes.len(),
+        skus.len()
+    );
+    let router = app(state);
+
+    let lines: Vec<String> = skus
+        .iter()
+        .map(|(sku,)| format!(r#"{{"sku":"{sku}","quantity":1}}"#))
+        .collect();
+    let (status, cart) = call(
+        &router,
+        "POST",
+        "/api/v1/carts",
+        &format!(r#"{{"lines":[{}]}}"#, lines.join(",")),
+    )
+    .await;
+    assert_eq!(status, 201, "{cart}");
+    let token = cart["token"].as_str().expect("token").to_owned();
+
+    let one = format!(
+        r#"{{"destination":{{"country":"US"}},"lines":[{}]}}"#,
+        lines[0]
+    );
+    let whole = format!(
+        r#"{{"destination":{{"country":"DE","postal_code":"10115"}},"cart_token":"{token}"}}"#
+    );
+    let mut estimate = Vec::new();
+    let mut cart_quote = Vec::new();
+    let mut totals = Vec::new();
+    let mut ship_to = Vec::new();
+    for _ in 0..rounds {
+        let t = Instant::now();
+        let (s, _) = call(
+            &router,
+            "POST",
+            "/api/v1/shipping/quotes?currency=EUR",
+            &one,
+        )
+        .await;
+        estimate.push(t.elapsed());
+        assert_eq!(s, 201);
+
+        let t = Instant::now();
+        let (s, quote) = call(
+            &router,
+            "POST",
+            "/api/v1/shipping/quotes?currency=EUR&locale=es",
+            &whole,
+        )
+        .await;
+        cart_quote.push(t.elapsed());
+        assert_eq!(s, 201, "{quote}");
+
+        let choices: Vec<String> = quote["shipments"]
+            .as_array()
+            .expect("shipments")
+            .iter()
+            .map(|s| {
+                format!(
+                    r#"{{"shipment":{},"option":{}}}"#,
+                    s["id"], s["options"][0]["id"]
+                )
+            })
+            .collect();
+        let id = quote["id"].as_str().expect("id");
+        let t = Instant::now();
+        let (s, _) = call(
+            &router,
+            "POST",
+            &format!("/api/v1/shipping/quotes/{id}/totals"),
+            &format!(r#"{{"choices":[{}]}}"#, choices.join(",")),
+        )
+        .await;
+        totals.push(t.elapsed());
+        assert_eq!(s, 200);
+
+        let t = Instant::now();
+        let (s, _) = call(
+            &router,
+            "GET",
+            &format!("/api/v1/carts/{token}?currency=JPY&ship_to=AU"),
+            "",
+        )
+        .await;
+        ship_to.push(t.elapsed());
+        assert_eq!(s, 200);
+    }
+    report("POST shipping/quotes, 1 line (estimate)", estimate);
+    report("POST shipping/quotes, 20-line cart", cart_quote);
+    report("POST shipping/quotes/{id}/totals", totals);
+    report("GET carts/{token}?ship_to=AU, 20 lines", ship_to);
+}
