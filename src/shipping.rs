@@ -442,6 +442,8 @@ pub fn CheckoutPage() -> impl IntoView {
             choices.set(next);
         });
     });
+    // Shipments whose every option is shown; otherwise the labelled ones and the chosen one.
+    let expanded = RwSignal::new(Vec::<String>::new());
     // The server's totals for the choices.
     let totals = RwSignal::new_local(None::<ShippingTotals>);
     let totals_latest = Latest::new();
@@ -496,11 +498,16 @@ pub fn CheckoutPage() -> impl IntoView {
                                 move || choices.with(|c| c.iter().any(|(s, o)| *s == sid && *o == oid))
                             };
                             let labels: Vec<String> = o.labels.iter().map(|x| label_name(l, x)).collect();
+                            let featured = !o.labels.is_empty();
+                            let shown = {
+                                let (sid, checked) = (sid.clone(), checked.clone());
+                                move || featured || checked() || expanded.with(|e| e.contains(&sid))
+                            };
                             let tracked = t(l, if o.tracked { Msg::Tracked } else { Msg::Untracked }).into_owned();
                             let input_id = format!("opt-{sid}-{oid}");
                             let label_for = input_id.clone();
                             view! {
-                                <li class="delivery-option">
+                                <li class="delivery-option" hidden=move || !shown()>
                                     <input type="radio" id=input_id name=format!("ship-{sid}") value=oid.clone()
                                         prop:checked=checked
                                         on:change=move |_| choices.update(|c| {
@@ -520,11 +527,32 @@ pub fn CheckoutPage() -> impl IntoView {
                             }
                         })
                         .collect_view();
+                    let hidden_count = s.options.iter().filter(|o| o.labels.is_empty()).count();
+                    let list_id = format!("options-{sid}");
+                    let toggle = (hidden_count > 0).then(|| {
+                        let total = s.options.len();
+                        let (sid, controls) = (sid.clone(), list_id.clone());
+                        let open = {
+                            let sid = sid.clone();
+                            move || expanded.with(|e| e.contains(&sid))
+                        };
+                        let open2 = open.clone();
+                        view! {
+                            <button type="button" class="link-button show-all" aria-controls=controls
+                                aria-expanded=move || open().to_string()
+                                on:click=move |_| expanded.update(|e| {
+                                    if let Some(i) = e.iter().position(|x| *x == sid) { e.remove(i); } else { e.push(sid.clone()); }
+                                })>
+                                {move || if open2() { t(l, Msg::ShowFewerOptions).into_owned() } else { fill(&t(l, Msg::ShowAllOptions), &[total.to_string()]) }}
+                            </button>
+                        }
+                    });
                     view! {
                         <fieldset class="shipment">
                             <legend><bdi>{legend}</bdi></legend>
                             <ul class="shipment-lines">{lines}</ul>
-                            <ul class="delivery-options">{options}</ul>
+                            <ul class="delivery-options" id=list_id>{options}</ul>
+                            {toggle}
                         </fieldset>
                     }
                 })

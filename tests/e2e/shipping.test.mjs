@@ -129,8 +129,16 @@ for (const device of VIEWPORTS) {
         const values = [...document.querySelectorAll('.delivery-option input')].map((e) => e.value);
         return values.length > 0 && values.every((v) => v.includes('-GB-'));
       });
+      // The labelled options show first; the rest are one tap away.
+      const shipment = page.locator('fieldset.shipment').first();
+      const before = await shipment.getByRole('radio').count();
+      const all = shipment.getByRole('button', { name: /^Show all \d+ options$/ });
+      assert.equal(await all.getAttribute('aria-expanded'), 'false');
+      await all.click();
+      await shipment.getByRole('button', { name: 'Show fewer options' }).waitFor();
+      assert.ok(await shipment.getByRole('radio').count() > before, 'more options after "show all"');
       // Touch targets: every option row is at least 44 px high.
-      for (const row of await page.locator('.delivery-option label').all()) {
+      for (const row of await page.locator('.delivery-option:not([hidden]) label').all()) {
         const b = await row.boundingBox();
         assert.ok(b.height >= 44, `option ${b.height}px`);
       }

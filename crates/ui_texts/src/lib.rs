@@ -213,6 +213,8 @@ texts! {
         saving_note,
         checkout_next,
         delivery_options_label,
+        show_all_options,
+        show_fewer_options,
         page_of,
         show_image,
         in_stock,

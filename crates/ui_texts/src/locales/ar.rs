@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "إرسالها معًا يوفر {0} مقارنة بطرود منفصلة.",
     checkout_next: "تأتي بعد ذلك خطوتا العنوان والدفع، وهما غير متاحتين بعد.",
     delivery_options_label: "خيارات التوصيل",
+    show_all_options: "عرض كل الخيارات ({0})",
+    show_fewer_options: "عرض خيارات أقل",
     page_of: "الصفحة {0} من {1}",
     show_image: "الصورة {0} من {1}",
     in_stock: "متوفر: {0}",

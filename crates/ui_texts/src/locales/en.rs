@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "Sending these together saves {0} against separate parcels.",
     checkout_next: "Next come your address and payment; those steps are not open yet.",
     delivery_options_label: "Delivery options",
+    show_all_options: "Show all {0} options",
+    show_fewer_options: "Show fewer options",
     page_of: "Page {0} of {1}",
     show_image: "Image {0} of {1}",
     in_stock: "In stock: {0}",

@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "Enviarlos juntos ahorra {0} frente a paquetes separados.",
     checkout_next: "Después vienen la dirección y el pago; esos pasos aún no están abiertos.",
     delivery_options_label: "Opciones de envío",
+    show_all_options: "Ver las {0} opciones",
+    show_fewer_options: "Ver menos opciones",
     page_of: "Página {0} de {1}",
     show_image: "Imagen {0} de {1}",
     in_stock: "Disponibles: {0}",

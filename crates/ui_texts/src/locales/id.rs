@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "Mengirim bersama menghemat {0} dibanding paket terpisah.",
     checkout_next: "Berikutnya alamat dan pembayaran; langkah itu belum dibuka.",
     delivery_options_label: "Pilihan pengiriman",
+    show_all_options: "Tampilkan semua {0} pilihan",
+    show_fewer_options: "Tampilkan lebih sedikit",
     page_of: "Halaman {0} dari {1}",
     show_image: "Gambar {0} dari {1}",
     in_stock: "Stok tersedia: {0}",

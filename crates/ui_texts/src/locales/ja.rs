@@ -156,6 +156,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "まとめて発送すると個別発送より {0} お得です。",
     checkout_next: "この後に住所とお支払いの手続きが続きますが、まだ利用できません。",
     delivery_options_label: "配送方法",
+    show_all_options: "全{0}件の配送方法を表示",
+    show_fewer_options: "表示を減らす",
     page_of: "{0} / {1} ページ",
     show_image: "{0}枚中{1}枚目",
     in_stock: "在庫あり：{0}点",

@@ -153,6 +153,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "함께 보내면 따로 보낼 때보다 {0} 절약됩니다.",
     checkout_next: "다음은 주소와 결제 단계이며 아직 열리지 않았습니다.",
     delivery_options_label: "배송 옵션",
+    show_all_options: "옵션 {0}개 모두 보기",
+    show_fewer_options: "옵션 접기",
     page_of: "{0}페이지 중 {1}페이지",
     show_image: "{0}개 중 {1}번째 이미지",
     in_stock: "재고 있음: {0}개",

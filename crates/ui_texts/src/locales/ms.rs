@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "Menghantar bersama menjimatkan {0} berbanding bungkusan berasingan.",
     checkout_next: "Seterusnya alamat dan pembayaran; langkah itu belum dibuka.",
     delivery_options_label: "Pilihan penghantaran",
+    show_all_options: "Tunjukkan semua {0} pilihan",
+    show_fewer_options: "Tunjukkan lebih sedikit",
     page_of: "Halaman {0} daripada {1}",
     show_image: "Gambar {0} daripada {1}",
     in_stock: "Ada stok: {0}",

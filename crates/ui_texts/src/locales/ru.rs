@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "Совместная отправка экономит {0} по сравнению с отдельными посылками.",
     checkout_next: "Далее — адрес и оплата; эти шаги пока не открыты.",
     delivery_options_label: "Варианты доставки",
+    show_all_options: "Показать все варианты ({0})",
+    show_fewer_options: "Показать меньше",
     page_of: "Страница {0} из {1}",
     show_image: "Изображение {0} из {1}",
     in_stock: "В наличии: {0} шт.",

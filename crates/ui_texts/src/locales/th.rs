@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "ส่งรวมกันประหยัดกว่าแยกพัสดุ {0}",
     checkout_next: "ขั้นตอนถัดไปคือที่อยู่และการชำระเงิน ซึ่งยังไม่เปิดให้ใช้งาน",
     delivery_options_label: "ตัวเลือกการจัดส่ง",
+    show_all_options: "แสดงตัวเลือกทั้งหมด {0} รายการ",
+    show_fewer_options: "แสดงตัวเลือกน้อยลง",
     page_of: "หน้า {0} จาก {1}",
     show_image: "รูปที่ {0} จาก {1}",
     in_stock: "มีสินค้า: {0} ชิ้น",

@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "Birlikte göndermek ayrı paketlere göre {0} tasarruf sağlar.",
     checkout_next: "Sırada adres ve ödeme var; bu adımlar henüz açık değil.",
     delivery_options_label: "Teslimat seçenekleri",
+    show_all_options: "{0} seçeneğin tümünü göster",
+    show_fewer_options: "Daha az seçenek göster",
     page_of: "Sayfa {0} / {1}",
     show_image: "Görsel {0}/{1}",
     in_stock: "Stokta: {0} adet",

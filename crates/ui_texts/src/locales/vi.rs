@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "Gửi chung tiết kiệm {0} so với gửi riêng từng kiện.",
     checkout_next: "Tiếp theo là địa chỉ và thanh toán; các bước này chưa mở.",
     delivery_options_label: "Lựa chọn giao hàng",
+    show_all_options: "Hiện tất cả {0} lựa chọn",
+    show_fewer_options: "Thu gọn lựa chọn",
     page_of: "Trang {0} / {1}",
     show_image: "Ảnh {0}/{1}",
     in_stock: "Còn hàng: {0}",

@@ -150,6 +150,8 @@ pub const TEXTS: Texts = Texts {
     saving_note: "合并发货比分开寄省 {0}。",
     checkout_next: "接下来是地址和付款，这些步骤尚未开放。",
     delivery_options_label: "配送选项",
+    show_all_options: "显示全部 {0} 个选项",
+    show_fewer_options: "收起选项",
     page_of: "第 {0} 页，共 {1} 页",
     show_image: "第{0}张，共{1}张",
     in_stock: "有货：{0}件",
