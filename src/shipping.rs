@@ -328,20 +328,30 @@ fn option_summary(locale: Locale, o: &ShippingOption) -> impl IntoView {
     }
 }
 
+/// The quote request for the whole cart to its ship-to country. It reads the cart, so a
+/// signal derived from it asks again whenever the cart changes.
+fn cart_quote_body(cart: crate::cart::CartState, postal: &str) -> Option<String> {
+    let token = cart.cart.with(|c| {
+        c.as_ref()
+            .filter(|c| c.item_count > 0)
+            .map(|c| c.token.clone())
+    })?;
+    Some(api::quote_body(
+        QuoteFor::Cart(&token),
+        cart.ship_to.get(),
+        postal,
+    ))
+}
+
 /// The cart's estimate: for the chosen country, each shipment's cheapest option and dates.
 #[component]
 pub fn CartEstimate() -> impl IntoView {
     let locale = use_locale();
     let cart = use_cart();
     let body = Signal::derive(move || {
-        // Quoted again whenever the cart's lines change.
-        let token = cart.cart.with(|c| {
-            c.as_ref()
-                .filter(|c| c.item_count > 0)
-                .map(|c| (c.token.clone(), c.item_count))
-        })?;
         (!cart.offline.get())
-            .then(|| api::quote_body(QuoteFor::Cart(&token.0), cart.ship_to.get(), ""))
+            .then(|| cart_quote_body(cart, ""))
+            .flatten()
     });
     let live = live_quote(body, Duration::from_millis(250));
     let shown = move || {
@@ -403,18 +413,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let cart = use_cart();
     let title = Signal::derive(move || t(locale.get(), Msg::Checkout).into_owned());
     let postal = RwSignal::new(remembered_postal());
-    let body = Signal::derive(move || {
-        let token = cart.cart.with(|c| {
-            c.as_ref()
-                .filter(|c| c.item_count > 0)
-                .map(|c| (c.token.clone(), c.item_count))
-        })?;
-        Some(api::quote_body(
-            QuoteFor::Cart(&token.0),
-            cart.ship_to.get(),
-            &postal.get(),
-        ))
-    });
+    let body = Signal::derive(move || cart_quote_body(cart, &postal.get()));
     let live = live_quote(body, Duration::from_millis(400));
     // One option per shipment: kept across re-quotes while still offered, else the best value.
     let choices = RwSignal::new(Vec::<(String, String)>::new());

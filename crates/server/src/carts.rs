@@ -26,14 +26,11 @@ pub const MAX_CART_BODY_BYTES: usize = 16 * 1024;
 /// Reads and validates a cart body: an object with `lines: [{sku, quantity}]` and nothing
 /// else. Every problem is named (`lines[2].quantity`), not just the first.
 pub fn parse_input(body: &[u8]) -> Result<CartInput, AppError> {
-    let unreadable = || {
-        AppError::InvalidParameters(vec![InvalidField {
-            field: "body".into(),
-            reason: Reason::Unreadable,
-        }])
-    };
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|_| unreadable())?;
-    let object = value.as_object().ok_or_else(unreadable)?;
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|_| crate::error::unreadable("body"))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| crate::error::unreadable("body"))?;
     let mut errors = Vec::new();
     let mut invalid = |field: String, reason: Reason| errors.push(InvalidField { field, reason });
     for key in object.keys().filter(|k| *k != "lines") {

@@ -304,6 +304,14 @@ impl IntoResponse for AppError {
     }
 }
 
+/// A 400 naming `field` as not JSON of the expected shape.
+pub fn unreadable(field: &str) -> AppError {
+    AppError::InvalidParameters(vec![InvalidField {
+        field: field.into(),
+        reason: Reason::Unreadable,
+    }])
+}
+
 /// Reads a request body of at most `limit` bytes; a larger one is a localized 413 problem
 /// (axum's own limit answers in plain text).
 pub async fn read_body(body: axum::body::Body, limit: usize) -> Result<Vec<u8>, AppError> {

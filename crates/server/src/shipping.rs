@@ -6,7 +6,7 @@
 //! each quote (its answer and a fingerprint of what it was for) until it expires. A quote's
 //! converted amounts are locked for as long as an exchange-rate quote (`STORE_FX_QUOTE_SECONDS`).
 
-use crate::error::{locale_of, AppError, InvalidField, Reason};
+use crate::error::{locale_of, unreadable, AppError, InvalidField, Reason};
 use crate::fx::clock;
 use crate::AppState;
 use axum::body::Body;
@@ -50,13 +50,6 @@ struct Parsed {
     postal_code: Option<String>,
     lines: Vec<LineInput>,
     cart_token: Option<String>,
-}
-
-fn unreadable(field: &str) -> AppError {
-    AppError::InvalidParameters(vec![InvalidField {
-        field: field.into(),
-        reason: Reason::Unreadable,
-    }])
 }
 
 /// Reads and validates a quote body; every problem is named.

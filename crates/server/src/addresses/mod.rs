@@ -5,7 +5,7 @@
 
 pub mod formats;
 
-use crate::error::{AppError, InvalidField, Reason};
+use crate::error::{unreadable, AppError, InvalidField, Reason};
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -410,8 +410,8 @@ pub async fn validate_address(
     body: Body,
 ) -> Result<Json<ValidAddress>, AppError> {
     let body = crate::error::read_body(body, 8 * 1024).await?;
-    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|_| unreadable())?;
-    let object = value.as_object().ok_or_else(unreadable)?;
+    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
+    let object = value.as_object().ok_or_else(|| unreadable("body"))?;
     const KEYS: [&str; 11] = [
         "country",
         "name",
@@ -449,17 +449,10 @@ pub async fn validate_address(
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     ))
-    .map_err(|_| unreadable())?;
+    .map_err(|_| unreadable("body"))?;
     validate(&input)
         .map(Json)
         .map_err(AppError::InvalidParameters)
-}
-
-fn unreadable() -> AppError {
-    AppError::InvalidParameters(vec![InvalidField {
-        field: "body".into(),
-        reason: Reason::Unreadable,
-    }])
 }
 
 #[cfg(test)]

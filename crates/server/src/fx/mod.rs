@@ -325,12 +325,8 @@ pub async fn create_quote(
     body: axum::body::Body,
 ) -> Result<impl IntoResponse, AppError> {
     let body = crate::error::read_body(body, 1024).await?;
-    let request: QuoteRequest = serde_json::from_slice(&body).map_err(|_| {
-        AppError::InvalidParameters(vec![InvalidField {
-            field: "body".into(),
-            reason: Reason::Unreadable,
-        }])
-    })?;
+    let request: QuoteRequest =
+        serde_json::from_slice(&body).map_err(|_| crate::error::unreadable("body"))?;
     let from = state.fx.parse_currency("from", request.from.trim());
     let to = state.fx.parse_currency("to", request.to.trim());
     let (from, to) = match (from, to) {
