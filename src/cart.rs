@@ -8,7 +8,7 @@ use crate::currency::{use_currency, PriceTag};
 use crate::format::{format_money, region_name};
 use crate::i18n::{fill, t, Locale, Msg};
 use domain::shipping::{default_ship_to, DESTINATIONS};
-use domain::{Cart, CartLine, Currency, Money};
+use domain::{Cart, CartLine, Money};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -42,7 +42,7 @@ pub struct CartState {
     pub drawer: NodeRef<leptos::html::Dialog>,
     pub drawer_open: RwSignal<bool>,
     locale: Memo<Locale>,
-    currency: RwSignal<Currency>,
+    /// The buyer's currency (and the rate table), as the header's menu holds it.
     money: crate::currency::CurrencyState,
 }
 
@@ -121,7 +121,7 @@ impl CartState {
     fn at(self) -> Where {
         Where {
             locale: self.locale.get_untracked(),
-            currency: self.currency.get_untracked(),
+            currency: self.money.current.get_untracked(),
             ship_to: self.ship_to.get_untracked(),
         }
     }
@@ -363,13 +363,12 @@ pub fn provide_cart(locale: Memo<Locale>) {
         drawer: NodeRef::new(),
         drawer_open: RwSignal::new(false),
         locale,
-        currency: use_currency().current,
         money: use_currency(),
     };
     // Priced again whenever the language, the currency or the destination changes.
     Effect::new(move |_| {
         locale.track();
-        state.currency.track();
+        state.money.current.track();
         state.ship_to.track();
         state.reload();
     });
@@ -674,7 +673,7 @@ fn CartLineRow(line: CartLine, locale: Locale, country: String) -> impl IntoView
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::{CartGroup, ImageRef};
+    use domain::{CartGroup, Currency, ImageRef};
 
     fn line(sku: &str, quantity: u32) -> CartLine {
         let price = Money::from_minor(1250, Currency::USD);

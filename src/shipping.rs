@@ -389,6 +389,16 @@ pub fn CartEstimate() -> impl IntoView {
 
 const POSTAL_KEY: &str = "store.checkout.postal_code";
 
+/// What the quote endpoint takes as a postal code: at most 12 letters, digits, spaces and
+/// hyphens (the same rule the server applies).
+pub fn well_formed_postal(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= 12
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+}
+
 fn remembered_postal() -> String {
     window()
         .local_storage()
@@ -413,7 +423,17 @@ pub fn CheckoutPage() -> impl IntoView {
     let cart = use_cart();
     let title = Signal::derive(move || t(locale.get(), Msg::Checkout).into_owned());
     let postal = RwSignal::new(remembered_postal());
-    let body = Signal::derive(move || cart_quote_body(cart, &postal.get()));
+    // A postal code the server would refuse is not sent: the options stay those for the whole
+    // country and the field says why.
+    let postal_ok = Memo::new(move |_| postal.with(|p| well_formed_postal(p)));
+    let body = Signal::derive(move || {
+        let postal = if postal_ok.get() {
+            postal.get()
+        } else {
+            String::new()
+        };
+        cart_quote_body(cart, &postal)
+    });
     let live = live_quote(body, Duration::from_millis(400));
     // One option per shipment: kept across re-quotes while still offered, else the best value.
     let choices = RwSignal::new(Vec::<(String, String)>::new());
@@ -602,12 +622,17 @@ pub fn CheckoutPage() -> impl IntoView {
                 <div class="field">
                     <label for="postal-code">{crate::app::tr(Msg::PostalCode)}</label>
                     <input id="postal-code" type="text" autocomplete="shipping postal-code" maxlength="12"
-                        aria-describedby="postal-code-hint" prop:value=move || postal.get()
+                        aria-describedby=move || if postal_ok.get() { "postal-code-hint" } else { "postal-code-error postal-code-hint" }
+                        aria-invalid=move || (!postal_ok.get()).to_string()
+                        prop:value=move || postal.get()
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
                             remember_postal(&v);
                             postal.set(v);
                         }/>
+                    {move || (!postal_ok.get()).then(|| view! {
+                        <p id="postal-code-error" class="field-error" role="alert">{tx(Msg::PostalCodeInvalid)}</p>
+                    })}
                     <p id="postal-code-hint" class="hint">{crate::app::tr(Msg::PostalCodeHint)}</p>
                 </div>
             </form>
@@ -644,6 +669,16 @@ mod tests {
                     assert_ne!(text, fallback, "{code}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn postal_codes_the_server_would_refuse_are_caught_before_sending() {
+        for ok in ["", "10001", "SW1A 1AA", "22162-1010", " 8340457 "] {
+            assert!(well_formed_postal(ok), "{ok}");
+        }
+        for bad in ["<script>", "1000!", "1234567890123", "10001\u{301}"] {
+            assert!(!well_formed_postal(bad), "{bad}");
         }
     }
 

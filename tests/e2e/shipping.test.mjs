@@ -124,6 +124,15 @@ for (const device of VIEWPORTS) {
         return dd && dd.textContent.replace(/[\u2068\u2069]/g, '').trim() !== before;
       }, first);
 
+      // A postal code the store cannot read is kept, marked and explained; the options stay.
+      const postal = page.getByLabel('Postal code');
+      await postal.fill('SW1A@1AA');
+      await page.getByRole('alert').filter({ hasText: 'Use only letters, digits, spaces and hyphens (at most 12).' }).waitFor();
+      assert.equal(await postal.getAttribute('aria-invalid'), 'true');
+      assert.equal(await postal.inputValue(), 'SW1A@1AA');
+      assert.ok(await page.locator('.delivery-option').count() > 0);
+      await postal.fill('');
+
       await page.getByLabel('Ship to').selectOption('GB');
       await page.waitForFunction(() => {
         const values = [...document.querySelectorAll('.delivery-option input')].map((e) => e.value);

@@ -215,6 +215,7 @@ texts! {
         delivery_options_label,
         show_all_options,
         show_fewer_options,
+        postal_code_invalid,
         page_of,
         show_image,
         in_stock,

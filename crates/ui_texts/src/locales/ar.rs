@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "خيارات التوصيل",
     show_all_options: "عرض كل الخيارات ({0})",
     show_fewer_options: "عرض خيارات أقل",
+    postal_code_invalid: "استخدم الأحرف والأرقام والمسافات والشرطات فقط (12 بحدٍ أقصى).",
     page_of: "الصفحة {0} من {1}",
     show_image: "الصورة {0} من {1}",
     in_stock: "متوفر: {0}",

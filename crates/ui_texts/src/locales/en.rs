@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "Delivery options",
     show_all_options: "Show all {0} options",
     show_fewer_options: "Show fewer options",
+    postal_code_invalid: "Use only letters, digits, spaces and hyphens (at most 12).",
     page_of: "Page {0} of {1}",
     show_image: "Image {0} of {1}",
     in_stock: "In stock: {0}",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "Opciones de envío",
     show_all_options: "Ver las {0} opciones",
     show_fewer_options: "Ver menos opciones",
+    postal_code_invalid: "Usa solo letras, números, espacios y guiones (12 como máximo).",
     page_of: "Página {0} de {1}",
     show_image: "Imagen {0} de {1}",
     in_stock: "Disponibles: {0}",

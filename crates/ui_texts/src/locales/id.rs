@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "Pilihan pengiriman",
     show_all_options: "Tampilkan semua {0} pilihan",
     show_fewer_options: "Tampilkan lebih sedikit",
+    postal_code_invalid: "Gunakan hanya huruf, angka, spasi, dan tanda hubung (maksimal 12).",
     page_of: "Halaman {0} dari {1}",
     show_image: "Gambar {0} dari {1}",
     in_stock: "Stok tersedia: {0}",

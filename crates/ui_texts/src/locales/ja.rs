@@ -158,6 +158,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "配送方法",
     show_all_options: "全{0}件の配送方法を表示",
     show_fewer_options: "表示を減らす",
+    postal_code_invalid: "英字・数字・スペース・ハイフンのみ使用できます（12文字まで）。",
     page_of: "{0} / {1} ページ",
     show_image: "{0}枚中{1}枚目",
     in_stock: "在庫あり：{0}点",

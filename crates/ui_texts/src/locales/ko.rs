@@ -155,6 +155,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "배송 옵션",
     show_all_options: "옵션 {0}개 모두 보기",
     show_fewer_options: "옵션 접기",
+    postal_code_invalid: "영문자, 숫자, 공백, 하이픈만 사용할 수 있습니다(최대 12자).",
     page_of: "{0}페이지 중 {1}페이지",
     show_image: "{0}개 중 {1}번째 이미지",
     in_stock: "재고 있음: {0}개",

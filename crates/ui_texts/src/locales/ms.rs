@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "Pilihan penghantaran",
     show_all_options: "Tunjukkan semua {0} pilihan",
     show_fewer_options: "Tunjukkan lebih sedikit",
+    postal_code_invalid: "Gunakan hanya huruf, digit, ruang dan tanda sempang (maksimum 12).",
     page_of: "Halaman {0} daripada {1}",
     show_image: "Gambar {0} daripada {1}",
     in_stock: "Ada stok: {0}",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "Варианты доставки",
     show_all_options: "Показать все варианты ({0})",
     show_fewer_options: "Показать меньше",
+    postal_code_invalid: "Только буквы, цифры, пробелы и дефисы (не больше 12).",
     page_of: "Страница {0} из {1}",
     show_image: "Изображение {0} из {1}",
     in_stock: "В наличии: {0} шт.",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "ตัวเลือกการจัดส่ง",
     show_all_options: "แสดงตัวเลือกทั้งหมด {0} รายการ",
     show_fewer_options: "แสดงตัวเลือกน้อยลง",
+    postal_code_invalid: "ใช้ได้เฉพาะตัวอักษร ตัวเลข ช่องว่าง และขีดกลาง (ไม่เกิน 12 ตัว)",
     page_of: "หน้า {0} จาก {1}",
     show_image: "รูปที่ {0} จาก {1}",
     in_stock: "มีสินค้า: {0} ชิ้น",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "Teslimat seçenekleri",
     show_all_options: "{0} seçeneğin tümünü göster",
     show_fewer_options: "Daha az seçenek göster",
+    postal_code_invalid: "Yalnızca harf, rakam, boşluk ve kısa çizgi kullanın (en fazla 12).",
     page_of: "Sayfa {0} / {1}",
     show_image: "Görsel {0}/{1}",
     in_stock: "Stokta: {0} adet",

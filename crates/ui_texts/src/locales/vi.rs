@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "Lựa chọn giao hàng",
     show_all_options: "Hiện tất cả {0} lựa chọn",
     show_fewer_options: "Thu gọn lựa chọn",
+    postal_code_invalid: "Chỉ dùng chữ cái, chữ số, khoảng trắng và dấu gạch ngang (tối đa 12).",
     page_of: "Trang {0} / {1}",
     show_image: "Ảnh {0}/{1}",
     in_stock: "Còn hàng: {0}",

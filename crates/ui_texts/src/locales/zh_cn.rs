@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     delivery_options_label: "配送选项",
     show_all_options: "显示全部 {0} 个选项",
     show_fewer_options: "收起选项",
+    postal_code_invalid: "只能使用字母、数字、空格和连字符（最多 12 个）。",
     page_of: "第 {0} 页，共 {1} 页",
     show_image: "第{0}张，共{1}张",
     in_stock: "有货：{0}件",
