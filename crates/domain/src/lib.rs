@@ -11,6 +11,7 @@ pub mod currency;
 pub mod fx;
 pub mod locale;
 pub mod money;
+pub mod order;
 pub mod problem;
 pub mod shipping;
 

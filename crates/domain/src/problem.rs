@@ -18,6 +18,9 @@ pub struct Problem {
     pub detail: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// With `order_total_changed`: the server's totals now, for the buyer to accept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totals: Option<Box<crate::shipping::ShippingTotals>>,
 }
 
 /// One invalid field or parameter.

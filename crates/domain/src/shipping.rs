@@ -209,6 +209,21 @@ pub struct ShippingTotals {
     pub pay_now: Money,
     /// Everything, including what is paid on delivery.
     pub landed_total: Money,
+    /// What the payment provider will charge: `pay_now`, or its conversion when the provider
+    /// does not settle the display currency (then with the locked rate's quote).
+    pub charge: Charge,
+}
+
+/// The amount a payment will be for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Charge {
+    pub amount: Money,
+    /// The exchange-rate quote locking the conversion (send it with the order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fx_quote_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
 }
 
 #[cfg(test)]

@@ -22,6 +22,13 @@ pub struct Config {
     /// committed snapshot is used); `STORE_FX_REFRESH_SECONDS` (default 21600, six hours) and
     /// `STORE_FX_TIMEOUT_SECONDS` (default 10).
     pub fx_refresh: Option<crate::fx::refresh::RefreshSettings>,
+    /// `STORE_PAYMENT_ADDR`: where the sandbox payment page listens — another port, so
+    /// another origin than the store. Default: the store's address with the next port
+    /// (port 0 when the store's is 0).
+    pub payment_addr: SocketAddr,
+    /// `STORE_PAYMENT_URL`: the payment page's public URL when a proxy serves it (default:
+    /// the host the buyer used for the store, with the payment port).
+    pub payment_url: Option<String>,
 }
 
 /// A setting that could not be used, with the variable that holds it.
@@ -34,6 +41,8 @@ pub enum ConfigError {
          `sqlite:` URL such as sqlite://data/store.db"
     )]
     Database(String),
+    #[error("STORE_PAYMENT_ADDR=`{0}` is not a socket address such as 127.0.0.1:8081")]
+    PaymentAddr(String),
     #[error("{0}=`{1}` is not valid: {2}")]
     Fx(&'static str, String, &'static str),
 }
@@ -142,6 +151,22 @@ impl Config {
                 })
             }
         };
+        let payment_addr = match non_empty("STORE_PAYMENT_ADDR") {
+            Some(text) => text
+                .trim()
+                .parse()
+                .map_err(|_| ConfigError::PaymentAddr(text.clone()))?,
+            None => {
+                let mut next: SocketAddr = addr;
+                next.set_port(if addr.port() == 0 {
+                    0
+                } else {
+                    addr.port().wrapping_add(1)
+                });
+                next
+            }
+        };
+        let payment_url = non_empty("STORE_PAYMENT_URL").map(|u| u.trim().to_owned());
         Ok(Config {
             addr,
             database_url,
@@ -149,6 +174,8 @@ impl Config {
             json_logs,
             fx,
             fx_refresh,
+            payment_addr,
+            payment_url,
         })
     }
 }

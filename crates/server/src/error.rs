@@ -44,6 +44,21 @@ pub enum AppError {
     /// The cart or destination changed since the quote.
     #[error("quote altered")]
     QuoteAltered,
+    /// No order with this number that the request may read.
+    #[error("no such order")]
+    OrderNotFound,
+    /// A price changed since the shipping quote the order was placed on.
+    #[error("prices changed")]
+    PricesChanged,
+    /// The charge differs from what the buyer accepted; the new totals go with the problem.
+    #[error("order total changed")]
+    OrderTotalChanged(Box<domain::shipping::ShippingTotals>),
+    /// The payment provider declined (`card_declined`, `insufficient_funds`, `invalid_token`).
+    #[error("payment declined: {0}")]
+    PaymentDeclined(&'static str),
+    /// An `Idempotency-Key` reused with a different request.
+    #[error("idempotency key reused")]
+    IdempotencyConflict,
     /// Asked for more units than are in stock; each short line is named.
     #[error("insufficient stock: {0:?}")]
     InsufficientStock(Vec<InvalidField>),
@@ -106,6 +121,10 @@ pub enum Reason {
     PhoneInvalid { example: &'static str },
     /// A customs identifier whose form or check digits are wrong.
     CustomsIdInvalid { example: &'static str },
+    /// Not an email address.
+    EmailInvalid,
+    /// A quote made for another address than the one sent.
+    OtherAddress,
 }
 
 impl Reason {
@@ -127,6 +146,8 @@ impl Reason {
             Reason::PostalFormat { .. } => "postal_code_format",
             Reason::PhoneInvalid { .. } => "phone_invalid",
             Reason::CustomsIdInvalid { .. } => "customs_id_invalid",
+            Reason::EmailInvalid => "email_invalid",
+            Reason::OtherAddress => "other_address",
         }
     }
 }
@@ -143,6 +164,10 @@ impl AppError {
             AppError::QuoteAltered => StatusCode::CONFLICT,
             AppError::CartNotFound => StatusCode::NOT_FOUND,
             AppError::InsufficientStock(_) => StatusCode::CONFLICT,
+            AppError::OrderNotFound => StatusCode::NOT_FOUND,
+            AppError::PricesChanged | AppError::OrderTotalChanged(_) => StatusCode::CONFLICT,
+            AppError::PaymentDeclined(_) => StatusCode::PAYMENT_REQUIRED,
+            AppError::IdempotencyConflict => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -164,6 +189,11 @@ impl AppError {
             AppError::ShippingQuoteExpired => "shipping_quote_expired",
             AppError::QuoteAltered => "quote_altered",
             AppError::InsufficientStock(_) => "insufficient_stock",
+            AppError::OrderNotFound => "order_not_found",
+            AppError::PricesChanged => "prices_changed",
+            AppError::OrderTotalChanged(_) => "order_total_changed",
+            AppError::PaymentDeclined(_) => "payment_declined",
+            AppError::IdempotencyConflict => "idempotency_key_reused",
             AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Internal(_) => "internal_error",
@@ -224,6 +254,8 @@ impl AppError {
                                 t.customs_id_invalid,
                                 &[("name", &f.field), ("example", example)],
                             ),
+                            Reason::EmailInvalid => fill(t.email_invalid, &[("name", &f.field)]),
+                            Reason::OtherAddress => fill(t.other_address, &[("name", &f.field)]),
                         },
                     })
                     .collect();
@@ -242,6 +274,24 @@ impl AppError {
             AppError::ShippingQuoteNotFound => (t.shipping_quote_not_found.to_owned(), Vec::new()),
             AppError::ShippingQuoteExpired => (t.shipping_quote_expired.to_owned(), Vec::new()),
             AppError::QuoteAltered => (t.quote_altered.to_owned(), Vec::new()),
+            AppError::OrderNotFound => (t.order_not_found.to_owned(), Vec::new()),
+            AppError::PricesChanged => (t.prices_changed.to_owned(), Vec::new()),
+            AppError::OrderTotalChanged(_) => (t.order_total_changed.to_owned(), Vec::new()),
+            AppError::PaymentDeclined(code) => {
+                let detail = match *code {
+                    "insufficient_funds" => t.declined_funds,
+                    "invalid_token" => t.declined_token,
+                    _ => t.declined_card,
+                };
+                // The provider's reason, at the field the buyer fixes.
+                let field = FieldError {
+                    field: "payment_token".into(),
+                    code: (*code).to_owned(),
+                    message: detail.to_owned(),
+                };
+                (detail.to_owned(), vec![field])
+            }
+            AppError::IdempotencyConflict => (t.idempotency_conflict.to_owned(), Vec::new()),
             AppError::PayloadTooLarge(limit) => (
                 fill(t.payload_too_large, &[("limit", &limit.to_string())]),
                 Vec::new(),
@@ -259,6 +309,10 @@ impl AppError {
             code: self.code().to_owned(),
             detail,
             errors,
+            totals: match self {
+                AppError::OrderTotalChanged(totals) => Some(totals.clone()),
+                _ => None,
+            },
         }
     }
 

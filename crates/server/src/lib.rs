@@ -14,6 +14,8 @@ pub mod fx;
 pub mod media;
 pub mod messages;
 pub mod openapi;
+pub mod orders;
+pub mod payments;
 pub mod precompress;
 pub mod products;
 pub mod search_index;
@@ -49,6 +51,11 @@ pub struct AppState {
     pub fx: std::sync::Arc<fx::FxStore>,
     /// Every shipping route, generated from the warehouses at start-up.
     pub routes: std::sync::Arc<logistics::RouteTable>,
+    /// The payment provider orders are charged through.
+    pub payments: std::sync::Arc<dyn payments::PaymentProvider>,
+    /// The embedded sandbox provider (the default `payments`), whose page
+    /// [`payments::sandbox::router`] serves on its own port.
+    pub sandbox: std::sync::Arc<payments::sandbox::Sandbox>,
 }
 
 impl AppState {
@@ -56,11 +63,14 @@ impl AppState {
     pub async fn new(db: SqlitePool, static_dir: PathBuf) -> Result<AppState, sqlx::Error> {
         let search = std::sync::Arc::new(search_index::SearchIndex::load(&db).await?);
         let routes = std::sync::Arc::new(shipping::load_routes(&db).await?);
+        let sandbox = std::sync::Arc::new(payments::sandbox::Sandbox::new());
         Ok(AppState {
             db,
             static_dir,
             search,
             routes,
+            payments: sandbox.clone(),
+            sandbox,
             fx: std::sync::Arc::new(fx::FxStore::new(
                 fx::Rates::embedded(),
                 fx::FxSettings::default(),
@@ -114,6 +124,9 @@ pub fn app(state: AppState) -> Router {
             "/v1/addresses/validate",
             axum::routing::post(addresses::validate_address),
         )
+        .route("/v1/payment-methods", get(payments::payment_methods))
+        .route("/v1/orders", axum::routing::post(orders::create_order))
+        .route("/v1/orders/{number}", get(orders::get_order))
         .route("/v1/fx/rates", get(fx::get_rates))
         .route("/v1/fx/quotes", axum::routing::post(fx::create_quote))
         .route("/v1/fx/quotes/{id}", get(fx::get_quote))

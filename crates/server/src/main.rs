@@ -40,6 +40,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             "no built app found (index.html missing); the API works, pages will not");
     }
 
+    let released = server::orders::release_stale_holds(&pool).await?;
+    if released > 0 {
+        tracing::warn!(released, "released stock held by unfinished orders");
+    }
     let state = AppState::new(pool.clone(), config.static_dir.clone())
         .await?
         .with_fx_settings(config.fx.clone());
@@ -51,13 +55,44 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr()?;
+    // The payment page on its own port: another origin, so card numbers typed there are out
+    // of the store's reach.
+    let payment_listener = tokio::net::TcpListener::bind(config.payment_addr)
+        .await
+        .map_err(|e| {
+            format!(
+                "cannot listen on {} (payment page): {e}",
+                config.payment_addr
+            )
+        })?;
+    let payment_addr = payment_listener.local_addr()?;
+    state.sandbox.set_port(payment_addr.port());
+    if let Some(url) = config.payment_url.clone() {
+        state.sandbox.set_public_url(url);
+    }
+    let sandbox = server::payments::sandbox::router(state.sandbox.clone());
     // The e2e harness reads this line to learn the port when STORE_ADDR ends in :0.
     println!("Store is running at http://{addr}/");
-    tracing::info!(%addr, "listening");
+    println!("Payment sandbox is running at http://{payment_addr}/");
+    tracing::info!(%addr, %payment_addr, "listening");
 
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mut stop_rx2 = stop_rx.clone();
+    let payments = tokio::spawn(async move {
+        axum::serve(payment_listener, sandbox)
+            .with_graceful_shutdown(async move {
+                let _ = stop_rx2.wait_for(|stop| *stop).await;
+            })
+            .await
+    });
     axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            let _ = stop_tx.send(true);
+        })
         .await?;
+    drop(stop_rx);
+    payments.await??;
     pool.close().await;
     tracing::info!("shut down cleanly");
     Ok(())

@@ -37,6 +37,15 @@ pub struct Texts {
     pub postal_format: &'static str,
     pub phone_invalid: &'static str,
     pub customs_id_invalid: &'static str,
+    pub order_not_found: &'static str,
+    pub prices_changed: &'static str,
+    pub order_total_changed: &'static str,
+    pub declined_card: &'static str,
+    pub declined_funds: &'static str,
+    pub declined_token: &'static str,
+    pub idempotency_conflict: &'static str,
+    pub email_invalid: &'static str,
+    pub other_address: &'static str,
 }
 
 /// The texts for `locale`.
@@ -101,6 +110,15 @@ const EN: Texts = Texts {
     phone_invalid:
         "{name} is not a phone number that can be reached in this country (for example {example}).",
     customs_id_invalid: "{name} is not a valid customs identifier (for example {example}).",
+    order_not_found: "There is no order with this number for this email address or link.",
+    prices_changed: "Prices changed since your delivery options were quoted. Nothing was charged; check the new total.",
+    order_total_changed: "The total changed since you saw it. Nothing was charged; check the new total and confirm.",
+    declined_card: "Your payment was declined. Nothing was charged; try another card or payment method.",
+    declined_funds: "Your payment was declined for insufficient funds. Nothing was charged; try another card or payment method.",
+    declined_token: "The payment details expired or were already used. Nothing was charged; enter them again.",
+    idempotency_conflict: "This Idempotency-Key was already used for a different request.",
+    email_invalid: "{name} must be an email address, like name@example.com.",
+    other_address: "{name} was made for another address. Get delivery options for this address.",
 };
 
 const ZHCN: Texts = Texts {
@@ -135,6 +153,15 @@ const ZHCN: Texts = Texts {
     postal_format: "{name} 不是该国家/地区的邮政编码（例如 {example}）。",
     phone_invalid: "{name} 不是该国家/地区可拨通的电话号码（例如 {example}）。",
     customs_id_invalid: "{name} 不是有效的海关识别号（例如 {example}）。",
+    order_not_found: "找不到与此电子邮件地址或链接对应的该编号订单。",
+    prices_changed: "自报价配送选项以来价格已变动。未扣款；请查看新的总额。",
+    order_total_changed: "总额在您查看后发生了变化。未扣款；请查看新的总额并确认。",
+    declined_card: "您的付款被拒绝。未扣款；请尝试其他卡或付款方式。",
+    declined_funds: "您的付款因余额不足被拒绝。未扣款；请尝试其他卡或付款方式。",
+    declined_token: "付款信息已过期或已被使用。未扣款；请重新输入。",
+    idempotency_conflict: "此 Idempotency-Key 已用于另一个不同的请求。",
+    email_invalid: "{name} 必须是电子邮件地址，例如 name@example.com。",
+    other_address: "{name} 是为另一个地址生成的。请获取此地址的配送选项。",
 };
 
 const JA: Texts = Texts {
@@ -170,6 +197,15 @@ const JA: Texts = Texts {
     postal_format: "{name} はこの国の郵便番号ではありません（例：{example}）。",
     phone_invalid: "{name} はこの国でつながる電話番号ではありません（例：{example}）。",
     customs_id_invalid: "{name} は有効な通関用番号ではありません（例：{example}）。",
+    order_not_found: "このメールアドレスまたはリンクに対応するこの番号の注文はありません。",
+    prices_changed: "配送オプションの見積もり後に価格が変わりました。請求はされていません。新しい合計をご確認ください。",
+    order_total_changed: "ご覧になった後に合計が変わりました。請求はされていません。新しい合計を確認して確定してください。",
+    declined_card: "お支払いが承認されませんでした。請求はされていません。別のカードまたは支払い方法をお試しください。",
+    declined_funds: "残高不足のためお支払いが承認されませんでした。請求はされていません。別のカードまたは支払い方法をお試しください。",
+    declined_token: "お支払い情報の有効期限が切れたか、すでに使用されています。請求はされていません。もう一度入力してください。",
+    idempotency_conflict: "この Idempotency-Key は別のリクエストですでに使われています。",
+    email_invalid: "{name} はメールアドレス（例: name@example.com）で入力してください。",
+    other_address: "{name} は別の住所向けです。この住所の配送オプションを取得してください。",
 };
 
 const KO: Texts = Texts {
@@ -205,6 +241,15 @@ const KO: Texts = Texts {
     postal_format: "{name}은(는) 이 국가의 우편번호가 아닙니다(예: {example}).",
     phone_invalid: "{name}은(는) 이 국가에서 연결되는 전화번호가 아닙니다(예: {example}).",
     customs_id_invalid: "{name}은(는) 유효한 통관 식별 번호가 아닙니다(예: {example}).",
+    order_not_found: "이 이메일 주소 또는 링크에 해당하는 이 번호의 주문이 없습니다.",
+    prices_changed: "배송 옵션 견적 이후 가격이 변경되었습니다. 결제되지 않았습니다. 새 합계를 확인하세요.",
+    order_total_changed: "확인하신 후 합계가 변경되었습니다. 결제되지 않았습니다. 새 합계를 확인하고 승인하세요.",
+    declined_card: "결제가 거절되었습니다. 청구되지 않았습니다. 다른 카드나 결제 수단을 사용해 보세요.",
+    declined_funds: "잔액 부족으로 결제가 거절되었습니다. 청구되지 않았습니다. 다른 카드나 결제 수단을 사용해 보세요.",
+    declined_token: "결제 정보가 만료되었거나 이미 사용되었습니다. 청구되지 않았습니다. 다시 입력하세요.",
+    idempotency_conflict: "이 Idempotency-Key는 이미 다른 요청에 사용되었습니다.",
+    email_invalid: "{name}은(는) name@example.com 같은 이메일 주소여야 합니다.",
+    other_address: "{name}은(는) 다른 주소용입니다. 이 주소의 배송 옵션을 받으세요.",
 };
 
 const TH: Texts = Texts {
@@ -239,6 +284,16 @@ const TH: Texts = Texts {
     postal_format: "{name} ไม่ใช่รหัสไปรษณีย์ของประเทศนี้ (เช่น {example})",
     phone_invalid: "{name} ไม่ใช่หมายเลขโทรศัพท์ที่ติดต่อได้ในประเทศนี้ (เช่น {example})",
     customs_id_invalid: "{name} ไม่ใช่หมายเลขระบุตัวตนทางศุลกากรที่ถูกต้อง (เช่น {example})",
+    order_not_found: "ไม่พบคำสั่งซื้อหมายเลขนี้สำหรับอีเมลหรือลิงก์นี้",
+    prices_changed:
+        "ราคาเปลี่ยนไปหลังจากเสนอราคาตัวเลือกการจัดส่ง ยังไม่มีการเรียกเก็บเงิน โปรดตรวจสอบยอดรวมใหม่",
+    order_total_changed: "ยอดรวมเปลี่ยนไปหลังจากที่คุณเห็น ยังไม่มีการเรียกเก็บเงิน โปรดตรวจสอบยอดรวมใหม่และยืนยัน",
+    declined_card: "การชำระเงินถูกปฏิเสธ ยังไม่มีการเรียกเก็บเงิน โปรดลองใช้บัตรหรือวิธีชำระเงินอื่น",
+    declined_funds: "การชำระเงินถูกปฏิเสธเนื่องจากเงินไม่พอ ยังไม่มีการเรียกเก็บเงิน โปรดลองใช้บัตรหรือวิธีชำระเงินอื่น",
+    declined_token: "ข้อมูลการชำระเงินหมดอายุหรือถูกใช้ไปแล้ว ยังไม่มีการเรียกเก็บเงิน โปรดกรอกอีกครั้ง",
+    idempotency_conflict: "Idempotency-Key นี้ถูกใช้กับคำขออื่นไปแล้ว",
+    email_invalid: "{name} ต้องเป็นอีเมล เช่น name@example.com",
+    other_address: "{name} สร้างไว้สำหรับที่อยู่อื่น โปรดขอตัวเลือกการจัดส่งสำหรับที่อยู่นี้",
 };
 
 const VI: Texts = Texts {
@@ -276,6 +331,19 @@ const VI: Texts = Texts {
     phone_invalid:
         "{name} không phải số điện thoại liên lạc được ở quốc gia này (ví dụ {example}).",
     customs_id_invalid: "{name} không phải mã định danh hải quan hợp lệ (ví dụ {example}).",
+    order_not_found: "Không có đơn hàng nào mang số này với địa chỉ email hoặc liên kết này.",
+    prices_changed:
+        "Giá đã thay đổi kể từ khi báo giá giao hàng. Chưa trừ tiền; hãy kiểm tra tổng mới.",
+    order_total_changed:
+        "Tổng tiền đã thay đổi sau khi bạn xem. Chưa trừ tiền; hãy kiểm tra tổng mới và xác nhận.",
+    declined_card: "Thanh toán bị từ chối. Chưa trừ tiền; hãy thử thẻ hoặc phương thức khác.",
+    declined_funds:
+        "Thanh toán bị từ chối do không đủ số dư. Chưa trừ tiền; hãy thử thẻ hoặc phương thức khác.",
+    declined_token:
+        "Thông tin thanh toán đã hết hạn hoặc đã được dùng. Chưa trừ tiền; hãy nhập lại.",
+    idempotency_conflict: "Idempotency-Key này đã được dùng cho một yêu cầu khác.",
+    email_invalid: "{name} phải là địa chỉ email, ví dụ name@example.com.",
+    other_address: "{name} được tạo cho địa chỉ khác. Hãy lấy lựa chọn giao hàng cho địa chỉ này.",
 };
 
 const ID: Texts = Texts {
@@ -311,6 +379,15 @@ const ID: Texts = Texts {
     postal_format: "{name} bukan kode pos negara ini (misalnya {example}).",
     phone_invalid: "{name} bukan nomor telepon yang dapat dihubungi di negara ini (misalnya {example}).",
     customs_id_invalid: "{name} bukan nomor identitas kepabeanan yang valid (misalnya {example}).",
+    order_not_found: "Tidak ada pesanan dengan nomor ini untuk alamat email atau tautan ini.",
+    prices_changed: "Harga berubah sejak opsi pengiriman dihitung. Belum ada tagihan; periksa total yang baru.",
+    order_total_changed: "Total berubah sejak Anda melihatnya. Belum ada tagihan; periksa total baru lalu konfirmasi.",
+    declined_card: "Pembayaran Anda ditolak. Belum ada tagihan; coba kartu atau metode pembayaran lain.",
+    declined_funds: "Pembayaran Anda ditolak karena saldo tidak cukup. Belum ada tagihan; coba kartu atau metode lain.",
+    declined_token: "Detail pembayaran kedaluwarsa atau sudah dipakai. Belum ada tagihan; masukkan lagi.",
+    idempotency_conflict: "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+    email_invalid: "{name} harus berupa alamat email, misalnya name@example.com.",
+    other_address: "{name} dibuat untuk alamat lain. Ambil opsi pengiriman untuk alamat ini.",
 };
 
 const MS: Texts = Texts {
@@ -345,6 +422,15 @@ const MS: Texts = Texts {
     postal_format: "{name} bukan poskod negara ini (contohnya {example}).",
     phone_invalid: "{name} bukan nombor telefon yang boleh dihubungi di negara ini (contohnya {example}).",
     customs_id_invalid: "{name} bukan pengenal kastam yang sah (contohnya {example}).",
+    order_not_found: "Tiada pesanan dengan nombor ini untuk alamat e-mel atau pautan ini.",
+    prices_changed: "Harga berubah sejak pilihan penghantaran disebut harga. Tiada caj dibuat; semak jumlah baharu.",
+    order_total_changed: "Jumlah berubah sejak anda melihatnya. Tiada caj dibuat; semak jumlah baharu dan sahkan.",
+    declined_card: "Pembayaran anda ditolak. Tiada caj dibuat; cuba kad atau kaedah pembayaran lain.",
+    declined_funds: "Pembayaran anda ditolak kerana baki tidak mencukupi. Tiada caj dibuat; cuba kad atau kaedah lain.",
+    declined_token: "Butiran pembayaran telah tamat tempoh atau sudah digunakan. Tiada caj dibuat; masukkan semula.",
+    idempotency_conflict: "Idempotency-Key ini sudah digunakan untuk permintaan lain.",
+    email_invalid: "{name} mestilah alamat e-mel, contohnya name@example.com.",
+    other_address: "{name} dibuat untuk alamat lain. Dapatkan pilihan penghantaran untuk alamat ini.",
 };
 
 const ES: Texts = Texts {
@@ -382,6 +468,15 @@ const ES: Texts = Texts {
     phone_invalid:
         "{name} no es un teléfono al que se pueda llamar en este país (por ejemplo {example}).",
     customs_id_invalid: "{name} no es un identificador aduanero válido (por ejemplo {example}).",
+    order_not_found: "No hay ningún pedido con este número para este correo electrónico o enlace.",
+    prices_changed: "Los precios cambiaron desde que se cotizaron las opciones de envío. No se cobró nada; revisa el nuevo total.",
+    order_total_changed: "El total cambió desde que lo viste. No se cobró nada; revisa el nuevo total y confírmalo.",
+    declined_card: "Se rechazó tu pago. No se cobró nada; prueba con otra tarjeta u otro medio de pago.",
+    declined_funds: "Se rechazó tu pago por fondos insuficientes. No se cobró nada; prueba con otra tarjeta u otro medio de pago.",
+    declined_token: "Los datos de pago caducaron o ya se usaron. No se cobró nada; vuelve a ingresarlos.",
+    idempotency_conflict: "Esta Idempotency-Key ya se usó para otra solicitud distinta.",
+    email_invalid: "{name} debe ser un correo electrónico, como nombre@ejemplo.com.",
+    other_address: "{name} se hizo para otra dirección. Obtén las opciones de envío para esta dirección.",
 };
 
 const RU: Texts = Texts {
@@ -420,6 +515,15 @@ const RU: Texts = Texts {
     phone_invalid: "{name} не является телефоном, доступным в этой стране (например, {example}).",
     customs_id_invalid:
         "{name} не является действительным таможенным идентификатором (например, {example}).",
+    order_not_found: "Заказа с этим номером для этого адреса электронной почты или ссылки нет.",
+    prices_changed: "Цены изменились после расчёта вариантов доставки. Деньги не списаны; проверьте новую сумму.",
+    order_total_changed: "Сумма изменилась с тех пор, как вы её видели. Деньги не списаны; проверьте новую сумму и подтвердите.",
+    declined_card: "Платёж отклонён. Деньги не списаны; попробуйте другую карту или способ оплаты.",
+    declined_funds: "Платёж отклонён: недостаточно средств. Деньги не списаны; попробуйте другую карту или способ оплаты.",
+    declined_token: "Платёжные данные устарели или уже использованы. Деньги не списаны; введите их снова.",
+    idempotency_conflict: "Этот Idempotency-Key уже использован для другого запроса.",
+    email_invalid: "{name} должен быть адресом электронной почты, например name@example.com.",
+    other_address: "{name} рассчитан для другого адреса. Получите варианты доставки для этого адреса.",
 };
 
 const TR: Texts = Texts {
@@ -456,6 +560,15 @@ const TR: Texts = Texts {
     postal_format: "{name} bu ülkenin posta kodu değil (örneğin {example}).",
     phone_invalid: "{name} bu ülkede ulaşılabilen bir telefon numarası değil (örneğin {example}).",
     customs_id_invalid: "{name} geçerli bir gümrük kimlik numarası değil (örneğin {example}).",
+    order_not_found: "Bu e-posta adresi veya bağlantı için bu numaralı bir sipariş yok.",
+    prices_changed: "Teslimat seçenekleri hesaplandıktan sonra fiyatlar değişti. Ücret alınmadı; yeni toplamı kontrol edin.",
+    order_total_changed: "Toplam, siz gördükten sonra değişti. Ücret alınmadı; yeni toplamı kontrol edip onaylayın.",
+    declined_card: "Ödemeniz reddedildi. Ücret alınmadı; başka bir kart veya ödeme yöntemi deneyin.",
+    declined_funds: "Ödemeniz yetersiz bakiye nedeniyle reddedildi. Ücret alınmadı; başka bir kart veya yöntem deneyin.",
+    declined_token: "Ödeme bilgilerinin süresi doldu veya zaten kullanıldı. Ücret alınmadı; yeniden girin.",
+    idempotency_conflict: "Bu Idempotency-Key farklı bir istek için zaten kullanıldı.",
+    email_invalid: "{name}, name@example.com gibi bir e-posta adresi olmalıdır.",
+    other_address: "{name} başka bir adres için oluşturuldu. Bu adres için teslimat seçeneklerini alın.",
 };
 
 const AR: Texts = Texts {
@@ -490,6 +603,16 @@ const AR: Texts = Texts {
     postal_format: "{name} ليس رمزًا بريديًا لهذا البلد (مثلًا {example}).",
     phone_invalid: "{name} ليس رقم هاتف يمكن الاتصال به في هذا البلد (مثلًا {example}).",
     customs_id_invalid: "{name} ليس معرّفًا جمركيًا صالحًا (مثلًا {example}).",
+    order_not_found: "لا يوجد طلب بهذا الرقم لهذا البريد الإلكتروني أو الرابط.",
+    prices_changed: "تغيّرت الأسعار منذ حساب خيارات التوصيل. لم يُخصم أي مبلغ؛ راجع الإجمالي الجديد.",
+    order_total_changed: "تغيّر الإجمالي منذ أن رأيته. لم يُخصم أي مبلغ؛ راجع الإجمالي الجديد وأكّده.",
+    declined_card: "رُفضت عملية الدفع. لم يُخصم أي مبلغ؛ جرّب بطاقة أو وسيلة دفع أخرى.",
+    declined_funds:
+        "رُفضت عملية الدفع لعدم كفاية الرصيد. لم يُخصم أي مبلغ؛ جرّب بطاقة أو وسيلة دفع أخرى.",
+    declined_token: "انتهت صلاحية بيانات الدفع أو استُخدمت من قبل. لم يُخصم أي مبلغ؛ أدخلها مرة أخرى.",
+    idempotency_conflict: "استُخدم مفتاح Idempotency-Key هذا من قبل لطلب مختلف.",
+    email_invalid: "يجب أن يكون {name} بريدًا إلكترونيًا مثل name@example.com.",
+    other_address: "أُعدّ {name} لعنوان آخر. احصل على خيارات التوصيل لهذا العنوان.",
 };
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "Cross-border storefront API",
-        description = "Catalog, prices, carts and shipping quotes (orders to come). Money is \
+        description = "Catalog, prices, carts, shipping quotes, payments and orders. Money is \
                        `{amount, currency}` with the amount as a decimal string at the \
                        currency's ISO 4217 exponent. Errors are RFC 9457 problem documents.",
         version = "1.0.0"
@@ -29,7 +29,10 @@ use utoipa::OpenApi;
         crate::shipping::get_quote,
         crate::shipping::quote_totals,
         crate::addresses::get_format,
-        crate::addresses::validate_address
+        crate::addresses::validate_address,
+        crate::payments::payment_methods,
+        crate::orders::create_order,
+        crate::orders::get_order
     ),
     components(schemas(
         domain::Problem,
@@ -62,7 +65,14 @@ use utoipa::OpenApi;
         domain::address::AddressFormat,
         domain::address::AddressField,
         domain::address::AddressInput,
-        domain::address::ValidAddress
+        domain::address::ValidAddress,
+        domain::shipping::Charge,
+        domain::order::PaymentSetup,
+        domain::order::OrderRequest,
+        domain::order::Order,
+        domain::order::OrderLine,
+        domain::order::OrderShipment,
+        domain::order::OrderTotals
     ))
 )]
 pub struct ApiDoc;

@@ -24,7 +24,7 @@ use logistics::{Date, Item, Origin, RouteTable};
 /// Largest quote request body.
 pub const MAX_QUOTE_BODY_BYTES: usize = 16 * 1024;
 
-const DESTINATION_LIST: &str = "AE, AU, BR, CA, CL, CN, DE, ES, FR, GB, ID, IT, JP, KR, MX, MY, NZ, PE, PH, SA, SG, TH, US, VN";
+pub const DESTINATION_LIST: &str = "AE, AU, BR, CA, CL, CN, DE, ES, FR, GB, ID, IT, JP, KR, MX, MY, NZ, PE, PH, SA, SG, TH, US, VN";
 
 /// Builds the route table from the store's warehouses.
 pub async fn load_routes(db: &sqlx::SqlitePool) -> Result<RouteTable, sqlx::Error> {
@@ -263,7 +263,7 @@ fn buyer_currency(state: &AppState, query: Option<&str>) -> Result<Currency, App
 }
 
 /// The lines of a cart, for quoting it.
-async fn cart_lines(state: &AppState, token: &str) -> Result<Vec<LineInput>, AppError> {
+pub async fn cart_lines(state: &AppState, token: &str) -> Result<Vec<LineInput>, AppError> {
     let exists: Option<(String,)> = sqlx::query_as("SELECT token FROM carts WHERE token = ?")
         .bind(token)
         .fetch_optional(&state.db)
@@ -288,6 +288,24 @@ async fn cart_lines(state: &AppState, token: &str) -> Result<Vec<LineInput>, App
 
 fn pairs(lines: &[LineInput]) -> Vec<(String, u32)> {
     lines.iter().map(|l| (l.sku.clone(), l.quantity)).collect()
+}
+
+/// What each item costs, as stored with a quote (`sku=minor CUR;…`, by SKU): an order on the
+/// quote is refused when this has changed.
+pub fn price_list(items: &[(Item, String)]) -> String {
+    let mut prices: Vec<String> = items
+        .iter()
+        .map(|(item, _)| {
+            format!(
+                "{}={} {}",
+                item.sku,
+                item.unit_price.to_minor(),
+                item.unit_price.currency().code()
+            )
+        })
+        .collect();
+    prices.sort();
+    prices.join(";")
 }
 
 /// Quotes shipping for lines or a cart to a destination.
@@ -352,8 +370,8 @@ pub async fn create_quote(
     );
     let now = clock::unix_now();
     sqlx::query(
-        "INSERT INTO shipping_quotes (id, cart_token, fingerprint, created_at, expires_at, body) \
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO shipping_quotes (id, cart_token, fingerprint, created_at, expires_at, body, prices) \
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&quote.id)
     .bind(&parsed.cart_token)
@@ -361,6 +379,7 @@ pub async fn create_quote(
     .bind(now)
     .bind(now + state.fx.settings.quote_seconds)
     .bind(serde_json::to_string(&quote).map_err(|e| AppError::Internal(e.to_string()))?)
+    .bind(price_list(&items))
     .execute(&state.db)
     .await?;
     Ok((StatusCode::CREATED, Json(quote)))
@@ -476,21 +495,24 @@ async fn build_quote(
 }
 
 /// A stored quote, checked for existence and expiry.
-struct Stored {
-    quote: ShippingQuote,
-    cart_token: Option<String>,
-    fingerprint: String,
-    expires_at: i64,
+pub struct Stored {
+    pub quote: ShippingQuote,
+    pub cart_token: Option<String>,
+    pub fingerprint: String,
+    pub expires_at: i64,
+    /// [`price_list`] of the items when quoted.
+    pub prices: String,
 }
 
-async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
-    let row: Option<(String, Option<String>, String, i64)> = sqlx::query_as(
-        "SELECT body, cart_token, fingerprint, expires_at FROM shipping_quotes WHERE id = ?",
+pub async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
+    let row: Option<(String, Option<String>, String, i64, String)> = sqlx::query_as(
+        "SELECT body, cart_token, fingerprint, expires_at, prices FROM shipping_quotes WHERE id = ?",
     )
     .bind(id)
     .fetch_optional(&state.db)
     .await?;
-    let (body, cart_token, fingerprint, expires_at) = row.ok_or(AppError::ShippingQuoteNotFound)?;
+    let (body, cart_token, fingerprint, expires_at, prices) =
+        row.ok_or(AppError::ShippingQuoteNotFound)?;
     let now = clock::unix_now();
     if now >= expires_at {
         return Err(AppError::ShippingQuoteExpired);
@@ -503,6 +525,7 @@ async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
         cart_token,
         fingerprint,
         expires_at,
+        prices,
     })
 }
 
@@ -549,11 +572,28 @@ pub async fn quote_totals(
     let request: domain::shipping::TotalsRequest =
         serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
     let stored = stored(&state, &id).await?;
+    let choices: Vec<(String, String)> = request
+        .choices
+        .iter()
+        .map(|c| (c.shipment.clone(), c.option.clone()))
+        .collect();
+    let mut totals = accept(&state, &stored, &choices).await?;
+    totals.charge = crate::payments::charge_for(&state, totals.pay_now).await?;
+    Ok(Json(totals))
+}
+
+/// The totals of a quote's chosen options, once the quote is checked to be unexpired, for
+/// what the cart holds now, with one offered option per shipment. `charge` is `pay_now`.
+pub async fn accept(
+    state: &AppState,
+    stored: &Stored,
+    choices: &[(String, String)],
+) -> Result<ShippingTotals, AppError> {
     let quote = &stored.quote;
     // The fingerprint of what the cart holds now, for a quote made from a cart.
     let fingerprint = match &stored.cart_token {
         Some(token) => {
-            let lines = cart_lines(&state, token).await.map_err(|e| match e {
+            let lines = cart_lines(state, token).await.map_err(|e| match e {
                 AppError::CartNotFound => AppError::QuoteAltered,
                 other => other,
             })?;
@@ -580,12 +620,7 @@ pub async fn quote_totals(
             })
             .collect(),
     };
-    let choices: Vec<(String, String)> = request
-        .choices
-        .iter()
-        .map(|c| (c.shipment.clone(), c.option.clone()))
-        .collect();
-    acceptance::accept(&offered, clock::unix_now(), &fingerprint, &choices).map_err(
+    acceptance::accept(&offered, clock::unix_now(), &fingerprint, choices).map_err(
         |r| match r {
             Refusal::Expired => AppError::ShippingQuoteExpired,
             Refusal::Altered => AppError::QuoteAltered,
@@ -626,7 +661,7 @@ pub async fn quote_totals(
         pay_now = pay_now.checked_add(option.pay_now).map_err(overflow)?;
         landed = landed.checked_add(option.total).map_err(overflow)?;
     }
-    Ok(Json(ShippingTotals {
+    Ok(ShippingTotals {
         quote_id: quote.id.clone(),
         goods,
         shipping,
@@ -634,5 +669,10 @@ pub async fn quote_totals(
         due_on_delivery: later,
         pay_now,
         landed_total: landed,
-    }))
+        charge: domain::shipping::Charge {
+            amount: pay_now,
+            fx_quote_id: None,
+            rate: None,
+        },
+    })
 }

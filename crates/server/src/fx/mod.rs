@@ -337,6 +337,16 @@ pub async fn create_quote(
             ))
         }
     };
+    let quote = lock_rate(&state, from, to).await?;
+    Ok((StatusCode::CREATED, Json(quote)))
+}
+
+/// Locks the buyer's rate from `from` to `to` for the configured window.
+pub async fn lock_rate(
+    state: &AppState,
+    from: Currency,
+    to: Currency,
+) -> Result<FxQuote, AppError> {
     let rate = state
         .fx
         .rate(from, to)
@@ -356,14 +366,13 @@ pub async fn create_quote(
     .bind(expires)
     .execute(&state.db)
     .await?;
-    let quote = FxQuote {
+    Ok(FxQuote {
         id,
         from,
         to,
         rate: rate.value.to_string(),
         expires_at: clock::rfc3339(expires),
-    };
-    Ok((StatusCode::CREATED, Json(quote)))
+    })
 }
 
 /// A quote while it holds: 404 for an unknown id, 410 once expired.

@@ -10,6 +10,8 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub dir: TempDir,
+    /// The sandbox payment provider the store charges (tokens and recorded charges).
+    pub sandbox: std::sync::Arc<server::payments::sandbox::Sandbox>,
 }
 
 pub struct TestResponse {
@@ -65,8 +67,15 @@ impl TestApp {
         let url = format!("sqlite://{}", dir.path().join("data/store.db").display());
         let pool = db::connect_and_prepare(&url).await.expect("database");
         let state = AppState::new(pool, dist).await.expect("search index");
+        let sandbox = state.sandbox.clone();
+        // The payment page is not served in-process; it would listen on this port.
+        sandbox.set_port(9);
         let router = app(state.with_fx_settings(fx));
-        TestApp { router, dir }
+        TestApp {
+            router,
+            dir,
+            sandbox,
+        }
     }
 
     /// A second connection to this store's database, to change the catalog under a test.

@@ -8,6 +8,7 @@ mod catalog;
 mod fx;
 mod helpers;
 mod localization;
+mod orders;
 mod products;
 mod serving;
 mod shipping;

@@ -1,0 +1,794 @@
+//! Orders: `POST /api/v1/orders` (with an `Idempotency-Key`) and
+//! `GET /api/v1/orders/{number}` (with the order's email or access key).
+//!
+//! Placing an order checks everything again on the server: the address, the shipping quote
+//! (unexpired, made for this address and for what the cart holds now, one offered option per
+//! shipment), the prices the quote was made with, the locked exchange rate when the charge is
+//! in another currency, and that the charge equals what the buyer accepted. Then it holds the
+//! stock (one transaction: every line or none), charges the provider, and writes the order in
+//! one transaction; a decline releases the stock and leaves the cart as it was.
+
+use crate::error::{locale_of, unreadable, AppError, InvalidField, Reason};
+use crate::fx::clock;
+use crate::payments::{ChargeRequest, Declined};
+use crate::AppState;
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use domain::order::{Order, OrderLine, OrderRequest, OrderShipment, OrderTotals};
+use domain::shipping::{Charge, ShippingTotals};
+use domain::Locale;
+use serde_json::Value;
+use std::time::Duration;
+
+/// Largest order request body.
+pub const MAX_ORDER_BODY_BYTES: usize = 32 * 1024;
+
+/// How long a repeat waits for the first request with its key to finish.
+const REPLAY_WAIT: Duration = Duration::from_secs(8);
+
+/// Stock held by an attempt older than this belongs to a crashed process.
+pub const STALE_HOLD_SECONDS: i64 = 10 * 60;
+
+const KEYS: [&str; 8] = [
+    "cart_token",
+    "email",
+    "address",
+    "shipping_quote_id",
+    "choices",
+    "payment_token",
+    "fx_quote_id",
+    "expected_total",
+];
+
+/// JSON with object keys sorted, so the same request always compares equal.
+fn canonical(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            let inner: Vec<String> = keys
+                .into_iter()
+                .map(|k| format!("{}:{}", Value::String(k.clone()), canonical(&map[k])))
+                .collect();
+            format!("{{{}}}", inner.join(","))
+        }
+        Value::Array(items) => {
+            let inner: Vec<String> = items.iter().map(canonical).collect();
+            format!("[{}]", inner.join(","))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
+    let field = |reason| {
+        AppError::InvalidParameters(vec![InvalidField {
+            field: "Idempotency-Key".into(),
+            reason,
+        }])
+    };
+    let key = headers
+        .get("idempotency-key")
+        .ok_or_else(|| field(Reason::Required))?
+        .to_str()
+        .map_err(|_| field(Reason::Malformed))?
+        .trim();
+    if key.is_empty() {
+        return Err(field(Reason::Required));
+    }
+    if key.len() > 255 {
+        return Err(field(Reason::TooLong { max: 255 }));
+    }
+    if !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(field(Reason::Malformed));
+    }
+    Ok(key.to_owned())
+}
+
+fn stored_response(status: u16, body: String) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let content_type = if status.is_success() {
+        "application/json"
+    } else {
+        domain::Problem::CONTENT_TYPE
+    };
+    let mut response = (status, body).into_response();
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+        .headers_mut()
+        .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    response
+}
+
+/// Places an order. A repeat with the same `Idempotency-Key` and body gets the first answer
+/// (waiting for it if it is still being worked out); the same key with another body is a 422.
+#[utoipa::path(
+    post,
+    path = "/api/v1/orders",
+    tag = "orders",
+    params(
+        ("Idempotency-Key" = String, Header, description = "One per attempt; a repeat returns the first answer"),
+        ("locale" = Option<String>, Query, description = "Language of titles and problems"),
+    ),
+    request_body = OrderRequest,
+    responses(
+        (status = 201, description = "The order, paid", body = Order),
+        (status = 400, description = "A missing or invalid field (email, address, choices, token…), each named; or a step skipped", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 402, description = "The payment was declined: no order, stock released, the cart untouched", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such cart or shipping quote", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Prices, stock, the cart or the total changed; `totals` holds the new totals when known", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The shipping or exchange-rate quote expired: quote again", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The Idempotency-Key was used for another request", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_order(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
+    let locale = locale_of(query.as_deref(), &headers);
+    let body = crate::error::read_body(body, MAX_ORDER_BODY_BYTES).await?;
+    let key = idempotency_key(&headers)?;
+    let value: Value = serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
+    let request_text = canonical(&value);
+
+    // Claim the key, or replay what it answered.
+    let claimed = sqlx::query(
+        "INSERT INTO idempotency_keys (key, request, created_at) VALUES (?, ?, ?) \
+         ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(&key)
+    .bind(&request_text)
+    .bind(clock::unix_now())
+    .execute(&state.db)
+    .await?
+    .rows_affected()
+        == 1;
+    if !claimed {
+        let started = std::time::Instant::now();
+        loop {
+            let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
+                "SELECT request, status, response FROM idempotency_keys WHERE key = ?",
+            )
+            .bind(&key)
+            .fetch_optional(&state.db)
+            .await?;
+            match row {
+                Some((request, _, _)) if request != request_text => {
+                    return Err(AppError::IdempotencyConflict)
+                }
+                Some((_, Some(status), Some(response))) => {
+                    return Ok(stored_response(
+                        u16::try_from(status).unwrap_or(500),
+                        response,
+                    ))
+                }
+                // The first attempt failed in a way worth retrying and gave the key back.
+                None => return Box::pin(retry(state, query, headers, body)).await,
+                Some(_) if started.elapsed() > REPLAY_WAIT => return Err(AppError::Timeout),
+                Some(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    }
+
+    let result = place(&state, locale, &key, &value).await;
+    let (status, text, keep) = match &result {
+        Ok(order) => (
+            201,
+            serde_json::to_string(order).map_err(|e| AppError::Internal(e.to_string()))?,
+            true,
+        ),
+        Err(err) => {
+            let problem = err.to_problem(locale);
+            // Answers that cannot change are kept for repeats; others (a changed total, an
+            // expired quote, a failure of ours) give the key back so a repeat is worked out anew.
+            let keep = matches!(err.status().as_u16(), 400 | 402 | 404 | 422);
+            (
+                err.status().as_u16(),
+                serde_json::to_string(&problem).unwrap_or_default(),
+                keep,
+            )
+        }
+    };
+    if keep {
+        sqlx::query("UPDATE idempotency_keys SET status = ?, response = ? WHERE key = ?")
+            .bind(i64::from(status))
+            .bind(&text)
+            .bind(&key)
+            .execute(&state.db)
+            .await?;
+    } else {
+        sqlx::query("DELETE FROM idempotency_keys WHERE key = ?")
+            .bind(&key)
+            .execute(&state.db)
+            .await?;
+    }
+    match result {
+        Ok(order) => {
+            let location = format!("/api/v1/orders/{}", order.number);
+            let mut response = (StatusCode::CREATED, Json(order)).into_response();
+            if let Ok(value) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            Ok(response)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+async fn retry(
+    state: AppState,
+    query: Option<String>,
+    headers: HeaderMap,
+    body: Vec<u8>,
+) -> Result<Response, AppError> {
+    create_order(State(state), RawQuery(query), headers, Body::from(body)).await
+}
+
+/// A plausible email address: one `@`, something before it, a dotted domain after, no spaces.
+pub fn valid_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    text.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Reads the body; each problem is named. Prices and totals are the store's to compute: any
+/// key but these is refused.
+fn parse(value: &Value) -> Result<OrderRequest, AppError> {
+    let object = value.as_object().ok_or_else(|| unreadable("body"))?;
+    let unknown: Vec<InvalidField> = object
+        .keys()
+        .filter(|k| !KEYS.contains(&k.as_str()))
+        .map(|k| InvalidField {
+            field: k.clone(),
+            reason: Reason::NotAccepted,
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(AppError::InvalidParameters(unknown));
+    }
+    let mut errors = Vec::new();
+    for key in ["cart_token", "email", "shipping_quote_id", "payment_token"] {
+        match object.get(key) {
+            None | Some(Value::Null) => errors.push(InvalidField {
+                field: key.into(),
+                reason: Reason::Required,
+            }),
+            Some(Value::String(s)) if s.trim().is_empty() => errors.push(InvalidField {
+                field: key.into(),
+                reason: Reason::Required,
+            }),
+            Some(Value::String(_)) => {}
+            Some(_) => errors.push(InvalidField {
+                field: key.into(),
+                reason: Reason::Unreadable,
+            }),
+        }
+    }
+    match object.get("choices") {
+        Some(Value::Array(a)) if !a.is_empty() => {}
+        None | Some(Value::Array(_)) => errors.push(InvalidField {
+            field: "choices".into(),
+            reason: Reason::Empty,
+        }),
+        Some(_) => errors.push(InvalidField {
+            field: "choices".into(),
+            reason: Reason::Unreadable,
+        }),
+    }
+    if !object.get("address").is_some_and(Value::is_object) {
+        errors.push(InvalidField {
+            field: "address".into(),
+            reason: Reason::Required,
+        });
+    }
+    if !object.contains_key("expected_total") {
+        errors.push(InvalidField {
+            field: "expected_total".into(),
+            reason: Reason::Required,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(AppError::InvalidParameters(errors));
+    }
+    let request: OrderRequest = serde_json::from_value(value.clone()).map_err(|e| {
+        let field = ["address", "choices", "expected_total", "fx_quote_id"]
+            .into_iter()
+            .find(|k| e.to_string().contains(k))
+            .unwrap_or("body");
+        unreadable(field)
+    })?;
+    Ok(request)
+}
+
+fn same_postal_code(a: Option<&str>, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_ascii_uppercase()
+    };
+    norm(a.unwrap_or("")) == norm(b)
+}
+
+/// `SO-` and ten letters and digits that cannot be misread (Crockford's base 32).
+fn order_number() -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut bytes = [0u8; 10];
+    let _ = getrandom::fill(&mut bytes);
+    let tail: String = bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(b % 32)]))
+        .collect();
+    format!("SO-{}-{}", &tail[..5], &tail[5..])
+}
+
+async fn place(
+    state: &AppState,
+    locale: Locale,
+    key: &str,
+    value: &Value,
+) -> Result<Order, AppError> {
+    let request = parse(value)?;
+    // Everything the buyer typed, checked together.
+    let mut errors = Vec::new();
+    let email = request.email.trim().to_owned();
+    if !valid_email(&email) {
+        errors.push(InvalidField {
+            field: "email".into(),
+            reason: Reason::EmailInvalid,
+        });
+    }
+    let address = match crate::addresses::validate(&request.address) {
+        Ok(valid) => Some(valid.address),
+        Err(fields) => {
+            errors.extend(fields.into_iter().map(|f| InvalidField {
+                field: format!("address.{}", f.field),
+                reason: f.reason,
+            }));
+            None
+        }
+    };
+    let (Some(address), true) = (address, errors.is_empty()) else {
+        return Err(AppError::InvalidParameters(errors));
+    };
+
+    // The cart, the quote and the choices.
+    let lines = crate::shipping::cart_lines(state, request.cart_token.trim()).await?;
+    if lines.is_empty() {
+        return Err(AppError::InvalidParameters(vec![InvalidField {
+            field: "cart_token".into(),
+            reason: Reason::Empty,
+        }]));
+    }
+    let stored = crate::shipping::stored(state, request.shipping_quote_id.trim()).await?;
+    let quote = &stored.quote;
+    if stored.cart_token.as_deref() != Some(request.cart_token.trim()) {
+        return Err(AppError::QuoteAltered);
+    }
+    if quote.country != address.country
+        || !same_postal_code(quote.postal_code.as_deref(), &address.postal_code)
+    {
+        return Err(AppError::InvalidParameters(vec![InvalidField {
+            field: "shipping_quote_id".into(),
+            reason: Reason::OtherAddress,
+        }]));
+    }
+    let choices: Vec<(String, String)> = request
+        .choices
+        .iter()
+        .map(|c| (c.shipment.clone(), c.option.clone()))
+        .collect();
+    let mut totals = crate::shipping::accept(state, &stored, &choices).await?;
+    if !quote.unshippable.is_empty() {
+        // Lines that cannot go to this address must leave the cart first.
+        return Err(AppError::InvalidParameters(
+            quote
+                .unshippable
+                .iter()
+                .map(|u| InvalidField {
+                    field: format!("cart_token.{}", u.sku),
+                    reason: Reason::NotOffered,
+                })
+                .collect(),
+        ));
+    }
+    let items = crate::shipping::load_items(state, locale, &lines).await?;
+    if crate::shipping::price_list(&items) != stored.prices {
+        return Err(AppError::PricesChanged);
+    }
+
+    // The charge: the amount due now, converted at the locked rate when the provider does not
+    // settle the display currency.
+    let pay_now = totals.pay_now;
+    totals.charge = if state.payments.settles(pay_now.currency()) {
+        Charge {
+            amount: pay_now,
+            fx_quote_id: None,
+            rate: None,
+        }
+    } else {
+        let id = request.fx_quote_id.as_deref().map(str::trim).unwrap_or("");
+        if id.is_empty() {
+            return Err(AppError::InvalidParameters(vec![InvalidField {
+                field: "fx_quote_id".into(),
+                reason: Reason::Required,
+            }]));
+        }
+        let fx = crate::fx::find_quote(state, id).await?;
+        if fx.from != pay_now.currency() || fx.to != state.payments.fallback_currency() {
+            return Err(AppError::InvalidParameters(vec![InvalidField {
+                field: "fx_quote_id".into(),
+                reason: Reason::NotOffered,
+            }]));
+        }
+        let rate = domain::Rate {
+            from: fx.from,
+            to: fx.to,
+            value: fx
+                .rate
+                .parse()
+                .map_err(|_| AppError::Internal("stored rate unreadable".into()))?,
+        };
+        Charge {
+            amount: rate
+                .convert(pay_now)
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+            fx_quote_id: Some(fx.id),
+            rate: Some(fx.rate),
+        }
+    };
+    if request.expected_total != totals.charge.amount {
+        return Err(AppError::OrderTotalChanged(Box::new(totals)));
+    }
+
+    hold_stock(state, key, &lines).await?;
+    let charged = state
+        .payments
+        .charge(ChargeRequest {
+            token: request.payment_token.trim(),
+            amount: totals.charge.amount,
+            idempotency_key: key,
+        })
+        .await;
+    let charged = match charged {
+        Ok(charged) => charged,
+        Err(declined) => {
+            release_stock(state, key).await?;
+            return Err(AppError::PaymentDeclined(match declined {
+                Declined::Card => "card_declined",
+                Declined::InsufficientFunds => "insufficient_funds",
+                Declined::InvalidToken => "invalid_token",
+            }));
+        }
+    };
+
+    let order = Order {
+        number: order_number(),
+        access_key: clock::random_id(),
+        status: "paid".into(),
+        email,
+        placed_at: clock::rfc3339(clock::unix_now()),
+        address,
+        lines: items
+            .iter()
+            .map(|(item, title)| OrderLine {
+                sku: item.sku.clone(),
+                title: title.clone(),
+                quantity: item.quantity,
+                unit_price: item.unit_price,
+            })
+            .collect(),
+        shipments: quote
+            .shipments
+            .iter()
+            .filter_map(|s| {
+                let (_, option) = choices.iter().find(|(sid, _)| *sid == s.id)?;
+                let o = s.options.iter().find(|o| &o.id == option)?;
+                Some(OrderShipment {
+                    id: s.id.clone(),
+                    origin_city: s.origin_city.clone(),
+                    origin_country: s.origin_country.clone(),
+                    carrier: o.carrier.clone(),
+                    service: o.service.clone(),
+                    earliest: o.earliest.clone(),
+                    latest: o.latest.clone(),
+                    tracked: o.tracked,
+                    skus: s.lines.iter().map(|l| l.sku.clone()).collect(),
+                    price: o.converted,
+                    duties: o.duties,
+                    taxes: o.taxes,
+                    taxes_due: o.taxes_due.clone(),
+                })
+            })
+            .collect(),
+        totals: order_totals(&totals),
+        payment: charged.description.clone(),
+    };
+    write_order(state, locale, key, &request, &order, &charged.reference).await?;
+    Ok(order)
+}
+
+fn order_totals(totals: &ShippingTotals) -> OrderTotals {
+    OrderTotals {
+        goods: totals.goods,
+        shipping: totals.shipping,
+        duties_and_taxes_now: totals.duties_and_taxes_now,
+        due_on_delivery: totals.due_on_delivery,
+        pay_now: totals.pay_now,
+        charged: totals.charge.amount,
+        rate: totals.charge.rate.clone(),
+    }
+}
+
+/// Takes every line's units out of stock, or none: a line short of stock names itself with
+/// what is left.
+async fn hold_stock(
+    state: &AppState,
+    key: &str,
+    lines: &[domain::LineInput],
+) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    let now = clock::unix_now();
+    let mut short = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let taken =
+            sqlx::query("UPDATE variants SET stock = stock - ?1 WHERE sku = ?2 AND stock >= ?1")
+                .bind(i64::from(line.quantity))
+                .bind(&line.sku)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if taken == 0 {
+            let (available,): (i64,) = sqlx::query_as("SELECT stock FROM variants WHERE sku = ?")
+                .bind(&line.sku)
+                .fetch_one(&mut *tx)
+                .await?;
+            short.push(InvalidField {
+                field: format!("lines[{i}].quantity"),
+                reason: Reason::OnlyInStock {
+                    available: u32::try_from(available).unwrap_or(0),
+                },
+            });
+            continue;
+        }
+        sqlx::query(
+            "INSERT INTO stock_holds (idempotency_key, sku, quantity, created_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(key)
+        .bind(&line.sku)
+        .bind(i64::from(line.quantity))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    if short.is_empty() {
+        tx.commit().await?;
+        Ok(())
+    } else {
+        tx.rollback().await?;
+        Err(AppError::InsufficientStock(short))
+    }
+}
+
+/// Puts an attempt's held units back.
+async fn release_stock(state: &AppState, key: &str) -> Result<(), AppError> {
+    let mut tx = state.db.begin().await?;
+    sqlx::query(
+        "UPDATE variants SET stock = stock + (SELECT h.quantity FROM stock_holds h \
+           WHERE h.idempotency_key = ?1 AND h.sku = variants.sku) \
+         WHERE sku IN (SELECT sku FROM stock_holds WHERE idempotency_key = ?1)",
+    )
+    .bind(key)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM stock_holds WHERE idempotency_key = ?")
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Releases stock held by attempts that never finished (the process stopped mid-payment).
+pub async fn release_stale_holds(db: &sqlx::SqlitePool) -> Result<u64, sqlx::Error> {
+    let before = clock::unix_now() - STALE_HOLD_SECONDS;
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE variants SET stock = stock + (SELECT sum(h.quantity) FROM stock_holds h \
+           WHERE h.sku = variants.sku AND h.created_at < ?1) \
+         WHERE sku IN (SELECT sku FROM stock_holds WHERE created_at < ?1)",
+    )
+    .bind(before)
+    .execute(&mut *tx)
+    .await?;
+    let released = sqlx::query("DELETE FROM stock_holds WHERE created_at < ?")
+        .bind(before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    tx.commit().await?;
+    Ok(released)
+}
+
+/// The order, its lines and its payment in one transaction; the held stock becomes sold and
+/// the cart is emptied.
+async fn write_order(
+    state: &AppState,
+    locale: Locale,
+    key: &str,
+    request: &OrderRequest,
+    order: &Order,
+    reference: &str,
+) -> Result<(), AppError> {
+    let body = serde_json::to_string(order).map_err(|e| AppError::Internal(e.to_string()))?;
+    let now = clock::unix_now();
+    let mut tx = state.db.begin().await?;
+    sqlx::query(
+        "INSERT INTO orders (number, access_key, email, locale, status, placed_at, cart_token, \
+           shipping_quote_id, body) VALUES (?, ?, ?, ?, 'paid', ?, ?, ?, ?)",
+    )
+    .bind(&order.number)
+    .bind(&order.access_key)
+    .bind(order.email.to_lowercase())
+    .bind(locale.tag())
+    .bind(now)
+    .bind(request.cart_token.trim())
+    .bind(request.shipping_quote_id.trim())
+    .bind(&body)
+    .execute(&mut *tx)
+    .await?;
+    for line in &order.lines {
+        sqlx::query(
+            "INSERT INTO order_lines (order_number, sku, quantity, unit_minor, currency) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&order.number)
+        .bind(&line.sku)
+        .bind(i64::from(line.quantity))
+        .bind(line.unit_price.to_minor())
+        .bind(line.unit_price.currency().code())
+        .execute(&mut *tx)
+        .await?;
+    }
+    let charged = order.totals.charged;
+    sqlx::query(
+        "INSERT INTO payments (id, order_number, provider, reference, amount_minor, currency, \
+           description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(clock::random_id())
+    .bind(&order.number)
+    .bind(state.payments.name())
+    .bind(reference)
+    .bind(charged.to_minor())
+    .bind(charged.currency().code())
+    .bind(&order.payment)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM stock_holds WHERE idempotency_key = ?")
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM cart_lines WHERE cart_token = ?")
+        .bind(request.cart_token.trim())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await.map_err(|e| {
+        // Charged but not recorded: a real provider's charge would be refunded here.
+        tracing::error!(error = %e, reference, "order not written after a successful charge");
+        AppError::from(e)
+    })?;
+    Ok(())
+}
+
+/// An order, for its buyer: the number with the order's email or its access key.
+#[utoipa::path(
+    get,
+    path = "/api/v1/orders/{number}",
+    tag = "orders",
+    params(
+        ("number" = String, Path, description = "The order number"),
+        ("email" = Option<String>, Query, description = "The email the order was placed with"),
+        ("key" = Option<String>, Query, description = "The access key from the confirmation link"),
+    ),
+    responses(
+        (status = 200, description = "The order", body = Order),
+        (status = 404, description = "No order with this number for this email or key (the same answer whether or not the number exists)", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_order(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let param = |name: &str| {
+        form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let (email, key) = (param("email"), param("key"));
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT access_key, email, body FROM orders WHERE number = ?")
+            .bind(number.trim().to_ascii_uppercase())
+            .fetch_optional(&state.db)
+            .await?;
+    let Some((access_key, order_email, body)) = row else {
+        return Err(AppError::OrderNotFound);
+    };
+    let by_key = key.is_some_and(|k| k == access_key);
+    let by_email = email.is_some_and(|e| e.to_lowercase() == order_email);
+    if !(by_key || by_email) {
+        return Err(AppError::OrderNotFound);
+    }
+    let mut response = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_request_with_keys_in_another_order_is_the_same_request() {
+        let a: Value =
+            serde_json::from_str(r#"{"b":1,"a":{"y":[1,2],"x":"s"}}"#).expect("test value");
+        let b: Value =
+            serde_json::from_str(r#"{"a":{"x":"s","y":[1,2]},"b":1}"#).expect("test value");
+        assert_eq!(canonical(&a), canonical(&b));
+        let c: Value =
+            serde_json::from_str(r#"{"a":{"x":"s","y":[2,1]},"b":1}"#).expect("test value");
+        assert_ne!(canonical(&a), canonical(&c));
+    }
+
+    #[test]
+    fn email_addresses_are_checked_for_their_shape_only() {
+        for good in [
+            "ana@example.cl",
+            "a.b+c@mail.example.co.uk",
+            "ñandú@ejemplo.cl",
+        ] {
+            assert!(valid_email(good), "{good}");
+        }
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@example.cl",
+            "ana@example",
+            "a b@example.cl",
+            "a@b@c.cl",
+            "ana@.cl",
+        ] {
+            assert!(!valid_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn order_numbers_are_easy_to_read_out() {
+        let n = order_number();
+        assert_eq!(n.len(), 14);
+        assert!(n.starts_with("SO-"));
+        assert!(!n[3..].contains(['I', 'L', 'O', 'U']));
+    }
+}
