@@ -2,6 +2,8 @@
 //! typed functions and get domain types or an [`ApiError`] back.
 
 use crate::catalog::listing::ListingParams;
+use domain::address::{AddressFormat, ValidAddress};
+use domain::order::{Order, PaymentSetup};
 use domain::shipping::{ShippingQuote, ShippingTotals};
 use domain::{
     Cart, CategoryList, Currency, Locale, Problem, ProductDetail, ProductList, RateTable,
@@ -286,6 +288,115 @@ pub async fn shipping_totals(
         js_sys::encode_uri_component(id)
     );
     read_json(post_latest(&path, body, latest).await?).await
+}
+
+/// A JSON object of string values, written by the browser's `JSON.stringify`.
+pub fn json_object(pairs: &[(&str, &str)]) -> String {
+    let items: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}:{}", json_string(k), json_string(v)))
+        .collect();
+    format!("{{{}}}", items.join(","))
+}
+
+/// `GET /api/v1/address-formats/{country}`: the fields, order, labels and patterns of an address.
+pub async fn address_format(
+    country: &'static str,
+    latest: Latest,
+) -> Result<AddressFormat, ApiError> {
+    get_json(&format!("/api/v1/address-formats/{country}"), &[], latest).await
+}
+
+/// `POST /api/v1/addresses/validate`: the address normalized, or every bad field named.
+pub async fn validate_address(
+    body: String,
+    locale: Locale,
+    latest: Latest,
+) -> Result<ValidAddress, ApiError> {
+    let path = format!("/api/v1/addresses/validate?locale={}", locale.tag());
+    read_json(post_latest(&path, body, latest).await?).await
+}
+
+/// `GET /api/v1/payment-methods`: the provider's payment page (another origin) and methods.
+pub async fn payment_setup(
+    country: &'static str,
+    currency: Currency,
+    locale: Locale,
+    latest: Latest,
+) -> Result<PaymentSetup, ApiError> {
+    let query = [
+        ("country", country),
+        ("currency", currency.code()),
+        ("locale", locale.tag()),
+    ];
+    get_json("/api/v1/payment-methods", &query, latest).await
+}
+
+/// The body of `POST /api/v1/orders`. Prices are not sent: `expected_total` is the charge the
+/// buyer saw, which the server checks against its own.
+pub struct OrderDraft<'a> {
+    pub cart_token: &'a str,
+    pub email: &'a str,
+    /// The address as JSON (see [`json_object`]).
+    pub address: &'a str,
+    pub quote_id: &'a str,
+    pub choices: &'a [(String, String)],
+    pub payment_token: &'a str,
+    pub fx_quote_id: Option<&'a str>,
+    pub expected_total: &'a domain::Money,
+}
+
+impl OrderDraft<'_> {
+    pub fn body(&self) -> String {
+        let choices: Vec<String> = self
+            .choices
+            .iter()
+            .map(|(s, o)| json_object(&[("shipment", s), ("option", o)]))
+            .collect();
+        let total = json_object(&[
+            ("amount", &self.expected_total.amount_string()),
+            ("currency", self.expected_total.currency().code()),
+        ]);
+        let fx = self
+            .fx_quote_id
+            .map(|id| format!(",\"fx_quote_id\":{}", json_string(id)))
+            .unwrap_or_default();
+        format!(
+            r#"{{"cart_token":{},"email":{},"address":{},"shipping_quote_id":{},"choices":[{}],"payment_token":{},"expected_total":{total}{fx}}}"#,
+            json_string(self.cart_token),
+            json_string(self.email),
+            self.address,
+            json_string(self.quote_id),
+            choices.join(","),
+            json_string(self.payment_token),
+        )
+    }
+}
+
+/// `POST /api/v1/orders` with an `Idempotency-Key`: the same key and body never make two orders.
+pub async fn place_order(body: String, key: &str, locale: Locale) -> Result<Order, ApiError> {
+    let path = format!("/api/v1/orders?locale={}", locale.tag());
+    let response = Request::post(&path)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .body(body)
+        .map_err(|_| ApiError::Unreachable)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    read_json(response).await
+}
+
+/// `GET /api/v1/orders/{number}?key=…` (or `email=…`).
+pub async fn get_order(
+    number: &str,
+    by: (&str, &str),
+    locale: Locale,
+    latest: Latest,
+) -> Result<Order, ApiError> {
+    let path = format!("/api/v1/orders/{}", js_sys::encode_uri_component(number));
+    get_json(&path, &[by, ("locale", locale.tag())], latest).await
 }
 
 /// `GET /api/v1/fx/rates`: the rates the store converts with, their sources and the spread.

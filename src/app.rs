@@ -76,7 +76,9 @@ fn LocalizedPages() -> impl IntoView {
                 <Route path=path!("/:locale/search") view=ListingPage/>
                 <Route path=path!("/:locale/p/:slug") view=ProductPage/>
                 <Route path=path!("/:locale/cart") view=crate::cart::CartPage/>
-                <Route path=path!("/:locale/checkout") view=crate::shipping::CheckoutPage/>
+                <Route path=path!("/:locale/checkout") view=crate::checkout::CheckoutPage/>
+                <Route path=path!("/:locale/orders") view=crate::orders::OrderLookupPage/>
+                <Route path=path!("/:locale/orders/:number") view=crate::orders::OrderPage/>
             </Routes>
         </Show>
     }
@@ -143,6 +145,9 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
             <main id="main" tabindex="-1">
                 {children()}
             </main>
+            <footer class="site-footer">
+                <a href=move || localized(locale.get(), "/orders")>{tr(Msg::OrderLookup)}</a>
+            </footer>
         </Show>
     }
 }

@@ -314,6 +314,19 @@ impl CartState {
     }
 
     /// Checks the lines against another destination (remembered for next time).
+    /// Forgets the cart once it became an order: the next item starts a new cart. Other tabs
+    /// follow through the storage event.
+    pub fn forget(self) {
+        if let Some(s) = storage() {
+            for key in [TOKEN_KEY, COPY_KEY, QUEUE_KEY] {
+                let _ = s.remove_item(key);
+            }
+        }
+        bump_version();
+        self.cart.set(None);
+        self.removed.set(None);
+    }
+
     pub fn choose_ship_to(self, country: &'static str) {
         set(SHIP_TO_KEY, country);
         self.money.follow_destination(country);

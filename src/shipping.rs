@@ -3,7 +3,7 @@
 //! per shipment, and the checkout's delivery step. Every amount, date and tax is the server's.
 
 use crate::api::{self, ApiError, Latest, QuoteFor};
-use crate::app::{localized, tx, use_locale, PageMeta};
+use crate::app::{tx, use_locale};
 use crate::cart::use_cart;
 use crate::currency::use_currency;
 use crate::format::{format_date_range, format_money, region_name};
@@ -28,7 +28,7 @@ pub fn restriction_text(locale: Locale, code: &str, country: String) -> String {
     fill(&t(locale, msg), &[country])
 }
 
-fn service_name(locale: Locale, code: &str) -> String {
+pub(crate) fn service_name(locale: Locale, code: &str) -> String {
     let msg = match code {
         "postal_economy" => Msg::ServicePostalEconomy,
         "postal_registered" => Msg::ServicePostalRegistered,
@@ -42,7 +42,7 @@ fn service_name(locale: Locale, code: &str) -> String {
     t(locale, msg).into_owned()
 }
 
-fn label_name(locale: Locale, label: &str) -> String {
+pub(crate) fn label_name(locale: Locale, label: &str) -> String {
     let msg = match label {
         "cheapest" => Msg::LabelCheapest,
         "fastest" => Msg::LabelFastest,
@@ -51,12 +51,12 @@ fn label_name(locale: Locale, label: &str) -> String {
     t(locale, msg).into_owned()
 }
 
-fn money(m: &Money, locale: Locale) -> String {
+pub(crate) fn money(m: &Money, locale: Locale) -> String {
     format_money(m, locale.tag())
 }
 
 /// "Arrives 3–10 Dec".
-fn arrives(locale: Locale, option: &ShippingOption) -> String {
+pub(crate) fn arrives(locale: Locale, option: &ShippingOption) -> String {
     fill(
         &t(locale, Msg::Arrives),
         &[format_date_range(
@@ -330,7 +330,7 @@ fn option_summary(locale: Locale, o: &ShippingOption) -> impl IntoView {
 
 /// The quote request for the whole cart to its ship-to country. It reads the cart, so a
 /// signal derived from it asks again whenever the cart changes.
-fn cart_quote_body(cart: crate::cart::CartState, postal: &str) -> Option<String> {
+pub(crate) fn cart_quote_body(cart: crate::cart::CartState, postal: &str) -> Option<String> {
     let token = cart.cart.with(|c| {
         c.as_ref()
             .filter(|c| c.item_count > 0)
@@ -387,8 +387,6 @@ pub fn CartEstimate() -> impl IntoView {
     }
 }
 
-const POSTAL_KEY: &str = "store.checkout.postal_code";
-
 /// What the quote endpoint takes as a postal code: at most 12 letters, digits, spaces and
 /// hyphens (the same rule the server applies).
 pub fn well_formed_postal(text: &str) -> bool {
@@ -399,43 +397,9 @@ pub fn well_formed_postal(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
 }
 
-fn remembered_postal() -> String {
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(POSTAL_KEY).ok().flatten())
-        .unwrap_or_default()
-}
-
-fn remember_postal(value: &str) {
-    if let Some(s) = window().local_storage().ok().flatten() {
-        let _ = s.set_item(POSTAL_KEY, value);
-    }
-}
-
-/// `/{locale}/checkout`: the delivery step. The options follow the country and postal code as
-/// they are typed; the buyer chooses one per shipment and sees duties, taxes and the landed
-/// total — all computed by the server.
-#[component]
-pub fn CheckoutPage() -> impl IntoView {
-    let locale = use_locale();
-    let cart = use_cart();
-    let title = Signal::derive(move || t(locale.get(), Msg::Checkout).into_owned());
-    let postal = RwSignal::new(remembered_postal());
-    // A postal code the server would refuse is not sent: the options stay those for the whole
-    // country and the field says why.
-    let postal_ok = Memo::new(move |_| postal.with(|p| well_formed_postal(p)));
-    let body = Signal::derive(move || {
-        let postal = if postal_ok.get() {
-            postal.get()
-        } else {
-            String::new()
-        };
-        cart_quote_body(cart, &postal)
-    });
-    let live = live_quote(body, Duration::from_millis(400));
-    // One option per shipment: kept across re-quotes while still offered, else the best value.
+/// The checkout's choices for a live quote: one option per shipment, kept across re-quotes while
+/// still offered, else the best value.
+pub fn follow_choices(live: LiveQuote) -> RwSignal<Vec<(String, String)>> {
     let choices = RwSignal::new(Vec::<(String, String)>::new());
     Effect::new(move |_| {
         live.quote.with(|q| {
@@ -461,9 +425,15 @@ pub fn CheckoutPage() -> impl IntoView {
             choices.set(next);
         });
     });
-    // Shipments whose every option is shown; otherwise the labelled ones and the chosen one.
-    let expanded = RwSignal::new(Vec::<String>::new());
-    // The server's totals for the choices.
+    choices
+}
+
+/// The server's totals for the chosen options, asked again when they change; a quote the server
+/// calls expired or stale is renewed.
+pub fn follow_totals(
+    live: LiveQuote,
+    choices: RwSignal<Vec<(String, String)>>,
+) -> RwSignal<Option<ShippingTotals>, LocalStorage> {
     let totals = RwSignal::new_local(None::<ShippingTotals>);
     let totals_latest = Latest::new();
     Effect::new(move |_| {
@@ -489,6 +459,19 @@ pub fn CheckoutPage() -> impl IntoView {
         });
     });
 
+    totals
+}
+
+/// The delivery options of every shipment as radio groups, and the server's totals.
+#[component]
+pub fn DeliveryChoices(
+    live: LiveQuote,
+    choices: RwSignal<Vec<(String, String)>>,
+    totals: RwSignal<Option<ShippingTotals>, LocalStorage>,
+) -> impl IntoView {
+    let locale = use_locale();
+    // Shipments whose every option is shown; otherwise the labelled ones and the chosen one.
+    let expanded = RwSignal::new(Vec::<String>::new());
     let shipments = move || {
         let l = locale.get();
         live.quote.with(|q| {
@@ -607,42 +590,11 @@ pub fn CheckoutPage() -> impl IntoView {
         })
     };
     view! {
-        <PageMeta title description=title path="/checkout".to_owned() noindex=true/>
-        <section class="checkout-page">
-            <h1>{crate::app::tr(Msg::Checkout)}</h1>
-            {move || cart.cart.with(|c| c.as_ref().is_none_or(|c| c.item_count == 0)).then(|| view! {
-                <div class="cart-empty">
-                    <p>{tx(Msg::CartEmpty)}</p>
-                    <a class="button" href=localized(locale.get(), "")>{tx(Msg::ContinueShopping)}</a>
-                </div>
-            })}
-            <h2>{crate::app::tr(Msg::Delivery)}</h2>
-            <form class="delivery-form" on:submit=|ev| ev.prevent_default()>
-                <ShipToSelect id="checkout-country"/>
-                <div class="field">
-                    <label for="postal-code">{crate::app::tr(Msg::PostalCode)}</label>
-                    <input id="postal-code" type="text" autocomplete="shipping postal-code" maxlength="12"
-                        aria-describedby=move || if postal_ok.get() { "postal-code-hint" } else { "postal-code-error postal-code-hint" }
-                        aria-invalid=move || (!postal_ok.get()).to_string()
-                        prop:value=move || postal.get()
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            remember_postal(&v);
-                            postal.set(v);
-                        }/>
-                    {move || (!postal_ok.get()).then(|| view! {
-                        <p id="postal-code-error" class="field-error" role="alert">{tx(Msg::PostalCodeInvalid)}</p>
-                    })}
-                    <p id="postal-code-hint" class="hint">{crate::app::tr(Msg::PostalCodeHint)}</p>
-                </div>
-            </form>
-            <div class="delivery-step" aria-live="polite" aria-busy=move || live.loading.get().to_string()>
-                <QuoteStatus live/>
-                {shipments}
-                {summary}
-            </div>
-            <p class="hint">{crate::app::tr(Msg::CheckoutNext)}</p>
-        </section>
+        <div class="delivery-step" aria-live="polite" aria-busy=move || live.loading.get().to_string()>
+            <QuoteStatus live/>
+            {shipments}
+            {summary}
+        </div>
     }
 }
 

@@ -66,6 +66,8 @@ export class Store {
       proc.stdout.on('data', (chunk) => {
         out += chunk;
         const m = out.match(/Store is running at (http:\/\/[^\s]+)/);
+        const pay = out.match(/Payment sandbox is running at (http:\/\/[^\s]+)/);
+        if (pay) this.paymentUrl = pay[1].replace(/\/$/, '');
         if (m) { clearTimeout(timer); resolve(m[1].replace(/\/$/, '')); }
       });
       proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${this.log}`)); });

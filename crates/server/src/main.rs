@@ -71,9 +71,9 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         state.sandbox.set_public_url(url);
     }
     let sandbox = server::payments::sandbox::router(state.sandbox.clone());
-    // The e2e harness reads this line to learn the port when STORE_ADDR ends in :0.
-    println!("Store is running at http://{addr}/");
+    // The e2e harness reads these lines to learn the ports when STORE_ADDR ends in :0.
     println!("Payment sandbox is running at http://{payment_addr}/");
+    println!("Store is running at http://{addr}/");
     tracing::info!(%addr, %payment_addr, "listening");
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

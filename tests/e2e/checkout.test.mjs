@@ -1,0 +1,280 @@
+// Checkout end to end, as a guest in Chile (es-CL, pesos): two items from two sellers, an
+// address with a RUT, an option chosen per shipment, a sandbox card typed into the provider's
+// frame (never sent to the store's origin), the confirmation with the server's totals; a
+// declined card that keeps the cart and the form; a double click that makes one order; and a
+// quote that expires during review and must be confirmed again.
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { Store, VIEWPORTS, launchBrowser } from './support.mjs';
+
+const visible = (text) => text.replace(/[\u2068\u2069]/g, '').trim();
+const CARD = '4242 4242 4242 4242';
+const DECLINED = '4000 0000 0000 0002';
+
+/** Two in-stock products without special handling, from two sellers and two warehouses. */
+async function twoSellers(url) {
+  const list = await (await fetch(`${url}/api/v1/products?per_page=60`)).json();
+  const picked = [];
+  for (const item of list.items) {
+    const p = await (await fetch(`${url}/api/v1/products/${item.slug}`)).json();
+    const h = p.handling;
+    if (h.lithium_battery || h.liquid || h.magnet || h.fragile) continue;
+    if (p.options.length > 1) continue;
+    const variant = p.variants.find((v) => v.stock >= 5);
+    if (!variant) continue;
+    if (picked.some((q) => q.seller.name === p.seller.name || q.ships_from[0].code === p.ships_from[0].code)) continue;
+    picked.push({ ...p, sku: variant.sku });
+    if (picked.length === 2) return picked;
+  }
+  throw new Error('no two sellers');
+}
+
+async function stockOf(url, product) {
+  const p = await (await fetch(`${url}/api/v1/products/${product.slug}`)).json();
+  return p.variants.find((v) => v.sku === product.sku).stock;
+}
+
+for (const device of VIEWPORTS) {
+  describe(`checkout in Chile on a ${device.name} (${device.viewport.width} px)`, () => {
+    let browser;
+    let store;
+    let items;
+    let contexts = [];
+
+    before(async () => {
+      browser = await launchBrowser();
+      store = new Store();
+      await store.start();
+      items = await twoSellers(store.url);
+    });
+    after(async () => {
+      await store?.dispose();
+      await browser?.close();
+    });
+    beforeEach(() => { contexts = []; });
+    afterEach(async () => {
+      for (const c of contexts) await c.close();
+    });
+
+    /** A buyer in Chile with both items in the cart, on the checkout page. */
+    const buyer = async () => {
+      const { name, ...options } = device;
+      const context = await browser.newContext({ ...options, locale: 'es-CL' });
+      contexts.push(context);
+      const cart = await (await fetch(`${store.url}/api/v1/carts`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lines: items.map((p) => ({ sku: p.sku, quantity: 1 })) }),
+      })).json();
+      await context.addInitScript((token) => {
+        if (!localStorage.getItem('store.cart.seeded')) {
+          localStorage.setItem('store.cart.token', token);
+          localStorage.setItem('store.cart.seeded', '1');
+        }
+      }, cart.token);
+      // Everything the storefront's origin is sent, to prove no card number is among it.
+      const sent = [];
+      context.on('request', (r) => sent.push({ url: r.url(), body: r.postData() ?? '' }));
+      const page = await context.newPage();
+      await page.goto(`${store.url}/es/checkout`);
+      await page.getByLabel('Correo electrónico').or(page.locator('section.checkout-step.current')).first().waitFor();
+      return { context, page, sent, cart };
+    };
+
+    const contactAndAddress = async (page) => {
+      await page.getByLabel('Correo electrónico').fill('ana@example.cl');
+      await page.getByRole('button', { name: 'Continuar' }).first().click();
+      const form = page.locator('section.checkout-step.current');
+      await form.getByLabel('Nombre completo').waitFor();
+      assert.equal(await form.getByLabel('Enviar a').inputValue(), 'CL');
+      await form.getByLabel('Nombre completo').fill('Ana Pérez');
+      await form.getByLabel('Calle y número').fill('Av. Providencia 1234');
+      await form.getByLabel(/^Código postal/).fill('7500000');
+      // Chile's format names the commune a district and the state a region.
+      await form.getByLabel('Distrito').fill('Providencia');
+      await form.getByLabel('Región').fill('Región Metropolitana');
+      await form.getByLabel('Teléfono').fill('9 6123 4567');
+      // A RUT with a wrong check digit is caught, then corrected.
+      const rut = form.getByLabel('RUT');
+      await rut.fill('12.345.678-4');
+      await rut.blur();
+      await form.getByText('Revisa este número; se ve así:', { exact: false }).waitFor();
+      assert.equal(await rut.getAttribute('aria-invalid'), 'true');
+      await rut.fill('12.345.678-5');
+      await form.getByRole('button', { name: 'Continuar' }).click();
+    };
+
+    const chooseDeliveryAndPay = async (page, card) => {
+      const delivery = page.locator('section.checkout-step.current');
+      await delivery.locator('fieldset.shipment').first().waitFor();
+      const shipments = delivery.locator('fieldset.shipment');
+      assert.equal(await shipments.count(), 2, 'one shipment per seller');
+      // Per shipment, an option other than the preselected one.
+      for (const shipment of await shipments.all()) {
+        const radios = shipment.getByRole('radio');
+        const checked = await radios.evaluateAll((els) => els.findIndex((e) => e.checked));
+        const totals = page.waitForResponse((r) => r.url().includes('/totals'));
+        await radios.nth(checked === 0 ? 1 : 0).check();
+        await totals;
+      }
+      await page.locator('section.checkout-step.current .summary-row.total').waitFor();
+      await delivery.getByRole('button', { name: 'Continuar' }).click();
+      const frame = page.frameLocator('iframe.payment-frame');
+      await frame.getByLabel('Número de tarjeta').fill(card);
+      await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
+      await frame.getByLabel('Código de seguridad').fill('123');
+      await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
+      await page.getByText(/^Pagas con Visa •••• \d{4}\.$/).waitFor();
+      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      await page.getByRole('button', { name: 'Hacer el pedido' }).waitFor();
+    };
+
+    test('a guest in Chile pays in pesos for two sellers and sees the server totals on the confirmation', async () => {
+      const { page, sent } = await buyer();
+      const before = await Promise.all(items.map((p) => stockOf(store.url, p)));
+      await contactAndAddress(page);
+      await chooseDeliveryAndPay(page, CARD);
+      const payNow = visible(await page.locator('.review .summary-row.total dd').textContent());
+      assert.match(payNow, /CLP/, 'pesos');
+      // A double click places one order.
+      await page.getByRole('button', { name: 'Hacer el pedido' }).dblclick();
+      await page.waitForURL(/\/es\/orders\/SO-[0-9A-Z]{5}-[0-9A-Z]{5}\?key=[0-9a-f]{32}$/);
+      await page.getByRole('heading', { level: 1, name: '¡Gracias! Tu pedido está hecho.' }).waitFor();
+      assert.equal(visible(await page.locator('.summary-row.total dd').first().textContent()), payNow);
+      await page.getByText('Visa •••• 4242').waitFor();
+      await page.getByText(/Av\. Providencia 1234/).waitFor();
+      assert.equal(await page.locator('.order-shipment').count(), 2);
+
+      const url = new URL(page.url());
+      const number = url.pathname.split('/').pop();
+      const order = await (await fetch(`${store.url}/api/v1/orders/${number}?email=ana@example.cl`)).json();
+      assert.equal(order.totals.charged.currency, 'CLP');
+      assert.deepEqual(order.totals.charged, order.totals.pay_now);
+      assert.equal(order.address.customs_id, '12.345.678-5');
+      assert.equal(order.lines.length, 2);
+      const after = await Promise.all(items.map((p) => stockOf(store.url, p)));
+      assert.deepEqual(after, before.map((n) => n - 1), 'one order, not two');
+      // The card number went to the provider's origin only.
+      const digits = (s) => s.replace(/\D/g, '');
+      const toStore = sent.filter((r) => r.url.startsWith(store.url));
+      const toProvider = sent.filter((r) => r.url.startsWith(store.paymentUrl));
+      assert.ok(toStore.length > 10 && toProvider.length >= 2);
+      assert.ok(toStore.every((r) => !digits(r.url + r.body).includes('4242424242424242')), 'the store never sees the card');
+      assert.ok(toProvider.some((r) => digits(r.body).includes('4242424242424242')), 'the provider does');
+      // The header's cart is empty now.
+      await page.goto(`${store.url}/es/cart`);
+      await page.getByText('Tu carrito está vacío.', { exact: false }).waitFor();
+    });
+
+    test('a declined card keeps the cart and everything typed, and another card then pays', async () => {
+      const { page } = await buyer();
+      await contactAndAddress(page);
+      await chooseDeliveryAndPay(page, DECLINED);
+      await page.getByRole('button', { name: 'Hacer el pedido' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Se rechazó tu pago. No se cobró nada' }).waitFor();
+      assert.match(page.url(), /\/es\/checkout$/);
+      // The address is as typed.
+      await page.locator('section.checkout-step').nth(1).getByRole('button', { name: 'Cambiar' }).click();
+      assert.equal(await page.getByLabel('RUT').inputValue(), '12.345.678-5');
+      assert.equal(await page.getByLabel('Nombre completo').inputValue(), 'Ana Pérez');
+      await page.reload();
+      await page.getByLabel('Nombre completo').waitFor();
+      assert.equal(await page.getByLabel('Nombre completo').inputValue(), 'Ana Pérez');
+      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      // The cart still holds both items.
+      await page.locator('fieldset.shipment').nth(1).waitFor();
+      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      const frame = page.frameLocator('iframe.payment-frame');
+      await frame.getByLabel('Número de tarjeta').fill(CARD);
+      await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
+      await frame.getByLabel('Código de seguridad').fill('123');
+      await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
+      await page.getByText('Pagas con Visa •••• 4242.').waitFor();
+      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      await page.getByRole('button', { name: 'Hacer el pedido' }).click();
+      await page.waitForURL(/\/es\/orders\/SO-/);
+      await page.getByRole('heading', { level: 1, name: '¡Gracias! Tu pedido está hecho.' }).waitFor();
+    });
+
+    test('every checkout field has a label, targets are 44 px and nothing overflows', async () => {
+      const { page } = await buyer();
+      await page.getByLabel('Correo electrónico').fill('ana');
+      await page.getByRole('button', { name: 'Continuar' }).first().click();
+      await page.getByText('Escribe un correo como nombre@ejemplo.com.').waitFor();
+      await page.getByLabel('Correo electrónico').fill('ana@example.cl');
+      await page.getByRole('button', { name: 'Continuar' }).first().click();
+      await page.getByLabel('Nombre completo').waitFor();
+      const unlabelled = await page.locator('section.checkout-step.current input, section.checkout-step.current select')
+        .evaluateAll((els) => els.filter((e) => !e.labels || e.labels.length === 0).map((e) => e.id));
+      assert.deepEqual(unlabelled, []);
+      for (const el of await page.locator('section.checkout-step.current input, section.checkout-step.current button').all()) {
+        const b = await el.boundingBox();
+        if (b) assert.ok(b.height >= 44, `${await el.getAttribute('id')} is ${b.height}px high`);
+      }
+      // The postal code is checked against Chile's pattern as typed, with an example.
+      const postal = page.getByLabel(/^Código postal/);
+      await postal.fill('75-000');
+      await postal.blur();
+      await page.getByText('Escribe un código postal como 8340457.').waitFor();
+      const nav = page.getByRole('navigation', { name: 'Pasos del pago' });
+      assert.equal(await nav.locator('[aria-current="step"]').textContent(), 'Dirección de envío');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `checkout overflows by ${overflow}px`);
+    });
+  });
+}
+
+describe('a quote that expires during review (phone)', () => {
+  let browser;
+  let store;
+  before(async () => {
+    browser = await launchBrowser();
+    // Shipping quotes and rate locks last eight seconds on this store.
+    store = new Store({ env: { STORE_FX_QUOTE_SECONDS: '8' } });
+    await store.start();
+  });
+  after(async () => {
+    await store?.dispose();
+    await browser?.close();
+  });
+
+  test('the renewed quote must be confirmed before the order is placed', async () => {
+    const { name, ...options } = VIEWPORTS[0];
+    const context = await browser.newContext({ ...options, locale: 'es-CL' });
+    try {
+      const [item] = await twoSellers(store.url);
+      const cart = await (await fetch(`${store.url}/api/v1/carts`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lines: [{ sku: item.sku, quantity: 1 }] }),
+      })).json();
+      await context.addInitScript((token) => localStorage.setItem('store.cart.token', token), cart.token);
+      await context.addInitScript(() => {
+        const keep = (k, v) => sessionStorage.setItem(`store.checkout.${k}`, v);
+        keep('email', 'ana@example.cl');
+        for (const [k, v] of Object.entries({ name: 'Ana Pérez', address_line1: 'Av. Providencia 1234', city: 'Providencia', state: 'Región Metropolitana', postal_code: '7500000', phone: '9 6123 4567', customs_id: '12.345.678-5' })) keep(k, v);
+        keep('step', '2');
+        keep('furthest', '2');
+      });
+      const page = await context.newPage();
+      await page.goto(`${store.url}/es/checkout`);
+      const step = page.locator('section.checkout-step.current');
+      await page.locator('section.checkout-step.current .summary-row.total').waitFor();
+      await step.getByRole('button', { name: 'Continuar' }).click();
+      const frame = page.frameLocator('iframe.payment-frame');
+      await frame.getByLabel('Número de tarjeta').fill(CARD);
+      await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
+      await frame.getByLabel('Código de seguridad').fill('123');
+      await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
+      await page.getByText('Pagas con Visa •••• 4242.').waitFor();
+      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      // The quote runs out while the buyer reads the review: it is renewed and must be confirmed.
+      await page.getByText('Se renovaron los precios de envío. Revisa el total y luego confírmalo.').waitFor({ timeout: 20_000 });
+      const confirm = page.getByRole('button', { name: 'Confirmar el nuevo total y hacer el pedido' });
+      await confirm.waitFor();
+      await page.waitForFunction(() => !document.querySelector('.place-order').disabled);
+      await confirm.click();
+      await page.waitForURL(/\/es\/orders\/SO-/);
+    } finally {
+      await context.close();
+    }
+  });
+});
