@@ -121,14 +121,18 @@ impl Form {
         }
     }
 
-    /// The address as the API takes it.
-    fn address_json(self, country: &str) -> String {
+    /// The address as the API takes it: the fields of the country's format (values typed for
+    /// another country's fields stay kept but are not sent).
+    fn address_json(self, country: &str, format: Option<&AddressFormat>) -> String {
         self.values.with(|values| {
             let mut pairs: Vec<(&str, &str)> = vec![("country", country)];
             pairs.extend(
                 values
                     .iter()
-                    .filter(|(_, v)| !v.trim().is_empty())
+                    .filter(|(k, v)| {
+                        !v.trim().is_empty()
+                            && format.is_none_or(|f| f.fields.iter().any(|x| &x.key == k))
+                    })
                     .map(|(k, v)| (k.as_str(), v.as_str())),
             );
             api::json_object(&pairs)
@@ -489,7 +493,7 @@ pub fn CheckoutPage() -> impl IntoView {
                 return;
             };
             let choices = choices.get_untracked();
-            let address = form.address_json(cart.ship_to.get_untracked());
+            let address = form.address_json(cart.ship_to.get_untracked(), current_format().as_ref());
             let email = form.email.get_untracked();
             let body = OrderDraft {
                 cart_token: &token,
@@ -614,7 +618,7 @@ pub fn CheckoutPage() -> impl IntoView {
         }
         address_busy.set(true);
         address_failed.set(false);
-        let body = form.address_json(cart.ship_to.get_untracked());
+        let body = form.address_json(cart.ship_to.get_untracked(), current_format().as_ref());
         spawn_local(async move {
             let result = api::validate_address(body, locale.get_untracked(), validate_latest).await;
             address_busy.set(false);
@@ -653,7 +657,7 @@ pub fn CheckoutPage() -> impl IntoView {
             }
         });
         let run = move || {
-            let body = form.address_json(cart.ship_to.get_untracked());
+            let body = form.address_json(cart.ship_to.get_untracked(), current_format().as_ref());
             spawn_local(async move {
                 match api::validate_address(body, locale.get_untracked(), blur_latest).await {
                     Ok(_) => form.server.set(Vec::new()),
@@ -886,6 +890,7 @@ pub fn CheckoutPage() -> impl IntoView {
 
     let address_summary = move || {
         let l = locale.get();
+        let fmt = current_format();
         let mut parts: Vec<String> = [
             "name",
             "address_line1",
@@ -896,6 +901,7 @@ pub fn CheckoutPage() -> impl IntoView {
             "postal_code",
         ]
         .iter()
+        .filter(|k| fmt.as_ref().is_none_or(|f| f.fields.iter().any(|x| x.key == **k)))
         .map(|k| form.value(k))
         .filter(|v| !v.trim().is_empty())
         .collect();
