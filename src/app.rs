@@ -77,7 +77,7 @@ fn LocalizedPages() -> impl IntoView {
                 <Route path=path!("/:locale/p/:slug") view=ProductPage/>
                 <Route path=path!("/:locale/cart") view=crate::cart::CartPage/>
                 <Route path=path!("/:locale/checkout") view=crate::checkout::CheckoutPage/>
-                <Route path=path!("/:locale/orders") view=crate::orders::OrderLookupPage/>
+                <Route path=path!("/:locale/orders") view=crate::orders::OrderPage/>
                 <Route path=path!("/:locale/orders/:number") view=crate::orders::OrderPage/>
             </Routes>
         </Show>

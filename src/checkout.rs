@@ -291,20 +291,34 @@ fn money(m: &Money, locale: Locale) -> String {
     format_money(m, locale.tag())
 }
 
+/// Amounts as a summary list; the `true` row is the total.
+pub fn summary_list(locale: Locale, rows: Vec<(Msg, Money, bool)>) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|(msg, m, total)| {
+            view! {
+                <div class="summary-row" class:total=total>
+                    <dt>{t(locale, msg).into_owned()}</dt>
+                    <dd>{money(&m, locale)}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="checkout-summary">{rows}</dl> }
+}
+
 /// The server's totals as a summary list; the charge, when in another currency, beneath.
 pub fn totals_view(locale: Locale, totals: &ShippingTotals) -> impl IntoView {
-    let row = |msg: Msg, m: &Money, class: &'static str| {
-        view! { <div class=format!("summary-row {class}")><dt>{t(locale, msg).into_owned()}</dt><dd>{money(m, locale)}</dd></div> }
-    };
+    let rows = vec![
+        (Msg::SummaryGoods, totals.goods, false),
+        (Msg::SummaryShipping, totals.shipping, false),
+        (Msg::SummaryTaxesNow, totals.duties_and_taxes_now, false),
+        (Msg::SummaryPayNow, totals.pay_now, true),
+        (Msg::SummaryOnDelivery, totals.due_on_delivery, false),
+        (Msg::SummaryLanded, totals.landed_total, false),
+    ];
     view! {
-        <dl class="checkout-summary">
-            {row(Msg::SummaryGoods, &totals.goods, "")}
-            {row(Msg::SummaryShipping, &totals.shipping, "")}
-            {row(Msg::SummaryTaxesNow, &totals.duties_and_taxes_now, "")}
-            {row(Msg::SummaryPayNow, &totals.pay_now, "total")}
-            {row(Msg::SummaryOnDelivery, &totals.due_on_delivery, "")}
-            {row(Msg::SummaryLanded, &totals.landed_total, "")}
-        </dl>
+        {summary_list(locale, rows)}
         {charge_notice(locale, totals).map(|n| view! { <p class="charge-notice" role="note">{n}</p> })}
     }
 }
@@ -334,7 +348,14 @@ fn new_key() -> String {
             let f: js_sys::Function = wasm_bindgen::JsCast::dyn_into(f).ok()?;
             f.call0(&c).ok()?.as_string()
         })
-        .unwrap_or_else(|| format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()))
+        // Integers, not floats: formatting an f64 would pull kilobytes into the wasm.
+        .unwrap_or_else(|| {
+            let (now, random) = (
+                js_sys::Date::now() as u64,
+                (js_sys::Math::random() * 1e15) as u64,
+            );
+            format!("{now}-{random}")
+        })
 }
 
 /// `/{locale}/checkout`.
@@ -366,10 +387,7 @@ pub fn CheckoutPage() -> impl IntoView {
     };
 
     // The address format of the ship-to country.
-    let (format, reload_format) = follow(
-        move || cart.ship_to.get(),
-        |country, latest| api::address_format(country, latest),
-    );
+    let (format, reload_format) = follow(move || cart.ship_to.get(), api::address_format);
     let current_format = move || format.with(|f| f.as_ref().and_then(|r| r.as_ref().ok()).cloned());
 
     // Delivery: quoted once the address is done, for its postal code.
@@ -493,7 +511,8 @@ pub fn CheckoutPage() -> impl IntoView {
                 return;
             };
             let choices = choices.get_untracked();
-            let address = form.address_json(cart.ship_to.get_untracked(), current_format().as_ref());
+            let address =
+                form.address_json(cart.ship_to.get_untracked(), current_format().as_ref());
             let email = form.email.get_untracked();
             let body = OrderDraft {
                 cart_token: &token,
@@ -709,7 +728,7 @@ pub fn CheckoutPage() -> impl IntoView {
                                     "phone" => Some(fmt.phone_example.clone()),
                                     _ => field.example.clone(),
                                 };
-                                let hint = (key == "customs_id").then(|| fill(&t(l, Msg::CustomsIdHint), &[country.clone()]));
+                                let hint = (key == "customs_id").then(|| fill(&t(l, Msg::CustomsIdHint), std::slice::from_ref(&country)));
                                 let autocomplete = field.autocomplete.clone();
                                 let (fmt2, field2) = (fmt.clone(), field.clone());
                                 let error = Memo::new(move |_| field_error(form, &fmt2, &field2));
@@ -761,7 +780,7 @@ pub fn CheckoutPage() -> impl IntoView {
             let heading = tx(STEPS[index as usize]);
             let summary = move || {
                 { step.get() != index && furthest.get() > index }
-                    .then(|| summary())
+                    .then(&summary)
                     .flatten()
             };
             view! {
@@ -901,7 +920,10 @@ pub fn CheckoutPage() -> impl IntoView {
             "postal_code",
         ]
         .iter()
-        .filter(|k| fmt.as_ref().is_none_or(|f| f.fields.iter().any(|x| x.key == **k)))
+        .filter(|k| {
+            fmt.as_ref()
+                .is_none_or(|f| f.fields.iter().any(|x| x.key == **k))
+        })
         .map(|k| form.value(k))
         .filter(|v| !v.trim().is_empty())
         .collect();

@@ -1,10 +1,9 @@
 //! The order confirmation (`/{locale}/orders/{number}?key=…`, the link checkout lands on) and
-//! the order lookup (`/{locale}/orders`: number and email). Both show the order as the server
-//! keeps it.
+//! the order lookup (`/{locale}/orders`: number and email), one page showing the order as the
+//! server keeps it.
 
 use crate::api::{self, ApiError, Latest};
-use crate::app::{localized, tr, tx, use_locale, PageMeta};
-use crate::fetch::follow;
+use crate::app::{tx, use_locale, PageMeta};
 use crate::format::{format_date_range, format_money, region_name};
 use crate::i18n::{fill, t, Locale, Msg};
 use domain::order::Order;
@@ -88,14 +87,19 @@ fn order_view(locale: Locale, order: &Order) -> impl IntoView {
     .chain(std::iter::once(region_name(&a.country, l.tag())))
     .collect();
     let tt = &order.totals;
-    let row = |msg: Msg, m: &Money, class: &'static str| {
-        view! { <div class=format!("summary-row {class}")><dt>{t(l, msg).into_owned()}</dt><dd>{money(m, l)}</dd></div> }
-    };
-    let charged = (tt.charged.currency() != tt.pay_now.currency()).then(|| {
-        view! { <div class="summary-row total"><dt>{t(l, Msg::OrderCharged).into_owned()}</dt><dd>{money(&tt.charged, l)}</dd></div> }
-    });
+    let mut rows = vec![
+        (Msg::SummaryGoods, tt.goods, false),
+        (Msg::SummaryShipping, tt.shipping, false),
+        (Msg::SummaryTaxesNow, tt.duties_and_taxes_now, false),
+        (Msg::SummaryPayNow, tt.pay_now, true),
+    ];
+    // Charged in another currency than shown: both amounts.
+    if tt.charged.currency() != tt.pay_now.currency() {
+        rows.push((Msg::OrderCharged, tt.charged, true));
+    }
+    rows.push((Msg::SummaryOnDelivery, tt.due_on_delivery, false));
     view! {
-        <p class="order-number"><strong>{fill(&t(l, Msg::OrderNumber), &[order.number.clone()])}</strong>" · "{t(l, Msg::OrderPaid).into_owned()}</p>
+        <p class="order-number"><strong>{fill(&t(l, Msg::OrderNumber), std::slice::from_ref(&order.number))}</strong>" · "{t(l, Msg::OrderPaid).into_owned()}</p>
         <h2>{t(l, Msg::OrderItems).into_owned()}</h2>
         <ul class="order-lines">{items}</ul>
         <h2>{t(l, Msg::Delivery).into_owned()}</h2>
@@ -104,75 +108,51 @@ fn order_view(locale: Locale, order: &Order) -> impl IntoView {
         <p><bdi>{address.join(", ")}</bdi></p>
         <h2>{t(l, Msg::StepPayment).into_owned()}</h2>
         <p><bdi>{order.payment.clone()}</bdi></p>
-        <dl class="checkout-summary">
-            {row(Msg::SummaryGoods, &tt.goods, "")}
-            {row(Msg::SummaryShipping, &tt.shipping, "")}
-            {row(Msg::SummaryTaxesNow, &tt.duties_and_taxes_now, "")}
-            {row(Msg::SummaryPayNow, &tt.pay_now, "total")}
-            {charged}
-            {row(Msg::SummaryOnDelivery, &tt.due_on_delivery, "")}
-        </dl>
+        {crate::checkout::summary_list(l, rows)}
     }
 }
 
-/// `/{locale}/orders/{number}?key=…`: the confirmation after checkout, and the order's link.
+/// `/{locale}/orders/{number}?key=…` (the confirmation checkout lands on, and the order's
+/// link) and `/{locale}/orders` (find an order by its number and email): one page.
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
     let query = use_query_map();
-    let title = Signal::derive(move || t(locale.get(), Msg::OrderThanks).into_owned());
-    let (order, reload) = follow(
-        move || {
-            let number = params.with(|p| p.get("number").unwrap_or_default());
-            let key = query.with(|q| q.get("key").unwrap_or_default());
-            (number, key, locale.get())
-        },
-        |(number, key, locale): (String, String, Locale), latest| async move {
-            api::get_order(&number, ("key", &key), locale, latest).await
-        },
-    );
-    let body = move || {
-        let l = locale.get();
-        order.with(|o| match o {
-            None => view! { <div class="quote-skeleton" aria-hidden="true"><span></span><span></span><span></span></div> }.into_any(),
-            Some(Ok(order)) => view! {
-                <h1>{tx(Msg::OrderThanks)}</h1>
-                <p class="hint">{tx(Msg::OrderKeepLink)}</p>
-                {order_view(l, order)}
-            }
-            .into_any(),
-            Some(Err(ApiError::Server { status: 404, .. })) => view! {
-                <h1>{tx(Msg::OrderLookup)}</h1>
-                <p role="alert">{tx(Msg::OrderNotFound)}</p>
-                <a class="button" href=localized(l, "/orders")>{tx(Msg::OrderLookup)}</a>
-            }
-            .into_any(),
-            Some(Err(_)) => view! {
-                <div class="quote-error" role="alert">
-                    <p>{tx(Msg::UnreachableBody)}</p>
-                    <button type="button" class="button secondary" on:click=move |_| reload()>{tx(Msg::Retry)}</button>
-                </div>
-            }
-            .into_any(),
-        })
-    };
-    view! {
-        <PageMeta title description=title path="/orders".to_owned() noindex=true/>
-        <section class="order-page">{body}</section>
-    }
-}
-
-/// `/{locale}/orders`: find an order by its number and the email it was placed with.
-#[component]
-pub fn OrderLookupPage() -> impl IntoView {
-    let locale = use_locale();
     let title = Signal::derive(move || t(locale.get(), Msg::OrderLookup).into_owned());
     let number = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let found = RwSignal::new_local(None::<Result<Order, ApiError>>);
+    // Opened through the confirmation link (not looked up): the buyer has just ordered.
+    let by_link = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let latest = Latest::new();
+    let fetch = move |n: String, by: (&'static str, String)| {
+        busy.set(true);
+        spawn_local(async move {
+            let result = api::get_order(
+                n.trim(),
+                (by.0, by.1.trim()),
+                locale.get_untracked(),
+                latest,
+            )
+            .await;
+            busy.set(false);
+            if !matches!(result, Err(ApiError::Aborted)) {
+                by_link.set(by.0 == "key" && result.is_ok());
+                found.set(Some(result));
+            }
+        });
+    };
+    Effect::new(move |_| {
+        let n = params.with(|p| p.get("number").unwrap_or_default());
+        let key = query.with(|q| q.get("key").unwrap_or_default());
+        locale.track();
+        if !n.is_empty() && !key.is_empty() {
+            number.set(n.clone());
+            fetch(n, ("key", key));
+        }
+    });
     let submit = move || {
         let (n, e) = (number.get_untracked(), email.get_untracked());
         if n.trim().is_empty() || e.trim().is_empty() {
@@ -182,53 +162,45 @@ pub fn OrderLookupPage() -> impl IntoView {
             })));
             return;
         }
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::get_order(
-                n.trim(),
-                ("email", e.trim()),
-                locale.get_untracked(),
-                latest,
-            )
-            .await;
-            busy.set(false);
-            if !matches!(result, Err(ApiError::Aborted)) {
-                found.set(Some(result));
-            }
-        });
+        fetch(n, ("email", e));
     };
     let result = move || {
         let l = locale.get();
         found.with(|f| match f {
-            None => view! {}.into_any(),
-            Some(Ok(order)) => order_view(l, order).into_any(),
+            None => busy.get().then(|| view! { <div class="quote-skeleton" aria-hidden="true"><span></span><span></span><span></span></div> }.into_any()),
+            Some(Ok(order)) => Some(order_view(l, order).into_any()),
             Some(Err(ApiError::Server { status: 404, .. })) => {
-                view! { <p class="field-error" role="alert">{tx(Msg::OrderNotFound)}</p> }
-                    .into_any()
+                Some(view! { <p class="field-error" role="alert">{tx(Msg::OrderNotFound)}</p> }.into_any())
             }
-            Some(Err(_)) => {
-                view! { <p class="field-error" role="alert">{tx(Msg::UnreachableBody)}</p> }
-                    .into_any()
-            }
+            Some(Err(_)) => Some(view! { <p class="field-error" role="alert">{tx(Msg::UnreachableBody)}</p> }.into_any()),
         })
     };
     view! {
         <PageMeta title description=title path="/orders".to_owned() noindex=true/>
         <section class="order-page">
-            <h1>{tr(Msg::OrderLookup)}</h1>
-            <form class="checkout-form" on:submit=move |ev| { ev.prevent_default(); submit(); }>
-                <div class="field">
-                    <label for="lookup-number">{tr(Msg::OrderNumberLabel)}</label>
-                    <input id="lookup-number" type="text" autocomplete="off" required=true placeholder="SO-XXXXX-XXXXX"
-                        prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="lookup-email">{tr(Msg::EmailLabel)}</label>
-                    <input id="lookup-email" type="email" autocomplete="email" required=true
-                        prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit" class="button primary" disabled=move || busy.get()>{tr(Msg::OrderLookupButton)}</button>
-            </form>
+            {move || if by_link.get() {
+                view! {
+                    <h1>{tx(Msg::OrderThanks)}</h1>
+                    <p class="hint">{tx(Msg::OrderKeepLink)}</p>
+                }.into_any()
+            } else {
+                view! {
+                    <h1>{tx(Msg::OrderLookup)}</h1>
+                    <form class="checkout-form" on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                        <div class="field">
+                            <label for="lookup-number">{tx(Msg::OrderNumberLabel)}</label>
+                            <input id="lookup-number" type="text" autocomplete="off" required=true placeholder="SO-XXXXX-XXXXX"
+                                prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for="lookup-email">{tx(Msg::EmailLabel)}</label>
+                            <input id="lookup-email" type="email" autocomplete="email" required=true
+                                prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
+                        </div>
+                        <button type="submit" class="button primary" disabled=move || busy.get()>{tx(Msg::OrderLookupButton)}</button>
+                    </form>
+                }.into_any()
+            }}
             <div aria-live="polite">{result}</div>
         </section>
     }

@@ -573,20 +573,9 @@ pub fn DeliveryChoices(
         })
     };
     let summary = move || {
-        let l = locale.get();
         totals.with(|t| {
-            let t = t.as_ref()?;
-            let row = |msg: Msg, m: &Money| view! { <div class="summary-row"><dt>{tx(msg)}</dt><dd>{money(m, l)}</dd></div> };
-            Some(view! {
-                <dl class="checkout-summary">
-                    {row(Msg::SummaryGoods, &t.goods)}
-                    {row(Msg::SummaryShipping, &t.shipping)}
-                    {row(Msg::SummaryTaxesNow, &t.duties_and_taxes_now)}
-                    <div class="summary-row total"><dt>{tx(Msg::SummaryPayNow)}</dt><dd>{money(&t.pay_now, l)}</dd></div>
-                    {row(Msg::SummaryOnDelivery, &t.due_on_delivery)}
-                    {row(Msg::SummaryLanded, &t.landed_total)}
-                </dl>
-            })
+            t.as_ref()
+                .map(|t| crate::checkout::totals_view(locale.get(), t))
         })
     };
     view! {
