@@ -323,7 +323,7 @@ pub fn totals_view(locale: Locale, totals: &ShippingTotals) -> impl IntoView {
     }
 }
 
-/// "You'll be charged US$12.34 in US dollars: S/ 41.50 at the locked rate of 0.2973."
+/// "You'll be charged US$12.34 in US dollars: PEN 41.50 at the locked rate of 1 PEN = 0.297 USD."
 fn charge_notice(locale: Locale, totals: &ShippingTotals) -> Option<String> {
     let charge = &totals.charge;
     (charge.amount.currency() != totals.pay_now.currency()).then(|| {
@@ -333,7 +333,15 @@ fn charge_notice(locale: Locale, totals: &ShippingTotals) -> Option<String> {
                 money(&charge.amount, locale),
                 currency_name(charge.amount.currency().code(), locale.tag()),
                 money(&totals.pay_now, locale),
-                charge.rate.clone().unwrap_or_default(),
+                format!(
+                    "1 {} = {} {}",
+                    totals.pay_now.currency().code(),
+                    crate::format::format_decimal(
+                        charge.rate.as_deref().unwrap_or_default(),
+                        locale.tag()
+                    ),
+                    charge.amount.currency().code()
+                ),
             ],
         )
     })

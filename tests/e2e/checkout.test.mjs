@@ -160,6 +160,16 @@ for (const device of VIEWPORTS) {
       assert.ok(toStore.length > 10 && toProvider.length >= 2);
       assert.ok(toStore.every((r) => !digits(r.url + r.body).includes('4242424242424242')), 'the store never sees the card');
       assert.ok(toProvider.some((r) => digits(r.body).includes('4242424242424242')), 'the provider does');
+      // Found again with the number and the email; another email finds nothing.
+      await page.goto(`${store.url}/es/orders`);
+      await page.getByLabel('Número de pedido').fill(number);
+      await page.getByLabel('Correo electrónico').fill('eve@example.cl');
+      await page.getByRole('button', { name: 'Buscar pedido' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Ningún pedido coincide con este número y correo.' }).waitFor();
+      await page.getByLabel('Correo electrónico').fill('ANA@example.cl');
+      await page.getByRole('button', { name: 'Buscar pedido' }).click();
+      await page.getByText(`Pedido número ${number}`).waitFor();
+      await page.getByText('Visa •••• 4242').waitFor();
       // The header's cart is empty now.
       await page.goto(`${store.url}/es/cart`);
       await page.getByText('Tu carrito está vacío.', { exact: false }).waitFor();
@@ -183,12 +193,18 @@ for (const device of VIEWPORTS) {
       // The cart still holds both items.
       await page.locator('fieldset.shipment').nth(1).waitFor();
       await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      // A card whose bank asks for a code, answered inside the provider's page.
       const frame = page.frameLocator('iframe.payment-frame');
-      await frame.getByLabel('Número de tarjeta').fill(CARD);
+      await frame.getByLabel('Número de tarjeta').fill('4000 0000 0000 3220');
       await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
       await frame.getByLabel('Código de seguridad').fill('123');
       await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
-      await page.getByText('Pagas con Visa •••• 4242.').waitFor();
+      await frame.getByLabel('Código', { exact: true }).fill('0000');
+      await frame.getByRole('button', { name: 'Confirmar' }).click();
+      await frame.getByText('Ese código no es correcto. Inténtalo de nuevo.').waitFor();
+      await frame.getByLabel('Código', { exact: true }).fill('1234');
+      await frame.getByRole('button', { name: 'Confirmar' }).click();
+      await page.getByText('Pagas con Visa •••• 3220.').waitFor();
       await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
       await page.getByRole('button', { name: 'Hacer el pedido' }).click();
       await page.waitForURL(/\/es\/orders\/SO-/);
@@ -273,6 +289,64 @@ describe('a quote that expires during review (phone)', () => {
       await page.waitForFunction(() => !document.querySelector('.place-order').disabled);
       await confirm.click();
       await page.waitForURL(/\/es\/orders\/SO-/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a buyer in Peru, where the provider charges dollars (phone)', () => {
+  let browser;
+  let store;
+  before(async () => {
+    browser = await launchBrowser();
+    store = new Store();
+    await store.start();
+  });
+  after(async () => {
+    await store?.dispose();
+    await browser?.close();
+  });
+
+  test('the charge currency and both amounts are shown before paying and on the order', async () => {
+    const { name, ...options } = VIEWPORTS[0];
+    const context = await browser.newContext({ ...options, locale: 'es-PE' });
+    try {
+      const [item] = await twoSellers(store.url);
+      const cart = await (await fetch(`${store.url}/api/v1/carts`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ lines: [{ sku: item.sku, quantity: 1 }] }),
+      })).json();
+      await context.addInitScript((token) => localStorage.setItem('store.cart.token', token), cart.token);
+      await context.addInitScript(() => {
+        const keep = (k, v) => sessionStorage.setItem(`store.checkout.${k}`, v);
+        for (const [k, v] of Object.entries({ email: 'luis@example.pe', name: 'Luis Quispe', address_line1: 'Av. Larco 345', city: 'Miraflores', state: 'Lima', postal_code: '15074', phone: '912 345 678', step: '2', furthest: '2' })) keep(k, v);
+      });
+      const page = await context.newPage();
+      await page.goto(`${store.url}/es/checkout`);
+      await page.locator('section.checkout-step.current .summary-row.total').waitFor();
+      assert.match(visible(await page.locator('section.checkout-step.current .summary-row.total dd').textContent()), /PEN/);
+      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      const notice = page.locator('section.checkout-step.current .charge-notice');
+      await notice.waitFor();
+      const text = visible(await notice.textContent());
+      assert.match(text, /^Se te cobrarán [\d.,]+\s?US\$ en dólar estadounidense: [\d.,]+\s?PEN al tipo de cambio fijado de 1 PEN = 0,\d+ USD\.$/, text);
+      const frame = page.frameLocator('iframe.payment-frame');
+      await frame.getByLabel('Número de tarjeta').fill(CARD);
+      await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
+      await frame.getByLabel('Código de seguridad').fill('123');
+      await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
+      await page.getByText('Pagas con Visa •••• 4242.').waitFor();
+      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      await page.locator('section.checkout-step.current .charge-notice').waitFor();
+      await page.getByRole('button', { name: 'Hacer el pedido' }).click();
+      await page.waitForURL(/\/es\/orders\/SO-/);
+      await page.getByText('Cobrado').waitFor();
+      const number = new URL(page.url()).pathname.split('/').pop();
+      const order = await (await fetch(`${store.url}/api/v1/orders/${number}?email=luis@example.pe`)).json();
+      assert.equal(order.totals.pay_now.currency, 'PEN');
+      assert.equal(order.totals.charged.currency, 'USD');
+      assert.ok(order.totals.rate);
     } finally {
       await context.close();
     }

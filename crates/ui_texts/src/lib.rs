@@ -211,7 +211,6 @@ texts! {
         summary_landed,
         from_price,
         saving_note,
-        checkout_next,
         delivery_options_label,
         show_all_options,
         show_fewer_options,

@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "التكلفة الإجمالية عند التسليم",
     from_price: "ابتداءً من {0}",
     saving_note: "إرسالها معًا يوفر {0} مقارنة بطرود منفصلة.",
-    checkout_next: "تأتي بعد ذلك خطوتا العنوان والدفع، وهما غير متاحتين بعد.",
     delivery_options_label: "خيارات التوصيل",
     show_all_options: "عرض كل الخيارات ({0})",
     show_fewer_options: "عرض خيارات أقل",

@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "Total delivered cost",
     from_price: "from {0}",
     saving_note: "Sending these together saves {0} against separate parcels.",
-    checkout_next: "Next come your address and payment; those steps are not open yet.",
     delivery_options_label: "Delivery options",
     show_all_options: "Show all {0} options",
     show_fewer_options: "Show fewer options",

@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "Costo total entregado",
     from_price: "desde {0}",
     saving_note: "Enviarlos juntos ahorra {0} frente a paquetes separados.",
-    checkout_next: "Después vienen la dirección y el pago; esos pasos aún no están abiertos.",
     delivery_options_label: "Opciones de envío",
     show_all_options: "Ver las {0} opciones",
     show_fewer_options: "Ver menos opciones",

@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "Total biaya sampai tujuan",
     from_price: "mulai {0}",
     saving_note: "Mengirim bersama menghemat {0} dibanding paket terpisah.",
-    checkout_next: "Berikutnya alamat dan pembayaran; langkah itu belum dibuka.",
     delivery_options_label: "Pilihan pengiriman",
     show_all_options: "Tampilkan semua {0} pilihan",
     show_fewer_options: "Tampilkan lebih sedikit",

@@ -154,7 +154,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "お届けまでの総額",
     from_price: "{0}から",
     saving_note: "まとめて発送すると個別発送より {0} お得です。",
-    checkout_next: "この後に住所とお支払いの手続きが続きますが、まだ利用できません。",
     delivery_options_label: "配送方法",
     show_all_options: "全{0}件の配送方法を表示",
     show_fewer_options: "表示を減らす",

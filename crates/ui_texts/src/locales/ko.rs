@@ -151,7 +151,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "최종 총액",
     from_price: "{0}부터",
     saving_note: "함께 보내면 따로 보낼 때보다 {0} 절약됩니다.",
-    checkout_next: "다음은 주소와 결제 단계이며 아직 열리지 않았습니다.",
     delivery_options_label: "배송 옵션",
     show_all_options: "옵션 {0}개 모두 보기",
     show_fewer_options: "옵션 접기",

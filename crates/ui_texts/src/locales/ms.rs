@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "Jumlah kos sampai",
     from_price: "dari {0}",
     saving_note: "Menghantar bersama menjimatkan {0} berbanding bungkusan berasingan.",
-    checkout_next: "Seterusnya alamat dan pembayaran; langkah itu belum dibuka.",
     delivery_options_label: "Pilihan penghantaran",
     show_all_options: "Tunjukkan semua {0} pilihan",
     show_fewer_options: "Tunjukkan lebih sedikit",

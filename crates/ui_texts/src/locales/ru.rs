@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "Итого с доставкой",
     from_price: "от {0}",
     saving_note: "Совместная отправка экономит {0} по сравнению с отдельными посылками.",
-    checkout_next: "Далее — адрес и оплата; эти шаги пока не открыты.",
     delivery_options_label: "Варианты доставки",
     show_all_options: "Показать все варианты ({0})",
     show_fewer_options: "Показать меньше",

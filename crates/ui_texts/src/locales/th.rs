@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "ต้นทุนรวมถึงมือ",
     from_price: "เริ่มต้น {0}",
     saving_note: "ส่งรวมกันประหยัดกว่าแยกพัสดุ {0}",
-    checkout_next: "ขั้นตอนถัดไปคือที่อยู่และการชำระเงิน ซึ่งยังไม่เปิดให้ใช้งาน",
     delivery_options_label: "ตัวเลือกการจัดส่ง",
     show_all_options: "แสดงตัวเลือกทั้งหมด {0} รายการ",
     show_fewer_options: "แสดงตัวเลือกน้อยลง",

@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "Teslim edilmiş toplam maliyet",
     from_price: "{0} itibaren",
     saving_note: "Birlikte göndermek ayrı paketlere göre {0} tasarruf sağlar.",
-    checkout_next: "Sırada adres ve ödeme var; bu adımlar henüz açık değil.",
     delivery_options_label: "Teslimat seçenekleri",
     show_all_options: "{0} seçeneğin tümünü göster",
     show_fewer_options: "Daha az seçenek göster",

@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "Tổng chi phí khi nhận",
     from_price: "từ {0}",
     saving_note: "Gửi chung tiết kiệm {0} so với gửi riêng từng kiện.",
-    checkout_next: "Tiếp theo là địa chỉ và thanh toán; các bước này chưa mở.",
     delivery_options_label: "Lựa chọn giao hàng",
     show_all_options: "Hiện tất cả {0} lựa chọn",
     show_fewer_options: "Thu gọn lựa chọn",

@@ -148,7 +148,6 @@ pub const TEXTS: Texts = Texts {
     summary_landed: "到手总价",
     from_price: "{0} 起",
     saving_note: "合并发货比分开寄省 {0}。",
-    checkout_next: "接下来是地址和付款，这些步骤尚未开放。",
     delivery_options_label: "配送选项",
     show_all_options: "显示全部 {0} 个选项",
     show_fewer_options: "收起选项",
