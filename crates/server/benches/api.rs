@@ -7,7 +7,9 @@
 //!
 //! Times `POST /api/v1/shipping/quotes` for a one-line product estimate and for a 20-line cart
 //! (items loaded from SQLite, the route engine, the quote stored), `POST …/{id}/totals`, and
-//! `GET /api/v1/carts/{token}?ship_to=…` (which asks the engine about every line). Reports
+//! `GET /api/v1/carts/{token}?ship_to=…` (which asks the engine about every line), and placing
+//! a three-line order to Chile (`POST /api/v1/orders`: address check, quote acceptance, price
+//! check, stock held, the sandbox charge, the order written) and reading it back. Reports
 //! p50/p90/p99 of each; figures go in perf/README.md.
 
 use axum::body::Body;
@@ -73,9 +75,15 @@ async fn main() {
     .fetch_all(&pool)
     .await
     .expect("skus");
+    // Enough stock for every round's order.
+    sqlx::query("UPDATE variants SET stock = 1000000")
+        .execute(&pool)
+        .await
+        .expect("stock");
     let state = AppState::new(pool, dir.path().join("dist"))
         .await
         .expect("state");
+    let sandbox = state.sandbox.clone();
     println!(
         "route table: {} routes; cart of {} lines",
         state.routes.len(),
@@ -165,8 +173,80 @@ async fn main() {
         ship_to.push(t.elapsed());
         assert_eq!(s, 200);
     }
+    // Orders: a three-line cart to Chile in pesos, quoted and totalled, then placed.
+    let mut place = Vec::new();
+    let mut read = Vec::new();
+    let address = r#"{"country":"CL","name":"Ana Pérez","address_line1":"Av. Providencia 1234","city":"Providencia","state":"Región Metropolitana","postal_code":"7500000","phone":"9 6123 4567","customs_id":"12.345.678-5"}"#;
+    for round in 0..rounds {
+        let (s, cart) = call(
+            &router,
+            "POST",
+            "/api/v1/carts",
+            &format!(r#"{{"lines":[{}]}}"#, lines[..3].join(",")),
+        )
+        .await;
+        assert_eq!(s, 201, "{cart}");
+        let cart_token = cart["token"].as_str().expect("token").to_owned();
+        let (s, quote) = call(
+            &router,
+            "POST",
+            "/api/v1/shipping/quotes?currency=CLP",
+            &format!(r#"{{"destination":{{"country":"CL","postal_code":"7500000"}},"cart_token":"{cart_token}"}}"#),
+        )
+        .await;
+        assert_eq!(s, 201, "{quote}");
+        let choices: Vec<String> = quote["shipments"]
+            .as_array()
+            .expect("shipments")
+            .iter()
+            .map(|s| format!(r#"{{"shipment":{},"option":{}}}"#, s["id"], s["options"][0]["id"]))
+            .collect();
+        let id = quote["id"].as_str().expect("id");
+        let (s, totals) = call(
+            &router,
+            "POST",
+            &format!("/api/v1/shipping/quotes/{id}/totals"),
+            &format!(r#"{{"choices":[{}]}}"#, choices.join(",")),
+        )
+        .await;
+        assert_eq!(s, 200, "{totals}");
+        let (token, _) = sandbox.token_for_card("4242424242424242").expect("card");
+        let body = format!(
+            r#"{{"cart_token":"{cart_token}","email":"ana@example.cl","address":{address},"shipping_quote_id":"{id}","choices":[{}],"payment_token":"{token}","expected_total":{}}}"#,
+            choices.join(","),
+            totals["charge"]["amount"]
+        );
+        let request = Request::post("/api/v1/orders")
+            .header("content-type", "application/json")
+            .header("idempotency-key", format!("bench-{round}"))
+            .body(Body::from(body))
+            .expect("request");
+        let t = Instant::now();
+        let response = router.clone().oneshot(request).await.expect("infallible");
+        let status = response.status().as_u16();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        place.push(t.elapsed());
+        assert_eq!(status, 201, "{}", String::from_utf8_lossy(&bytes));
+        let order: serde_json::Value = serde_json::from_slice(&bytes).expect("order");
+        let t = Instant::now();
+        let (s, _) = call(
+            &router,
+            "GET",
+            &format!(
+                "/api/v1/orders/{}?key={}",
+                order["number"].as_str().expect("number"),
+                order["access_key"].as_str().expect("key")
+            ),
+            "",
+        )
+        .await;
+        read.push(t.elapsed());
+        assert_eq!(s, 200);
+    }
     report("POST shipping/quotes, 1 line (estimate)", estimate);
     report("POST shipping/quotes, 20-line cart", cart_quote);
     report("POST shipping/quotes/{id}/totals", totals);
     report("GET carts/{token}?ship_to=AU, 20 lines", ship_to);
+    report("POST orders, 3 lines to Chile (sandbox card)", place);
+    report("GET orders/{number}?key=", read);
 }
