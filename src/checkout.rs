@@ -17,7 +17,7 @@ use crate::fetch::follow;
 use crate::format::{currency_name, format_money, region_name};
 use crate::i18n::{fill, t, Locale, Msg};
 use crate::shipping::{self, DeliveryChoices, ShipToSelect};
-use domain::address::{AddressField, AddressFormat, AddressInput};
+use domain::address::{AddressField, AddressFormat, AddressInput, FIELD_KEYS};
 use domain::shipping::ShippingTotals;
 use domain::Money;
 use leptos::prelude::*;
@@ -26,20 +26,6 @@ use leptos_router::hooks::use_navigate;
 use std::time::Duration;
 
 const KEY_PREFIX: &str = "store.checkout.";
-
-/// The address fields the store knows, in the wire's names.
-const ADDRESS_KEYS: [&str; 10] = [
-    "name",
-    "organization",
-    "address_line1",
-    "address_line2",
-    "district",
-    "city",
-    "state",
-    "postal_code",
-    "phone",
-    "customs_id",
-];
 
 const STEPS: [Msg; 5] = [
     Msg::StepContact,
@@ -86,7 +72,7 @@ impl Form {
         Form {
             email: RwSignal::new(kept("email")),
             values: RwSignal::new(
-                ADDRESS_KEYS
+                FIELD_KEYS
                     .iter()
                     .map(|k| ((*k).to_owned(), kept(k)))
                     .collect(),
@@ -141,7 +127,7 @@ impl Form {
 
     /// Takes the server's normalized address (trimmed, capitals where the country writes them).
     fn apply(self, address: &AddressInput) {
-        for key in ADDRESS_KEYS {
+        for key in FIELD_KEYS {
             let value = match key {
                 "name" => &address.name,
                 "organization" => &address.organization,

@@ -29,6 +29,39 @@ async function twoSellers(url) {
   throw new Error('no two sellers');
 }
 
+/** Types `card` into the provider's frame and waits until the store has its token. */
+async function payWithCard(page, card) {
+  const frame = page.frameLocator('iframe.payment-frame');
+  await frame.getByLabel('Número de tarjeta').fill(card);
+  await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
+  await frame.getByLabel('Código de seguridad').fill('123');
+  await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
+  return frame;
+}
+
+const continueButton = (page) => page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' });
+
+/**
+ * A buyer (phone viewport, `locale`) with one unit of `item` in the cart, who already gave
+ * their contact and address in this tab (`session`), on the delivery step.
+ */
+async function returningBuyer(browser, store, locale, item, session) {
+  const { name, ...options } = VIEWPORTS[0];
+  const context = await browser.newContext({ ...options, locale });
+  const cart = await (await fetch(`${store.url}/api/v1/carts`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ lines: [{ sku: item.sku, quantity: 1 }] }),
+  })).json();
+  await context.addInitScript((token) => localStorage.setItem('store.cart.token', token), cart.token);
+  await context.addInitScript((entries) => {
+    for (const [k, v] of Object.entries(entries)) sessionStorage.setItem(`store.checkout.${k}`, v);
+  }, { ...session, step: '2', furthest: '2' });
+  const page = await context.newPage();
+  await page.goto(`${store.url}/es/checkout`);
+  await page.locator('section.checkout-step.current .summary-row.total').waitFor();
+  return { context, page };
+}
+
 async function stockOf(url, product) {
   const p = await (await fetch(`${url}/api/v1/products/${product.slug}`)).json();
   return p.variants.find((v) => v.sku === product.sku).stock;
@@ -118,13 +151,9 @@ for (const device of VIEWPORTS) {
       }
       await page.locator('section.checkout-step.current .summary-row.total').waitFor();
       await delivery.getByRole('button', { name: 'Continuar' }).click();
-      const frame = page.frameLocator('iframe.payment-frame');
-      await frame.getByLabel('Número de tarjeta').fill(card);
-      await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
-      await frame.getByLabel('Código de seguridad').fill('123');
-      await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
+      await payWithCard(page, card);
       await page.getByText(/^Pagas con Visa •••• \d{4}\.$/).waitFor();
-      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
+      await continueButton(page).click();
       await page.getByRole('button', { name: 'Hacer el pedido' }).waitFor();
     };
 
@@ -194,11 +223,7 @@ for (const device of VIEWPORTS) {
       await page.locator('fieldset.shipment').nth(1).waitFor();
       await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
       // A card whose bank asks for a code, answered inside the provider's page.
-      const frame = page.frameLocator('iframe.payment-frame');
-      await frame.getByLabel('Número de tarjeta').fill('4000 0000 0000 3220');
-      await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
-      await frame.getByLabel('Código de seguridad').fill('123');
-      await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
+      const frame = await payWithCard(page, '4000 0000 0000 3220');
       await frame.getByLabel('Código', { exact: true }).fill('0000');
       await frame.getByRole('button', { name: 'Confirmar' }).click();
       await frame.getByText('Ese código no es correcto. Inténtalo de nuevo.').waitFor();
@@ -239,116 +264,63 @@ for (const device of VIEWPORTS) {
   });
 }
 
-describe('a quote that expires during review (phone)', () => {
+const CHILE = { email: 'ana@example.cl', name: 'Ana Pérez', address_line1: 'Av. Providencia 1234', city: 'Providencia', state: 'Región Metropolitana', postal_code: '7500000', phone: '9 6123 4567', customs_id: '12.345.678-5' };
+const PERU = { email: 'luis@example.pe', name: 'Luis Quispe', address_line1: 'Av. Larco 345', city: 'Miraflores', state: 'Lima', postal_code: '15074', phone: '912 345 678' };
+
+describe('quotes that expire, and charges in another currency (phone)', () => {
   let browser;
   let store;
+  let item;
+  let context;
   before(async () => {
     browser = await launchBrowser();
     // Shipping quotes and rate locks last eight seconds on this store.
     store = new Store({ env: { STORE_FX_QUOTE_SECONDS: '8' } });
     await store.start();
+    [item] = await twoSellers(store.url);
   });
   after(async () => {
     await store?.dispose();
     await browser?.close();
   });
+  afterEach(async () => { await context?.close(); });
 
-  test('the renewed quote must be confirmed before the order is placed', async () => {
-    const { name, ...options } = VIEWPORTS[0];
-    const context = await browser.newContext({ ...options, locale: 'es-CL' });
-    try {
-      const [item] = await twoSellers(store.url);
-      const cart = await (await fetch(`${store.url}/api/v1/carts`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ lines: [{ sku: item.sku, quantity: 1 }] }),
-      })).json();
-      await context.addInitScript((token) => localStorage.setItem('store.cart.token', token), cart.token);
-      await context.addInitScript(() => {
-        const keep = (k, v) => sessionStorage.setItem(`store.checkout.${k}`, v);
-        keep('email', 'ana@example.cl');
-        for (const [k, v] of Object.entries({ name: 'Ana Pérez', address_line1: 'Av. Providencia 1234', city: 'Providencia', state: 'Región Metropolitana', postal_code: '7500000', phone: '9 6123 4567', customs_id: '12.345.678-5' })) keep(k, v);
-        keep('step', '2');
-        keep('furthest', '2');
-      });
-      const page = await context.newPage();
-      await page.goto(`${store.url}/es/checkout`);
-      const step = page.locator('section.checkout-step.current');
-      await page.locator('section.checkout-step.current .summary-row.total').waitFor();
-      await step.getByRole('button', { name: 'Continuar' }).click();
-      const frame = page.frameLocator('iframe.payment-frame');
-      await frame.getByLabel('Número de tarjeta').fill(CARD);
-      await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
-      await frame.getByLabel('Código de seguridad').fill('123');
-      await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
-      await page.getByText('Pagas con Visa •••• 4242.').waitFor();
-      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
-      // The quote runs out while the buyer reads the review: it is renewed and must be confirmed.
-      await page.getByText('Se renovaron los precios de envío. Revisa el total y luego confírmalo.').waitFor({ timeout: 20_000 });
-      const confirm = page.getByRole('button', { name: 'Confirmar el nuevo total y hacer el pedido' });
-      await confirm.waitFor();
-      await page.waitForFunction(() => !document.querySelector('.place-order').disabled);
-      await confirm.click();
-      await page.waitForURL(/\/es\/orders\/SO-/);
-    } finally {
-      await context.close();
-    }
-  });
-});
-
-describe('a buyer in Peru, where the provider charges dollars (phone)', () => {
-  let browser;
-  let store;
-  before(async () => {
-    browser = await launchBrowser();
-    store = new Store();
-    await store.start();
-  });
-  after(async () => {
-    await store?.dispose();
-    await browser?.close();
+  test('a quote renewed during review must be confirmed before the order is placed', async () => {
+    let page;
+    ({ context, page } = await returningBuyer(browser, store, 'es-CL', item, CHILE));
+    await continueButton(page).click();
+    await payWithCard(page, CARD);
+    await page.getByText('Pagas con Visa •••• 4242.').waitFor();
+    await continueButton(page).click();
+    // The quote runs out while the buyer reads the review: it is renewed and must be confirmed.
+    await page.getByText('Se renovaron los precios de envío. Revisa el total y luego confírmalo.').waitFor({ timeout: 20_000 });
+    const confirm = page.getByRole('button', { name: 'Confirmar el nuevo total y hacer el pedido' });
+    await confirm.waitFor();
+    await page.waitForFunction(() => !document.querySelector('.place-order').disabled);
+    await confirm.click();
+    await page.waitForURL(/\/es\/orders\/SO-/);
   });
 
-  test('the charge currency and both amounts are shown before paying and on the order', async () => {
-    const { name, ...options } = VIEWPORTS[0];
-    const context = await browser.newContext({ ...options, locale: 'es-PE' });
-    try {
-      const [item] = await twoSellers(store.url);
-      const cart = await (await fetch(`${store.url}/api/v1/carts`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ lines: [{ sku: item.sku, quantity: 1 }] }),
-      })).json();
-      await context.addInitScript((token) => localStorage.setItem('store.cart.token', token), cart.token);
-      await context.addInitScript(() => {
-        const keep = (k, v) => sessionStorage.setItem(`store.checkout.${k}`, v);
-        for (const [k, v] of Object.entries({ email: 'luis@example.pe', name: 'Luis Quispe', address_line1: 'Av. Larco 345', city: 'Miraflores', state: 'Lima', postal_code: '15074', phone: '912 345 678', step: '2', furthest: '2' })) keep(k, v);
-      });
-      const page = await context.newPage();
-      await page.goto(`${store.url}/es/checkout`);
-      await page.locator('section.checkout-step.current .summary-row.total').waitFor();
-      assert.match(visible(await page.locator('section.checkout-step.current .summary-row.total dd').textContent()), /PEN/);
-      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
-      const notice = page.locator('section.checkout-step.current .charge-notice');
-      await notice.waitFor();
-      const text = visible(await notice.textContent());
-      assert.match(text, /^Se te cobrarán [\d.,]+\s?US\$ en dólar estadounidense: [\d.,]+\s?PEN al tipo de cambio fijado de 1 PEN = 0,\d+ USD\.$/, text);
-      const frame = page.frameLocator('iframe.payment-frame');
-      await frame.getByLabel('Número de tarjeta').fill(CARD);
-      await frame.getByLabel('Vencimiento (MM/AA)').fill('12/34');
-      await frame.getByLabel('Código de seguridad').fill('123');
-      await frame.getByRole('button', { name: 'Usar esta tarjeta' }).click();
-      await page.getByText('Pagas con Visa •••• 4242.').waitFor();
-      await page.locator('section.checkout-step.current').getByRole('button', { name: 'Continuar' }).click();
-      await page.locator('section.checkout-step.current .charge-notice').waitFor();
-      await page.getByRole('button', { name: 'Hacer el pedido' }).click();
-      await page.waitForURL(/\/es\/orders\/SO-/);
-      await page.getByText('Cobrado').waitFor();
-      const number = new URL(page.url()).pathname.split('/').pop();
-      const order = await (await fetch(`${store.url}/api/v1/orders/${number}?email=luis@example.pe`)).json();
-      assert.equal(order.totals.pay_now.currency, 'PEN');
-      assert.equal(order.totals.charged.currency, 'USD');
-      assert.ok(order.totals.rate);
-    } finally {
-      await context.close();
-    }
+  test('a buyer in Peru sees the charge in dollars beside the total in soles, before paying and on the order', async () => {
+    let page;
+    ({ context, page } = await returningBuyer(browser, store, 'es-PE', item, PERU));
+    assert.match(visible(await page.locator('section.checkout-step.current .summary-row.total dd').textContent()), /PEN/);
+    await continueButton(page).click();
+    const notice = page.locator('section.checkout-step.current .charge-notice');
+    await notice.waitFor();
+    const text = visible(await notice.textContent());
+    assert.match(text, /^Se te cobrarán [\d.,]+\s?US\$ en dólar estadounidense: [\d.,]+\s?PEN al tipo de cambio fijado de 1 PEN = 0,\d+ USD\.$/, text);
+    await payWithCard(page, CARD);
+    await page.getByText('Pagas con Visa •••• 4242.').waitFor();
+    await continueButton(page).click();
+    await page.locator('section.checkout-step.current .charge-notice').waitFor();
+    await page.getByRole('button', { name: /^(Hacer el pedido|Confirmar el nuevo total y hacer el pedido)$/ }).click();
+    await page.waitForURL(/\/es\/orders\/SO-/);
+    await page.getByText('Cobrado').waitFor();
+    const number = new URL(page.url()).pathname.split('/').pop();
+    const order = await (await fetch(`${store.url}/api/v1/orders/${number}?email=luis@example.pe`)).json();
+    assert.equal(order.totals.pay_now.currency, 'PEN');
+    assert.equal(order.totals.charged.currency, 'USD');
+    assert.ok(order.totals.rate);
   });
 });

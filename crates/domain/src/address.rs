@@ -3,6 +3,20 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The fields an address can have besides its country, as the wire names them.
+pub const FIELD_KEYS: [&str; 10] = [
+    "name",
+    "organization",
+    "address_line1",
+    "address_line2",
+    "district",
+    "city",
+    "state",
+    "postal_code",
+    "phone",
+    "customs_id",
+];
+
 /// How an address is written in one country.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -199,7 +199,12 @@ async fn main() {
             .as_array()
             .expect("shipments")
             .iter()
-            .map(|s| format!(r#"{{"shipment":{},"option":{}}}"#, s["id"], s["options"][0]["id"]))
+            .map(|s| {
+                format!(
+                    r#"{{"shipment":{},"option":{}}}"#,
+                    s["id"], s["options"][0]["id"]
+                )
+            })
             .collect();
         let id = quote["id"].as_str().expect("id");
         let (s, totals) = call(
@@ -224,7 +229,12 @@ async fn main() {
         let t = Instant::now();
         let response = router.clone().oneshot(request).await.expect("infallible");
         let status = response.status().as_u16();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
         place.push(t.elapsed());
         assert_eq!(status, 201, "{}", String::from_utf8_lossy(&bytes));
         let order: serde_json::Value = serde_json::from_slice(&bytes).expect("order");

@@ -412,22 +412,9 @@ pub async fn validate_address(
     let body = crate::error::read_body(body, 8 * 1024).await?;
     let value: serde_json::Value = serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
     let object = value.as_object().ok_or_else(|| unreadable("body"))?;
-    const KEYS: [&str; 11] = [
-        "country",
-        "name",
-        "organization",
-        "address_line1",
-        "address_line2",
-        "district",
-        "city",
-        "state",
-        "postal_code",
-        "phone",
-        "customs_id",
-    ];
     let mut errors: Vec<InvalidField> = Vec::new();
     for (key, v) in object {
-        if !KEYS.contains(&key.as_str()) {
+        if key != "country" && !domain::address::FIELD_KEYS.contains(&key.as_str()) {
             errors.push(InvalidField {
                 field: key.clone(),
                 reason: Reason::NotAccepted,
