@@ -159,13 +159,18 @@ fn email_ok(text: &str) -> bool {
 }
 
 /// Whether `value` matches the format's postal pattern, with the browser's regular expressions.
-fn postal_matches(pattern: &str, value: &str) -> bool {
+pub fn postal_matches(pattern: &str, value: &str) -> bool {
     let upper: String = js_sys::JsString::from(value.trim()).to_upper_case().into();
     js_sys::RegExp::new(&format!("^(?:{pattern})$"), "").test(&upper)
 }
 
-/// What the browser can tell about a field without asking the server.
-fn local_error(field: &AddressField, format: &AddressFormat, value: &str) -> Option<&'static str> {
+/// What the browser can tell about a field without asking the server: `required`,
+/// `too_long` or `postal_code_format` (the server's codes).
+pub fn local_error(
+    field: &AddressField,
+    format: &AddressFormat,
+    value: &str,
+) -> Option<&'static str> {
     let value = value.trim();
     if value.is_empty() {
         return field.required.then_some("required");

@@ -243,3 +243,76 @@ fn a_delivery_window_is_written_as_one_range_in_the_buyers_language() {
     // The calendar date never moves with the machine's time zone.
     assert!(format_date_range("2026-12-01", "2026-12-01", "en").contains("Dec 1"));
 }
+
+/// The patterns of the address formats are written for JavaScript's `RegExp` too: the server's
+/// Chilean, British, Canadian and Peruvian patterns behave the same in the browser.
+#[wasm_bindgen_test]
+fn postal_codes_are_checked_in_the_browser_with_the_servers_patterns() {
+    use storefront::checkout::postal_matches;
+    assert!(postal_matches(r"\d{7}", " 7500000 "));
+    assert!(!postal_matches(r"\d{7}", "75-000"));
+    assert!(
+        !postal_matches(r"\d{7}", "75000001"),
+        "the whole value must match"
+    );
+    let gb = r"GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}|BFPO ?\d{1,4}";
+    assert!(
+        postal_matches(gb, "sw1a 1aa"),
+        "checked upper-cased, as the server does"
+    );
+    assert!(!postal_matches(gb, "SW1A@1AA"));
+    let ca = r"[ABCEGHJKLMNPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d";
+    assert!(postal_matches(ca, "H3Z 2Y7"));
+    let pe = r"(?:LIMA \d{1,2}|CALLAO 0?\d)|[0-2]\d{4}";
+    assert!(postal_matches(pe, "Lima 23") && postal_matches(pe, "15074"));
+    assert!(!postal_matches(pe, "95074"));
+}
+
+#[wasm_bindgen_test]
+fn a_field_is_required_too_long_or_malformed_before_the_server_is_asked() {
+    use domain::address::{AddressField, AddressFormat};
+    use storefront::checkout::local_error;
+    let field = |key: &str, required: bool| AddressField {
+        key: key.into(),
+        label: key.into(),
+        required,
+        uppercase: false,
+        autocomplete: "off".into(),
+        max_length: 10,
+        example: None,
+    };
+    let format = AddressFormat {
+        country: "CL".into(),
+        rows: vec![],
+        fields: vec![],
+        postal_pattern: Some(r"\d{7}".into()),
+        postal_examples: vec!["8340457".into()],
+        phone_example: "9 6123 4567".into(),
+        customs_id: Some("rut".into()),
+    };
+    assert_eq!(
+        local_error(&field("city", true), &format, "  "),
+        Some("required")
+    );
+    assert_eq!(
+        local_error(&field("organization", false), &format, ""),
+        None
+    );
+    assert_eq!(
+        local_error(&field("city", true), &format, "Providencia de Santiago"),
+        Some("too_long")
+    );
+    assert_eq!(
+        local_error(&field("postal_code", false), &format, "75-000"),
+        Some("postal_code_format")
+    );
+    assert_eq!(
+        local_error(&field("postal_code", false), &format, "7500000"),
+        None
+    );
+    // Length counts characters as the browser does, not bytes.
+    assert_eq!(
+        local_error(&field("city", true), &format, "Ñuñoa Ñuñ"),
+        None
+    );
+}

@@ -172,6 +172,8 @@ for (const device of VIEWPORTS) {
       await page.getByText('Visa •••• 4242').waitFor();
       await page.getByText(/Av\. Providencia 1234/).waitFor();
       assert.equal(await page.locator('.order-shipment').count(), 2);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the confirmation overflows by ${overflow}px`);
 
       const url = new URL(page.url());
       const number = url.pathname.split('/').pop();
