@@ -520,7 +520,12 @@ async fn place(
         totals: order_totals(&totals),
         payment: charged.description.clone(),
     };
-    write_order(state, locale, key, &request, &order, &charged.reference).await?;
+    if let Err(err) = write_order(state, locale, key, &request, &order, &charged.reference).await {
+        // Nothing was written: the held units go back (a real provider's charge would be
+        // voided here too; see NOTES.md).
+        let _ = release_stock(state, key).await;
+        return Err(err);
+    }
     Ok(order)
 }
 
