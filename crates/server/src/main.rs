@@ -40,10 +40,22 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             "no built app found (index.html missing); the API works, pages will not");
     }
 
-    let released = server::orders::release_stale_holds(&pool).await?;
-    if released > 0 {
-        tracing::warn!(released, "released stock held by unfinished orders");
-    }
+    // Stock held by orders that never finished, and day-old idempotency keys: swept now and
+    // every five minutes.
+    let sweep_pool = pool.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            match server::orders::housekeeping(&sweep_pool, server::fx::clock::unix_now()).await {
+                Ok(swept) if swept.holds_released > 0 => {
+                    tracing::warn!(?swept, "released stock held by unfinished orders");
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "order housekeeping failed"),
+            }
+        }
+    });
     let state = AppState::new(pool.clone(), config.static_dir.clone())
         .await?
         .with_fx_settings(config.fx.clone());

@@ -610,9 +610,35 @@ async fn release_stock(state: &AppState, key: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Releases stock held by attempts that never finished (the process stopped mid-payment).
-pub async fn release_stale_holds(db: &sqlx::SqlitePool) -> Result<u64, sqlx::Error> {
-    let before = clock::unix_now() - STALE_HOLD_SECONDS;
+/// How long an `Idempotency-Key`'s answer is kept for repeats.
+pub const KEY_SECONDS: i64 = 24 * 60 * 60;
+
+/// What housekeeping did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub holds_released: u64,
+    pub keys_purged: u64,
+}
+
+/// Releases stock held by attempts that never finished (a process that stopped, or a request
+/// that died, mid-payment) and forgets answered `Idempotency-Key`s older than a day. Run at
+/// start-up and every few minutes.
+pub async fn housekeeping(db: &sqlx::SqlitePool, now: i64) -> Result<Swept, sqlx::Error> {
+    let holds_released = release_holds_before(db, now - STALE_HOLD_SECONDS).await?;
+    let keys_purged =
+        sqlx::query("DELETE FROM idempotency_keys WHERE status IS NOT NULL AND created_at < ?")
+            .bind(now - KEY_SECONDS)
+            .execute(db)
+            .await?
+            .rows_affected();
+    Ok(Swept {
+        holds_released,
+        keys_purged,
+    })
+}
+
+/// Releases the stock of holds made before `before` (Unix seconds).
+async fn release_holds_before(db: &sqlx::SqlitePool, before: i64) -> Result<u64, sqlx::Error> {
     let mut tx = db.begin().await?;
     sqlx::query(
         "UPDATE variants SET stock = stock + (SELECT sum(h.quantity) FROM stock_holds h \

@@ -670,3 +670,61 @@ async fn the_payment_page_takes_the_card_on_its_own_origin_and_hands_back_only_a
     ));
     assert_eq!(app.post_json("/api/v1/tokens", "{}").await.status, 404);
 }
+
+#[tokio::test]
+async fn housekeeping_releases_stock_of_abandoned_attempts_and_forgets_day_old_keys() {
+    let app = TestApp::new().await;
+    let [a, _] = two_sellers(&app).await;
+    let before = stock(&app, &a).await;
+    let db = app.db().await;
+    let now = server::fx::clock::unix_now();
+    // An attempt that held two units an hour ago and never finished, and one still in flight.
+    sqlx::query("UPDATE variants SET stock = stock - 3 WHERE sku = ?")
+        .bind(&a)
+        .execute(&db)
+        .await
+        .expect("stock");
+    for (key, quantity, at) in [("old", 2, now - 3600), ("live", 1, now - 5)] {
+        sqlx::query("INSERT INTO stock_holds (idempotency_key, sku, quantity, created_at) VALUES (?, ?, ?, ?)")
+            .bind(key)
+            .bind(&a)
+            .bind(quantity)
+            .bind(at)
+            .execute(&db)
+            .await
+            .expect("hold");
+    }
+    for (key, status, at) in [
+        ("answered-long-ago", Some(201), now - 2 * 86_400),
+        ("answered", Some(201), now - 60),
+        ("in-flight", None, now - 2 * 86_400),
+    ] {
+        sqlx::query("INSERT INTO idempotency_keys (key, request, status, response, created_at) VALUES (?, '{}', ?, '{}', ?)")
+            .bind(key)
+            .bind(status)
+            .bind(at)
+            .execute(&db)
+            .await
+            .expect("key");
+    }
+    let swept = server::orders::housekeeping(&db, now)
+        .await
+        .expect("housekeeping");
+    assert_eq!(
+        swept,
+        server::orders::Swept {
+            holds_released: 1,
+            keys_purged: 1
+        }
+    );
+    assert_eq!(
+        stock(&app, &a).await,
+        before - 1,
+        "the live attempt keeps its unit"
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM stock_holds").await, 1);
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM idempotency_keys").await,
+        2
+    );
+}
