@@ -909,23 +909,18 @@ pub fn CheckoutPage() -> impl IntoView {
     let address_summary = move || {
         let l = locale.get();
         let fmt = current_format();
-        let mut parts: Vec<String> = [
-            "name",
-            "address_line1",
-            "address_line2",
-            "district",
-            "city",
-            "state",
-            "postal_code",
-        ]
-        .iter()
-        .filter(|k| {
-            fmt.as_ref()
-                .is_none_or(|f| f.fields.iter().any(|x| x.key == **k))
-        })
-        .map(|k| form.value(k))
-        .filter(|v| !v.trim().is_empty())
-        .collect();
+        // The address as it is written on a parcel: every field of the country's format but the
+        // company, the phone and the customs number.
+        let mut parts: Vec<String> = FIELD_KEYS
+            .iter()
+            .filter(|k| !matches!(**k, "organization" | "phone" | "customs_id"))
+            .filter(|k| {
+                fmt.as_ref()
+                    .is_none_or(|f| f.fields.iter().any(|x| x.key == **k))
+            })
+            .map(|k| form.value(k))
+            .filter(|v| !v.trim().is_empty())
+            .collect();
         parts.push(region_name(cart.ship_to.get(), l.tag()));
         Some(parts.join(", "))
     };

@@ -1,6 +1,6 @@
 //! The storefront single-page app.
 //!
-//! Feature modules (`catalog`, later `cart` and `checkout`) hold pages and components; `api` is
+//! Feature modules (`catalog`, `cart`, `shipping`, `checkout`, `orders`) hold pages and components; `api` is
 //! the only module that knows URLs and HTTP; `i18n` holds every user-visible string; `format`
 //! is the one place money is formatted for people.
 

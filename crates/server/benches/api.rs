@@ -45,6 +45,22 @@ async fn call(
     )
 }
 
+/// The totals request choosing each shipment's first option: `[{"shipment":…,"option":…}]`.
+fn first_options(quote: &serde_json::Value) -> String {
+    let choices: Vec<String> = quote["shipments"]
+        .as_array()
+        .expect("shipments")
+        .iter()
+        .map(|s| {
+            format!(
+                r#"{{"shipment":{},"option":{}}}"#,
+                s["id"], s["options"][0]["id"]
+            )
+        })
+        .collect();
+    format!("[{}]", choices.join(","))
+}
+
 fn report(name: &str, mut times: Vec<Duration>) {
     times.sort();
     let at = |q: usize| times[(times.len() * q / 100).min(times.len() - 1)];
@@ -139,24 +155,14 @@ async fn main() {
         cart_quote.push(t.elapsed());
         assert_eq!(s, 201, "{quote}");
 
-        let choices: Vec<String> = quote["shipments"]
-            .as_array()
-            .expect("shipments")
-            .iter()
-            .map(|s| {
-                format!(
-                    r#"{{"shipment":{},"option":{}}}"#,
-                    s["id"], s["options"][0]["id"]
-                )
-            })
-            .collect();
+        let choices = first_options(&quote);
         let id = quote["id"].as_str().expect("id");
         let t = Instant::now();
         let (s, _) = call(
             &router,
             "POST",
             &format!("/api/v1/shipping/quotes/{id}/totals"),
-            &format!(r#"{{"choices":[{}]}}"#, choices.join(",")),
+            &format!(r#"{{"choices":{choices}}}"#),
         )
         .await;
         totals.push(t.elapsed());
@@ -195,30 +201,19 @@ async fn main() {
         )
         .await;
         assert_eq!(s, 201, "{quote}");
-        let choices: Vec<String> = quote["shipments"]
-            .as_array()
-            .expect("shipments")
-            .iter()
-            .map(|s| {
-                format!(
-                    r#"{{"shipment":{},"option":{}}}"#,
-                    s["id"], s["options"][0]["id"]
-                )
-            })
-            .collect();
+        let choices = first_options(&quote);
         let id = quote["id"].as_str().expect("id");
         let (s, totals) = call(
             &router,
             "POST",
             &format!("/api/v1/shipping/quotes/{id}/totals"),
-            &format!(r#"{{"choices":[{}]}}"#, choices.join(",")),
+            &format!(r#"{{"choices":{choices}}}"#),
         )
         .await;
         assert_eq!(s, 200, "{totals}");
         let (token, _) = sandbox.token_for_card("4242424242424242").expect("card");
         let body = format!(
-            r#"{{"cart_token":"{cart_token}","email":"ana@example.cl","address":{address},"shipping_quote_id":"{id}","choices":[{}],"payment_token":"{token}","expected_total":{}}}"#,
-            choices.join(","),
+            r#"{{"cart_token":"{cart_token}","email":"ana@example.cl","address":{address},"shipping_quote_id":"{id}","choices":{choices},"payment_token":"{token}","expected_total":{}}}"#,
             totals["charge"]["amount"]
         );
         let request = Request::post("/api/v1/orders")

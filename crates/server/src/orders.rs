@@ -437,21 +437,7 @@ async fn place(
                 reason: Reason::NotOffered,
             }]));
         }
-        let rate = domain::Rate {
-            from: fx.from,
-            to: fx.to,
-            value: fx
-                .rate
-                .parse()
-                .map_err(|_| AppError::Internal("stored rate unreadable".into()))?,
-        };
-        Charge {
-            amount: rate
-                .convert(pay_now)
-                .map_err(|e| AppError::Internal(e.to_string()))?,
-            fx_quote_id: Some(fx.id),
-            rate: Some(fx.rate),
-        }
+        crate::payments::charge_at(pay_now, fx)?
     };
     if request.expected_total != totals.charge.amount {
         return Err(AppError::OrderTotalChanged(Box::new(totals)));

@@ -109,6 +109,11 @@ pub async fn charge_for(state: &AppState, pay_now: Money) -> Result<Charge, AppE
     }
     let quote =
         crate::fx::lock_rate(state, pay_now.currency(), provider.fallback_currency()).await?;
+    charge_at(pay_now, quote)
+}
+
+/// `pay_now` converted at a locked rate: the charge, with the quote that locks it.
+pub fn charge_at(pay_now: Money, quote: domain::FxQuote) -> Result<Charge, AppError> {
     let rate = domain::Rate {
         from: quote.from,
         to: quote.to,

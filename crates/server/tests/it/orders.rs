@@ -728,3 +728,31 @@ async fn housekeeping_releases_stock_of_abandoned_attempts_and_forgets_day_old_k
         2
     );
 }
+
+#[tokio::test]
+async fn payment_methods_for_a_country_not_served_or_an_unknown_currency_are_refused_by_name() {
+    let app = TestApp::new().await;
+    let problem = app
+        .get("/api/v1/payment-methods?country=RU&currency=XYZ&locale=es")
+        .await
+        .problem(400, "invalid_parameter");
+    assert_eq!(fields(&problem), ["country", "currency"]);
+    assert!(
+        problem["detail"]
+            .as_str()
+            .expect("detail")
+            .starts_with("Revisa"),
+        "{problem}"
+    );
+    let setup = app
+        .get("/api/v1/payment-methods?country=br&currency=BRL&locale=pt")
+        .await;
+    assert_eq!(setup.status, 200, "{}", setup.text());
+    let setup = setup.json();
+    assert_eq!(setup["methods"], json!(["card", "pix"]));
+    assert_eq!(setup["charge_currency"], "BRL");
+    assert!(setup["frame_url"]
+        .as_str()
+        .expect("url")
+        .ends_with("/frame?country=BR&locale=en&methods=card,pix"));
+}
