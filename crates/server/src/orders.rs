@@ -507,9 +507,16 @@ async fn place(
         payment: charged.description.clone(),
     };
     if let Err(err) = write_order(state, locale, key, &request, &order, &charged.reference).await {
-        // Nothing was written: the held units go back (a real provider's charge would be
-        // voided here too; see NOTES.md).
+        // Nothing was written: the held units go back and the buyer pays nothing. The key is
+        // given back (a 5xx), so a retry of the same request is worked out anew.
         let _ = release_stock(state, key).await;
+        if let Err(why) = state.payments.void(&charged.reference).await {
+            tracing::error!(
+                reference = %charged.reference,
+                %why,
+                "a charge whose order could not be written was not voided: refund it by hand"
+            );
+        }
         return Err(err);
     }
     Ok(order)

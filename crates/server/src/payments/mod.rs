@@ -59,6 +59,9 @@ impl Declined {
 
 pub type ChargeFuture<'a> = Pin<Box<dyn Future<Output = Result<Charged, Declined>> + Send + 'a>>;
 
+/// The answer to a void: done, or why not (for the log and whoever refunds by hand).
+pub type VoidFuture<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+
 /// What the store needs of a payment provider.
 pub trait PaymentProvider: Send + Sync + 'static {
     fn name(&self) -> &'static str;
@@ -71,6 +74,10 @@ pub trait PaymentProvider: Send + Sync + 'static {
     fn frame(&self, host: Option<&str>) -> Option<(String, String)>;
     /// Charges `request.amount` to the token.
     fn charge<'a>(&'a self, request: ChargeRequest<'a>) -> ChargeFuture<'a>;
+    /// Cancels the charge `reference` in full: the store could not record the order it paid
+    /// for, so the buyer must not pay. A repeat of the same order request may then charge
+    /// its token again.
+    fn void<'a>(&'a self, reference: &'a str) -> VoidFuture<'a>;
 }
 
 /// Payment methods for buyers in `country`: cards everywhere, then what buyers there use.

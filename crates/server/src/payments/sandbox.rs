@@ -15,7 +15,7 @@
 //! Other numbers that pass the Luhn check are approved. Local methods (PIX, konbini, bank
 //! transfer, wallets) are approved at once. Tokens last 30 minutes and pay for one order.
 
-use super::{ChargeFuture, ChargeRequest, Charged, Declined, PaymentProvider};
+use super::{ChargeFuture, ChargeRequest, Charged, Declined, PaymentProvider, VoidFuture};
 use crate::fx::clock;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -60,6 +60,8 @@ struct Token {
 pub struct SandboxCharge {
     pub reference: String,
     pub amount: Money,
+    /// Cancelled by the store (its order could not be written): the buyer paid nothing.
+    pub voided: bool,
 }
 
 /// The sandbox provider; shared by the store (which charges) and the payment page's server.
@@ -167,10 +169,28 @@ impl Sandbox {
                 charges.push(SandboxCharge {
                     reference: charged.reference.clone(),
                     amount: request.amount,
+                    voided: false,
                 });
             }
         }
         result
+    }
+
+    fn void_now(&self, reference: &str) -> Result<(), String> {
+        let mut charges = self.charges.lock().map_err(|e| e.to_string())?;
+        let charge = charges
+            .iter_mut()
+            .find(|c| c.reference == reference)
+            .ok_or_else(|| format!("no charge {reference}"))?;
+        charge.voided = true;
+        // The token may pay again: a retry of the same order request is a new charge.
+        let mut tokens = self.tokens.lock().map_err(|e| e.to_string())?;
+        for token in tokens.values_mut() {
+            if matches!(&token.charged, Some((_, Ok(c))) if c.reference == reference) {
+                token.charged = None;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -200,6 +220,10 @@ impl PaymentProvider for Sandbox {
 
     fn charge<'a>(&'a self, request: ChargeRequest<'a>) -> ChargeFuture<'a> {
         Box::pin(async move { self.charge_now(&request) })
+    }
+
+    fn void<'a>(&'a self, reference: &'a str) -> VoidFuture<'a> {
+        Box::pin(async move { self.void_now(reference) })
     }
 }
 
@@ -600,6 +624,29 @@ mod tests {
             Err(Declined::InvalidToken)
         );
         assert_eq!(sandbox.charges().len(), 1);
+    }
+
+    #[test]
+    fn a_voided_charge_is_marked_and_its_token_may_pay_again_but_an_unknown_one_is_an_error() {
+        let sandbox = Sandbox::new();
+        let (token, _) = sandbox
+            .token_for_card("4242424242424242")
+            .expect("test value");
+        let request = ChargeRequest {
+            token: &token,
+            amount: Money::from_minor(500, Currency::USD),
+            idempotency_key: "k",
+        };
+        let first = sandbox.charge_now(&request).expect("test value");
+        assert!(sandbox.void_now("ch_unknown").is_err());
+        sandbox.void_now(&first.reference).expect("test value");
+        let second = sandbox.charge_now(&request).expect("test value");
+        assert_ne!(second.reference, first.reference);
+        let charges = sandbox.charges();
+        assert_eq!(
+            charges.iter().map(|c| c.voided).collect::<Vec<_>>(),
+            [true, false]
+        );
     }
 
     #[test]

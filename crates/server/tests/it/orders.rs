@@ -419,6 +419,62 @@ async fn a_decline_makes_no_order_releases_the_stock_and_leaves_the_cart_as_it_w
 }
 
 #[tokio::test]
+async fn a_charge_whose_order_cannot_be_written_is_voided_and_a_retry_of_the_same_request_pays_once(
+) {
+    let app = TestApp::new().await;
+    let [a, b] = two_sellers(&app).await;
+    let (stock_a, stock_b) = (stock(&app, &a).await, stock(&app, &b).await);
+    let c = checkout(&app, &[(&a, 1), (&b, 1)], "CL", "7500000", "CLP").await;
+    // The last write fails after the card was charged (a full disk, a lost connection).
+    sqlx::query(
+        "CREATE TRIGGER orders_fail BEFORE INSERT ON orders \
+         BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    )
+    .execute(&app.db().await)
+    .await
+    .expect("trigger");
+    let body = order_body(&c, &token(&app, APPROVED));
+    let res = place(&app, "write-fails", &body).await;
+    assert!(
+        res.status.is_server_error(),
+        "{} {}",
+        res.status,
+        res.text()
+    );
+    let charges = app.sandbox.charges();
+    assert_eq!(charges.len(), 1);
+    assert!(
+        charges[0].voided,
+        "the buyer pays nothing for an order that does not exist"
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM orders").await, 0);
+    assert_eq!(count(&app, "SELECT count(*) FROM payments").await, 0);
+    assert_eq!(count(&app, "SELECT count(*) FROM stock_holds").await, 0);
+    assert_eq!(stock(&app, &a).await, stock_a);
+    assert_eq!(stock(&app, &b).await, stock_b);
+    let cart = app
+        .get(&format!("/api/v1/carts/{}", c.cart_token))
+        .await
+        .json();
+    assert_eq!(cart["item_count"], 2);
+
+    // Once the store can write again, the buyer's retry (same key, same body) places the order
+    // and is charged once more; one charge stands.
+    sqlx::query("DROP TRIGGER orders_fail")
+        .execute(&app.db().await)
+        .await
+        .expect("drop trigger");
+    let res = place(&app, "write-fails", &body).await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let charges = app.sandbox.charges();
+    assert_eq!(charges.len(), 2);
+    assert!(!charges[1].voided);
+    assert_eq!(charges[1].amount, c.totals.charge.amount);
+    assert_eq!(count(&app, "SELECT count(*) FROM orders").await, 1);
+    assert_eq!(stock(&app, &a).await, stock_a - 1);
+}
+
+#[tokio::test]
 async fn twenty_orders_at_once_for_the_last_five_units_sell_exactly_five() {
     let app = TestApp::new().await;
     let [a, _] = two_sellers(&app).await;
