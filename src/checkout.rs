@@ -867,7 +867,7 @@ pub fn CheckoutPage() -> impl IntoView {
                 );
                 view! {
                     <iframe class="payment-frame" title=tx(Msg::PaymentFrameTitle) src=src
-                        style=move || format!("height:{}px", frame_height.get())></iframe>
+                        style:height=move || format!("{}px", frame_height.get())></iframe>
                 }.into_any()
             }
         })

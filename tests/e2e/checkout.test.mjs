@@ -5,7 +5,7 @@
 // quote that expires during review and must be confirmed again.
 import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { Store, VIEWPORTS, launchBrowser } from './support.mjs';
+import { Store, VIEWPORTS, cspViolations, launchBrowser } from './support.mjs';
 
 const visible = (text) => text.replace(/[\u2068\u2069]/g, '').trim();
 const CARD = '4242 4242 4242 4242';
@@ -84,9 +84,12 @@ for (const device of VIEWPORTS) {
       await store?.dispose();
       await browser?.close();
     });
-    beforeEach(() => { contexts = []; });
+    let refused = [];
+    beforeEach(() => { contexts = []; refused = []; });
     afterEach(async () => {
       for (const c of contexts) await c.close();
+      // The store's policy and the payment page's let every step run, the frame included.
+      assert.deepEqual(refused, [], 'nothing refused under a Content-Security-Policy');
     });
 
     /** A buyer in Chile with both items in the cart, on the checkout page. */
@@ -94,6 +97,7 @@ for (const device of VIEWPORTS) {
       const { name, ...options } = device;
       const context = await browser.newContext({ ...options, locale: 'es-CL' });
       contexts.push(context);
+      cspViolations(context, refused);
       const cart = await (await fetch(`${store.url}/api/v1/carts`, {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ lines: items.map((p) => ({ sku: p.sku, quantity: 1 })) }),

@@ -30,6 +30,17 @@ export function launchBrowser() {
 }
 
 /**
+ * Collects what the browser refused under a Content-Security-Policy in any page or frame of
+ * `context` (the store's own policy and the payment page's). A test asserts it stays empty.
+ */
+export function cspViolations(context, seen = []) {
+  context.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) seen.push(msg.text());
+  });
+  return seen;
+}
+
+/**
  * A running store-server. `start()` launches it (on a free port the first time, on the same
  * port after a `stop()`), with its own data folder so every test file starts from a fresh,
  * freshly seeded database.

@@ -5,6 +5,12 @@
 //! `<script id="ui-texts" type="application/json" data-locale="…">`: the locale the path names
 //! (`/es/p/…`), else the best match for `Accept-Language`. The twelve variants are built on
 //! first use, compressed once with brotli 11, and rebuilt when `index.html` changes on disk.
+//!
+//! Every shell carries a strict `Content-Security-Policy` ([`AppShell::policy`]): scripts only
+//! from the store's origin plus trunk's inline start-up script by its SHA-256, WebAssembly
+//! compilation, requests only to the store's origin, frames only from the payment provider's
+//! origin, and no framing of the store by anyone. An injected script or a form posting a
+//! buyer's address elsewhere is refused by the browser.
 
 use crate::precompress::brotli_bytes;
 use axum::body::Body;
@@ -26,6 +32,8 @@ struct Variant {
 struct Cache {
     stamp: Option<(SystemTime, u64)>,
     variants: Vec<Option<Variant>>,
+    /// `'sha256-…'` of each inline script the template runs.
+    script_hashes: Vec<String>,
 }
 
 /// Serves `index` with texts inlined; see the module documentation.
@@ -43,8 +51,9 @@ impl AppShell {
     }
 
     /// The shell for a request to `path`, with texts for the locale it names, else for the
-    /// request's `Accept-Language`. Always revalidated (`no-cache`).
-    pub fn respond(&self, path: &str, headers: &HeaderMap) -> Response {
+    /// request's `Accept-Language`. Always revalidated (`no-cache`). `frame_origin`: the
+    /// payment provider's page, the one origin the shell may frame.
+    pub fn respond(&self, path: &str, headers: &HeaderMap, frame_origin: Option<&str>) -> Response {
         let named = path_locale(path);
         let locale = named.unwrap_or_else(|| {
             headers
@@ -72,6 +81,9 @@ impl AppShell {
             HeaderValue::from_static("text/html; charset=utf-8"),
         );
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        if let Ok(policy) = HeaderValue::from_str(&self.policy(frame_origin)) {
+            h.insert(header::CONTENT_SECURITY_POLICY, policy);
+        }
         h.insert(
             header::CONTENT_LANGUAGE,
             HeaderValue::from_static(locale.tag()),
@@ -91,6 +103,24 @@ impl AppShell {
         response
     }
 
+    /// The shell's `Content-Security-Policy`; see the module documentation.
+    pub fn policy(&self, frame_origin: Option<&str>) -> String {
+        let hashes = self
+            .cache
+            .lock()
+            .map(|c| c.script_hashes.join(" "))
+            .unwrap_or_default();
+        let frames = frame_origin
+            .filter(|o| !o.contains([';', ',', ' ', '\'', '"']))
+            .unwrap_or("'none'");
+        format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; \
+             style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+             frame-src {frames}; object-src 'none'; base-uri 'none'; form-action 'self'; \
+             frame-ancestors 'none'"
+        )
+    }
+
     fn variant(&self, locale: Locale) -> Option<Variant> {
         let meta = std::fs::metadata(&self.index).ok()?;
         let stamp = (meta.modified().ok()?, meta.len());
@@ -98,6 +128,9 @@ impl AppShell {
         if cache.stamp != Some(stamp) {
             cache.stamp = Some(stamp);
             cache.variants = (0..Locale::ALL.len()).map(|_| None).collect();
+            cache.script_hashes = std::fs::read_to_string(&self.index)
+                .map(|t| inline_script_hashes(&t))
+                .unwrap_or_default();
         }
         if cache.variants[locale.index()].is_none() {
             let template = std::fs::read_to_string(&self.index).ok()?;
@@ -139,6 +172,50 @@ pub fn inline_texts(template: &str, locale: Locale) -> String {
         }
         None => with_texts,
     }
+}
+
+/// `'sha256-…'` sources for the inline scripts of `html` that a browser runs (no `src`, not a
+/// data block such as `application/json`), hashed over their exact text as CSP requires.
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        rest = &rest[start + "<script".len()..];
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let attrs = rest[..open_end].to_ascii_lowercase();
+        rest = &rest[open_end + 1..];
+        let Some(close) = rest.find("</script>") else {
+            break;
+        };
+        let body = &rest[..close];
+        rest = &rest[close..];
+        let kind = attrs
+            .split("type=")
+            .nth(1)
+            .map(|t| {
+                t.trim_start_matches(['"', '\''])
+                    .split(['"', '\'', ' '])
+                    .next()
+                    .unwrap_or("")
+            })
+            .unwrap_or("");
+        let runs = matches!(
+            kind,
+            "" | "module" | "text/javascript" | "application/javascript"
+        );
+        if runs && !attrs.contains("src=") {
+            let digest = sha2::Sha256::digest(body.as_bytes());
+            hashes.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+    }
+    hashes
 }
 
 /// The locale the first segment of `path` names exactly (`/es/…`), if any.

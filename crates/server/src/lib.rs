@@ -142,13 +142,14 @@ pub fn app(state: AppState) -> Router {
                 .timeout(API_TIMEOUT),
         );
     let static_dir = state.static_dir.clone();
+    let payments = state.payments.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .route("/media/products/{file}", get(media::product_image))
         .route("/media/products/{slug}/{file}", get(media::product_view))
         .nest("/api", api)
         .with_state(state)
-        .merge(static_files::router(&static_dir))
+        .merge(static_files::router(&static_dir, payments))
         // Dynamic responses (JSON, SVG) are compressed on the fly at a fast level; static files
         // already carry a Content-Encoding from their precompressed copies and are left alone.
         .layer(axum::middleware::from_fn(error::localize_problems))

@@ -2,6 +2,7 @@
 //! precompressed `.br`/`.gz` siblings preferred, and client routes answered with the app.
 
 use crate::app_shell::AppShell;
+use crate::payments::PaymentProvider;
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -18,8 +19,12 @@ const REVALIDATE: &str = "no-cache";
 const SHORT: &str = "public, max-age=3600";
 
 /// A router that serves `dir` and falls back to `dir/index.html` for client-side routes.
-pub fn router(dir: &Path) -> Router {
-    let shell = Arc::new(AppShell::new(dir.join("index.html")));
+/// `payments` names the one origin the shell may frame (its payment page).
+pub fn router(dir: &Path, payments: Arc<dyn PaymentProvider>) -> Router {
+    let shell = Arc::new(Shell {
+        app: AppShell::new(dir.join("index.html")),
+        payments,
+    });
     let spa_fallback = {
         let shell = shell.clone();
         move |req: Request| {
@@ -34,7 +39,7 @@ pub fn router(dir: &Path) -> Router {
         .fallback(spa_fallback.into_service());
     let root = move |req: Request| {
         let shell = shell.clone();
-        async move { shell.respond(req.uri().path(), req.headers()) }
+        async move { shell.respond(&req) }
     };
     Router::new()
         .route("/", get(root.clone()))
@@ -43,9 +48,26 @@ pub fn router(dir: &Path) -> Router {
         .layer(middleware::from_fn(cache_headers))
 }
 
+struct Shell {
+    app: AppShell,
+    payments: Arc<dyn PaymentProvider>,
+}
+
+impl Shell {
+    fn respond(&self, req: &Request) -> Response {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok());
+        let frame = self.payments.frame(host).map(|(_, origin)| origin);
+        self.app
+            .respond(req.uri().path(), req.headers(), frame.as_deref())
+    }
+}
+
 /// Answers a path that matched no file. Paths that look like files (`/x.js`) are real misses
 /// and get a 404; anything else is a client route (`/p/some-product`) and gets the app shell.
-fn serve_app_shell(shell: &AppShell, req: Request) -> Response {
+fn serve_app_shell(shell: &Shell, req: Request) -> Response {
     let looks_like_file = req
         .uri()
         .path()
@@ -55,7 +77,7 @@ fn serve_app_shell(shell: &AppShell, req: Request) -> Response {
     if looks_like_file {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
-    shell.respond(req.uri().path(), req.headers())
+    shell.respond(&req)
 }
 
 /// Sets `Cache-Control` by what was served: content-hashed files never change, so browsers and

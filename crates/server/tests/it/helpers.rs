@@ -20,9 +20,14 @@ pub struct TestResponse {
     pub body: Vec<u8>,
 }
 
-/// A stand-in for trunk's `dist`: an HTML shell and one content-hashed script.
-pub const INDEX_HTML: &str =
-    "<!doctype html><html><head><title>Store</title></head><body></body></html>";
+/// A stand-in for trunk's `dist`: an HTML shell with trunk's kind of inline start-up script,
+/// and one content-hashed script.
+pub const INDEX_HTML: &str = "<!doctype html><html><head><title>Store</title>\
+    <script type=\"module\">\nimport init from '/storefront-0123456789abcdef.js';\nawait init();\n</script>\
+    </head><body></body></html>";
+/// `INDEX_HTML`'s inline script as a CSP source: `printf` its text `| openssl sha256 -binary |
+/// base64`.
+pub const INLINE_SCRIPT_SOURCE: &str = "'sha256-Khpwbq1D9fdHGStZwJbQYNE3law7Fw4GKFAIWZJeOjc='";
 pub const HASHED_JS: &str = "storefront-0123456789abcdef.js";
 
 /// A database file seeded once per test run, closed (so fully checkpointed) before copying.

@@ -1,4 +1,4 @@
-use crate::helpers::{TestApp, HASHED_JS, INDEX_HTML};
+use crate::helpers::{TestApp, HASHED_JS, INDEX_HTML, INLINE_SCRIPT_SOURCE};
 
 use axum::body::Body;
 use axum::http::Request;
@@ -20,6 +20,49 @@ async fn the_root_serves_index_html_with_no_cache() {
     assert_eq!(res.status, 200);
     assert!(res.text().contains("<body>"), "{}", res.text());
     assert_eq!(res.header("cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn every_page_forbids_scripts_requests_and_frames_from_anywhere_but_the_store_and_its_payment_page(
+) {
+    let app = TestApp::new().await;
+    for path in ["/", "/es-CL/checkout", "/ja/p/some-product"] {
+        let res = app
+            .request(
+                Request::get(path)
+                    .header("host", "shop.example:8080")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(res.status, 200, "{path}");
+        let policy = res.header("content-security-policy");
+        let directive = |name: &str| {
+            policy
+                .split(';')
+                .map(str::trim)
+                .find(|d| d.split(' ').next() == Some(name))
+                .unwrap_or_else(|| panic!("{name} missing from {policy}"))
+                .to_owned()
+        };
+        assert_eq!(
+            directive("script-src"),
+            format!("script-src 'self' 'wasm-unsafe-eval' {INLINE_SCRIPT_SOURCE}"),
+            "trunk's start-up script runs by its hash, nothing else inline"
+        );
+        assert_eq!(directive("connect-src"), "connect-src 'self'");
+        // The sandbox's page listens on port 9 of the host the buyer used.
+        assert_eq!(directive("frame-src"), "frame-src http://shop.example:9");
+        assert_eq!(directive("frame-ancestors"), "frame-ancestors 'none'");
+        assert_eq!(directive("object-src"), "object-src 'none'");
+        assert_eq!(directive("style-src"), "style-src 'self'");
+    }
+    // The texts inlined per locale are data, not script: they need no hash.
+    assert!(app
+        .get("/es/")
+        .await
+        .text()
+        .contains(r#"type="application/json""#));
 }
 
 /// The JSON inside `<script id="ui-texts" data-locale="…">`, and that locale.
