@@ -172,6 +172,10 @@ pub fn OrderPage() -> impl IntoView {
             Some(Err(ApiError::Server { status: 404, .. })) => {
                 Some(view! { <p class="field-error" role="alert">{tx(Msg::OrderNotFound)}</p> }.into_any())
             }
+            // Too many guesses: the server says how long to wait, in the page's language.
+            Some(Err(ApiError::Server { status: 429, problem: Some(p) })) => {
+                Some(view! { <p class="field-error" role="alert">{p.detail.clone()}</p> }.into_any())
+            }
             Some(Err(_)) => Some(view! { <p class="field-error" role="alert">{tx(Msg::UnreachableBody)}</p> }.into_any()),
         })
     };

@@ -205,6 +205,18 @@ for (const device of VIEWPORTS) {
       await page.getByRole('button', { name: 'Buscar pedido' }).click();
       await page.getByText(`Pedido número ${number}`).waitFor();
       await page.getByText('Visa •••• 4242').waitFor();
+      // Guessing is held back: after five wrong emails even the right one waits, and is told so.
+      const lookUp = async (email) => {
+        await page.getByLabel('Correo electrónico').fill(email);
+        const answered = page.waitForResponse((r) => r.url().includes(`/api/v1/orders/${number}`));
+        await page.getByRole('button', { name: 'Buscar pedido' }).click();
+        return (await answered).status();
+      };
+      for (const guess of ['b@example.cl', 'c@example.cl', 'd@example.cl', 'e@example.cl']) {
+        assert.equal(await lookUp(guess), 404);
+      }
+      assert.equal(await lookUp('ana@example.cl'), 429);
+      await page.getByRole('alert').filter({ hasText: 'Demasiados intentos con este número de pedido' }).waitFor();
       // The header's cart is empty now.
       await page.goto(`${store.url}/es/cart`);
       await page.getByText('Tu carrito está vacío.', { exact: false }).waitFor();

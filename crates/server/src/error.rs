@@ -59,6 +59,9 @@ pub enum AppError {
     /// An `Idempotency-Key` reused with a different request.
     #[error("idempotency key reused")]
     IdempotencyConflict,
+    /// Too many failed lookups of one order number; retry after this many seconds.
+    #[error("too many attempts; retry after {0} s")]
+    TooManyAttempts(u64),
     /// Asked for more units than are in stock; each short line is named.
     #[error("insufficient stock: {0:?}")]
     InsufficientStock(Vec<InvalidField>),
@@ -168,6 +171,7 @@ impl AppError {
             AppError::PricesChanged | AppError::OrderTotalChanged(_) => StatusCode::CONFLICT,
             AppError::PaymentDeclined(_) => StatusCode::PAYMENT_REQUIRED,
             AppError::IdempotencyConflict => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -194,6 +198,7 @@ impl AppError {
             AppError::OrderTotalChanged(_) => "order_total_changed",
             AppError::PaymentDeclined(_) => "payment_declined",
             AppError::IdempotencyConflict => "idempotency_key_reused",
+            AppError::TooManyAttempts(_) => "too_many_attempts",
             AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Internal(_) => "internal_error",
@@ -292,6 +297,13 @@ impl AppError {
                 (detail.to_owned(), vec![field])
             }
             AppError::IdempotencyConflict => (t.idempotency_conflict.to_owned(), Vec::new()),
+            AppError::TooManyAttempts(seconds) => (
+                fill(
+                    t.too_many_attempts,
+                    &[("minutes", &seconds.div_ceil(60).max(1).to_string())],
+                ),
+                Vec::new(),
+            ),
             AppError::PayloadTooLarge(limit) => (
                 fill(t.payload_too_large, &[("limit", &limit.to_string())]),
                 Vec::new(),
@@ -333,6 +345,11 @@ impl AppError {
             body,
         )
             .into_response();
+        if let AppError::TooManyAttempts(seconds) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
+        }
         response.extensions_mut().insert(self.clone());
         response
     }

@@ -56,6 +56,8 @@ pub struct AppState {
     /// The embedded sandbox provider (the default `payments`), whose page
     /// [`payments::sandbox::router`] serves on its own port.
     pub sandbox: std::sync::Arc<payments::sandbox::Sandbox>,
+    /// Failed order lookups per number (see [`orders::LookupGuard`]).
+    pub lookups: std::sync::Arc<orders::LookupGuard>,
 }
 
 impl AppState {
@@ -71,6 +73,7 @@ impl AppState {
             routes,
             payments: sandbox.clone(),
             sandbox,
+            lookups: std::sync::Arc::default(),
             fx: std::sync::Arc::new(fx::FxStore::new(
                 fx::Rates::embedded(),
                 fx::FxSettings::default(),

@@ -46,6 +46,7 @@ pub struct Texts {
     pub idempotency_conflict: &'static str,
     pub email_invalid: &'static str,
     pub other_address: &'static str,
+    pub too_many_attempts: &'static str,
 }
 
 /// The texts for `locale`.
@@ -119,6 +120,7 @@ const EN: Texts = Texts {
     idempotency_conflict: "This Idempotency-Key was already used for a different request.",
     email_invalid: "{name} must be an email address, like name@example.com.",
     other_address: "{name} was made for another address. Get delivery options for this address.",
+    too_many_attempts: "Too many tries for this order number. Try again in {minutes} minutes, or open the link from your confirmation.",
 };
 
 const ZHCN: Texts = Texts {
@@ -162,6 +164,8 @@ const ZHCN: Texts = Texts {
     idempotency_conflict: "此 Idempotency-Key 已用于另一个不同的请求。",
     email_invalid: "{name} 必须是电子邮件地址，例如 name@example.com。",
     other_address: "{name} 是为另一个地址生成的。请获取此地址的配送选项。",
+    too_many_attempts:
+        "此订单号的尝试次数过多。请在 {minutes} 分钟后重试，或打开确认页面中的链接。",
 };
 
 const JA: Texts = Texts {
@@ -206,6 +210,7 @@ const JA: Texts = Texts {
     idempotency_conflict: "この Idempotency-Key は別のリクエストですでに使われています。",
     email_invalid: "{name} はメールアドレス（例: name@example.com）で入力してください。",
     other_address: "{name} は別の住所向けです。この住所の配送オプションを取得してください。",
+    too_many_attempts: "この注文番号での試行が多すぎます。{minutes} 分後にもう一度お試しいただくか、確認画面のリンクを開いてください。",
 };
 
 const KO: Texts = Texts {
@@ -250,6 +255,7 @@ const KO: Texts = Texts {
     idempotency_conflict: "이 Idempotency-Key는 이미 다른 요청에 사용되었습니다.",
     email_invalid: "{name}은(는) name@example.com 같은 이메일 주소여야 합니다.",
     other_address: "{name}은(는) 다른 주소용입니다. 이 주소의 배송 옵션을 받으세요.",
+    too_many_attempts: "이 주문 번호로 너무 많이 시도했습니다. {minutes}분 후에 다시 시도하거나 주문 확인 페이지의 링크를 여세요.",
 };
 
 const TH: Texts = Texts {
@@ -294,6 +300,8 @@ const TH: Texts = Texts {
     idempotency_conflict: "Idempotency-Key นี้ถูกใช้กับคำขออื่นไปแล้ว",
     email_invalid: "{name} ต้องเป็นอีเมล เช่น name@example.com",
     other_address: "{name} สร้างไว้สำหรับที่อยู่อื่น โปรดขอตัวเลือกการจัดส่งสำหรับที่อยู่นี้",
+    too_many_attempts:
+        "ลองค้นหาหมายเลขคำสั่งซื้อนี้หลายครั้งเกินไป โปรดลองอีกครั้งใน {minutes} นาที หรือเปิดลิงก์จากหน้ายืนยันคำสั่งซื้อ",
 };
 
 const VI: Texts = Texts {
@@ -344,6 +352,7 @@ const VI: Texts = Texts {
     idempotency_conflict: "Idempotency-Key này đã được dùng cho một yêu cầu khác.",
     email_invalid: "{name} phải là địa chỉ email, ví dụ name@example.com.",
     other_address: "{name} được tạo cho địa chỉ khác. Hãy lấy lựa chọn giao hàng cho địa chỉ này.",
+    too_many_attempts: "Bạn đã thử quá nhiều lần với số đơn hàng này. Hãy thử lại sau {minutes} phút hoặc mở liên kết trong trang xác nhận.",
 };
 
 const ID: Texts = Texts {
@@ -388,6 +397,7 @@ const ID: Texts = Texts {
     idempotency_conflict: "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
     email_invalid: "{name} harus berupa alamat email, misalnya name@example.com.",
     other_address: "{name} dibuat untuk alamat lain. Ambil opsi pengiriman untuk alamat ini.",
+    too_many_attempts: "Terlalu banyak percobaan untuk nomor pesanan ini. Coba lagi dalam {minutes} menit, atau buka tautan dari halaman konfirmasi Anda.",
 };
 
 const MS: Texts = Texts {
@@ -431,6 +441,7 @@ const MS: Texts = Texts {
     idempotency_conflict: "Idempotency-Key ini sudah digunakan untuk permintaan lain.",
     email_invalid: "{name} mestilah alamat e-mel, contohnya name@example.com.",
     other_address: "{name} dibuat untuk alamat lain. Dapatkan pilihan penghantaran untuk alamat ini.",
+    too_many_attempts: "Terlalu banyak cubaan untuk nombor pesanan ini. Cuba lagi dalam {minutes} minit, atau buka pautan daripada halaman pengesahan anda.",
 };
 
 const ES: Texts = Texts {
@@ -477,6 +488,7 @@ const ES: Texts = Texts {
     idempotency_conflict: "Esta Idempotency-Key ya se usó para otra solicitud distinta.",
     email_invalid: "{name} debe ser un correo electrónico, como nombre@ejemplo.com.",
     other_address: "{name} se hizo para otra dirección. Obtén las opciones de envío para esta dirección.",
+    too_many_attempts: "Demasiados intentos con este número de pedido. Vuelve a intentarlo en {minutes} minutos o abre el enlace de tu confirmación.",
 };
 
 const RU: Texts = Texts {
@@ -524,6 +536,7 @@ const RU: Texts = Texts {
     idempotency_conflict: "Этот Idempotency-Key уже использован для другого запроса.",
     email_invalid: "{name} должен быть адресом электронной почты, например name@example.com.",
     other_address: "{name} рассчитан для другого адреса. Получите варианты доставки для этого адреса.",
+    too_many_attempts: "Слишком много попыток с этим номером заказа. Повторите через {minutes} мин. или откройте ссылку со страницы подтверждения.",
 };
 
 const TR: Texts = Texts {
@@ -569,6 +582,7 @@ const TR: Texts = Texts {
     idempotency_conflict: "Bu Idempotency-Key farklı bir istek için zaten kullanıldı.",
     email_invalid: "{name}, name@example.com gibi bir e-posta adresi olmalıdır.",
     other_address: "{name} başka bir adres için oluşturuldu. Bu adres için teslimat seçeneklerini alın.",
+    too_many_attempts: "Bu sipariş numarası için çok fazla deneme yapıldı. {minutes} dakika sonra yeniden deneyin veya onay sayfanızdaki bağlantıyı açın.",
 };
 
 const AR: Texts = Texts {
@@ -613,6 +627,7 @@ const AR: Texts = Texts {
     idempotency_conflict: "استُخدم مفتاح Idempotency-Key هذا من قبل لطلب مختلف.",
     email_invalid: "يجب أن يكون {name} بريدًا إلكترونيًا مثل name@example.com.",
     other_address: "أُعدّ {name} لعنوان آخر. احصل على خيارات التوصيل لهذا العنوان.",
+    too_many_attempts: "محاولات كثيرة جدًا لرقم الطلب هذا. أعد المحاولة بعد {minutes} دقيقة، أو افتح الرابط من صفحة التأكيد.",
 };
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ use domain::order::{Order, OrderLine, OrderRequest, OrderShipment, OrderTotals};
 use domain::shipping::{Charge, ShippingTotals};
 use domain::Locale;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::time::Duration;
 
 /// Largest order request body.
@@ -734,6 +735,7 @@ async fn write_order(
     responses(
         (status = 200, description = "The order", body = Order),
         (status = 404, description = "No order with this number for this email or key (the same answer whether or not the number exists)", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Five failed lookups of this number in 15 minutes: lookups by email wait (`Retry-After`); the link's key still works", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_order(
@@ -748,19 +750,34 @@ pub async fn get_order(
             .filter(|v| !v.is_empty())
     };
     let (email, key) = (param("email"), param("key"));
-    let row: Option<(String, String, String)> =
-        sqlx::query_as("SELECT access_key, email, body FROM orders WHERE number = ?")
-            .bind(number.trim().to_ascii_uppercase())
-            .fetch_optional(&state.db)
-            .await?;
-    let Some((access_key, order_email, body)) = row else {
-        return Err(AppError::OrderNotFound);
-    };
-    let by_key = key.is_some_and(|k| k == access_key);
-    let by_email = email.is_some_and(|e| e.to_lowercase() == order_email);
-    if !(by_key || by_email) {
+    let number = number.trim().to_ascii_uppercase();
+    if number.len() > MAX_NUMBER_LEN {
         return Err(AppError::OrderNotFound);
     }
+    let now = clock::unix_now();
+    // The link's key cannot be guessed; an email can, so guesses are limited per number.
+    if key.is_none() {
+        if let Some(seconds) = state.lookups.wait(&number, now) {
+            return Err(AppError::TooManyAttempts(seconds));
+        }
+    }
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT access_key, email, body FROM orders WHERE number = ?")
+            .bind(&number)
+            .fetch_optional(&state.db)
+            .await?;
+    let found = row.filter(|(access_key, order_email, _)| {
+        let by_key = key.as_deref().is_some_and(|k| k == access_key);
+        let by_email = email
+            .as_deref()
+            .is_some_and(|e| e.to_lowercase() == *order_email);
+        by_key || by_email
+    });
+    let Some((_, _, body)) = found else {
+        // Counted whether or not the number exists, so a 429 tells nothing either.
+        state.lookups.failed(&number, now);
+        return Err(AppError::OrderNotFound);
+    };
     let mut response = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
     response.headers_mut().insert(
         header::CACHE_CONTROL,
@@ -769,9 +786,79 @@ pub async fn get_order(
     Ok(response)
 }
 
+/// No order number is longer (`SO-XXXXX-XXXXX`, with room to grow).
+const MAX_NUMBER_LEN: usize = 32;
+/// Failed lookups of one number allowed within [`LOOKUP_WINDOW`] seconds.
+const LOOKUP_FAILURES: usize = 5;
+const LOOKUP_WINDOW: i64 = 15 * 60;
+/// Past this many numbers tracked, entries with no failure in the window are dropped.
+const LOOKUP_TRACKED: usize = 10_000;
+
+/// Failed lookups per order number. After [`LOOKUP_FAILURES`] within [`LOOKUP_WINDOW`],
+/// lookups of that number by email wait until the oldest failure leaves the window (the
+/// confirmation link's key, 128 random bits, is never limited). Unknown numbers count like
+/// known ones. Kept in memory: one server's view, forgotten on restart.
+#[derive(Default)]
+pub struct LookupGuard {
+    failures: std::sync::Mutex<HashMap<String, std::collections::VecDeque<i64>>>,
+}
+
+impl LookupGuard {
+    /// Seconds before `number` may be looked up by email again, if it must wait.
+    pub fn wait(&self, number: &str, now: i64) -> Option<u64> {
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let list = map.get_mut(number)?;
+        while list.front().is_some_and(|t| now - t >= LOOKUP_WINDOW) {
+            list.pop_front();
+        }
+        let oldest = *list.front()?;
+        (list.len() >= LOOKUP_FAILURES).then(|| {
+            u64::try_from(oldest + LOOKUP_WINDOW - now)
+                .unwrap_or(1)
+                .max(1)
+        })
+    }
+
+    /// Records a failed lookup of `number` at `now`.
+    pub fn failed(&self, number: &str, now: i64) {
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= LOOKUP_TRACKED {
+            map.retain(|_, l| l.back().is_some_and(|t| now - t < LOOKUP_WINDOW));
+        }
+        let list = map.entry(number.to_owned()).or_default();
+        list.push_back(now);
+        if list.len() > LOOKUP_FAILURES {
+            list.pop_front();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn five_failed_lookups_of_a_number_make_it_wait_until_the_oldest_leaves_the_window() {
+        let guard = LookupGuard::default();
+        for t in 0..5 {
+            assert_eq!(guard.wait("SO-1", 100 + t), None);
+            guard.failed("SO-1", 100 + t);
+        }
+        assert_eq!(guard.wait("SO-1", 110), Some(900 - 10));
+        assert_eq!(guard.wait("SO-2", 110), None, "another number is not held");
+        assert_eq!(guard.wait("SO-1", 100 + 899), Some(1));
+        assert_eq!(
+            guard.wait("SO-1", 100 + 900),
+            None,
+            "one failure left the window"
+        );
+        guard.failed("SO-1", 1000);
+        assert_eq!(
+            guard.wait("SO-1", 1000),
+            Some(1),
+            "five in the window again"
+        );
+    }
 
     #[test]
     fn the_same_request_with_keys_in_another_order_is_the_same_request() {

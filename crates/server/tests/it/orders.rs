@@ -240,6 +240,54 @@ async fn another_buyer_cannot_read_an_order_by_guessing_the_email_the_key_or_the
 }
 
 #[tokio::test]
+async fn guessing_the_email_of_an_order_is_stopped_after_five_tries_but_the_link_still_opens_it() {
+    let app = TestApp::new().await;
+    let [a, _] = two_sellers(&app).await;
+    let c = checkout(&app, &[(&a, 1)], "CL", "7500000", "CLP").await;
+    let res = place(&app, "guess", &order_body(&c, &token(&app, APPROVED))).await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let order: Order = serde_json::from_value(res.json()).expect("order");
+    let lookup = |email: &str| format!("/api/v1/orders/{}?email={email}&locale=es", order.number);
+    for guess in [
+        "a@example.cl",
+        "b@example.cl",
+        "c@example.cl",
+        "d@example.cl",
+        "e@example.cl",
+    ] {
+        app.get(&lookup(guess))
+            .await
+            .problem(404, "order_not_found");
+    }
+    // Even the right email now waits; the answer says how long, in the buyer's language.
+    let res = app.get(&lookup("ana@example.cl")).await;
+    let retry_after: u64 = res
+        .header("retry-after")
+        .parse()
+        .expect("Retry-After seconds");
+    assert!((1..=900).contains(&retry_after), "{retry_after}");
+    let problem = res.problem(429, "too_many_attempts");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("15 minutos"),
+        "{problem}"
+    );
+    // The confirmation link is not held back, and other orders are not affected.
+    let res = app
+        .get(&format!(
+            "/api/v1/orders/{}?key={}",
+            order.number, order.access_key
+        ))
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    app.get("/api/v1/orders/SO-00000-00000?email=ana@example.cl")
+        .await
+        .problem(404, "order_not_found");
+}
+
+#[tokio::test]
 async fn client_sent_prices_are_refused_and_a_total_the_server_did_not_compute_charges_nothing() {
     let app = TestApp::new().await;
     let [a, _] = two_sellers(&app).await;
