@@ -212,6 +212,7 @@ fn field_label(locale: Locale, field: &AddressField, customs: Option<&str>) -> S
         (_, "post_town") => Msg::LabelPostTown,
         (_, "neighborhood") => Msg::LabelNeighborhood,
         (_, "village_township") => Msg::LabelVillage,
+        (_, "commune") => Msg::LabelCommune,
         ("district", _) | (_, "district") => Msg::LabelDistrict,
         ("state", _) => Msg::LabelState,
         _ => Msg::LabelCity,

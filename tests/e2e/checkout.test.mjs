@@ -126,8 +126,8 @@ for (const device of VIEWPORTS) {
       await form.getByLabel('Nombre completo').fill('Ana Pérez');
       await form.getByLabel('Calle y número').fill('Av. Providencia 1234');
       await form.getByLabel(/^Código postal/).fill('7500000');
-      // Chile's format names the commune a district and the state a region.
-      await form.getByLabel('Distrito').fill('Providencia');
+      // Chile's format names the city a commune and the state a region.
+      await form.getByLabel('Comuna').fill('Providencia');
       await form.getByLabel('Región').fill('Región Metropolitana');
       await form.getByLabel('Teléfono').fill('9 6123 4567');
       // A RUT with a wrong check digit is caught, then corrected.

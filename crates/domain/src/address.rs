@@ -46,7 +46,7 @@ pub struct AddressField {
     pub key: String,
     /// What this country calls it, as a code the app words: `postal`, `zip`, `state`,
     /// `province`, `prefecture`, `region`, `emirate`, `department`, `do_si`, `city`,
-    /// `suburb`, `district`, `post_town`, `neighborhood`, `village_township`, or the key.
+    /// `suburb`, `district`, `post_town`, `neighborhood`, `village_township`, `commune`, or the key.
     pub label: String,
     pub required: bool,
     /// Written in capitals in this country.

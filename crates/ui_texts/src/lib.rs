@@ -215,6 +215,7 @@ texts! {
         show_all_options,
         show_fewer_options,
         postal_code_invalid,
+        label_commune,
         checkout_steps,
         step_contact,
         step_address,

@@ -36,7 +36,7 @@ pub struct Format {
     pub state_name: &'static str,
     /// What the postal code is called: `postal` or `zip`.
     pub zip_name: &'static str,
-    /// What `%C` is called: `city`, `suburb`, `district`.
+    /// What `%C` is called: `city`, `suburb`, `district`, `post_town`, `commune`.
     pub locality_name: &'static str,
     /// What `%D` is called: `suburb`, `district`, `neighborhood`, `village_township`.
     pub sublocality_name: &'static str,
@@ -94,7 +94,8 @@ pub const FORMATS: [Format; 24] = [
     },
     Format {
         state_name: "region",
-        locality_name: "district",
+        // libaddressinput says "district"; Chileans write the comuna.
+        locality_name: "commune",
         customs_id: Some(CustomsId { kind: "rut", example: "12.345.678-5" }),
         ..f("CL", "%N%n%O%n%A%n%Z %C%n%S", "ACS", Some(r"\d{7}"), "8340457,8720019,1230000,8329100", "9 6123 4567")
     },

@@ -18,6 +18,9 @@ async fn a_country_format_gives_its_rows_labels_postal_pattern_and_customs_ident
     assert!(keys.ends_with(&["phone", "customs_id"]));
     let state = cl.fields.iter().find(|f| f.key == "state").expect("state");
     assert_eq!((state.label.as_str(), state.required), ("region", true));
+    // Chileans write the comuna where libaddressinput says "district".
+    let city = cl.fields.iter().find(|f| f.key == "city").expect("city");
+    assert_eq!((city.label.as_str(), city.required), ("commune", true));
 
     let problem = app
         .get("/api/v1/address-formats/XX")

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "عرض كل الخيارات ({0})",
     show_fewer_options: "عرض خيارات أقل",
     postal_code_invalid: "استخدم الأحرف والأرقام والمسافات والشرطات فقط (12 بحدٍ أقصى).",
+    label_commune: "البلدية (comuna)",
     checkout_steps: "خطوات إتمام الشراء",
     step_contact: "التواصل",
     step_address: "عنوان الشحن",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "Show all {0} options",
     show_fewer_options: "Show fewer options",
     postal_code_invalid: "Use only letters, digits, spaces and hyphens (at most 12).",
+    label_commune: "Commune",
     checkout_steps: "Checkout steps",
     step_contact: "Contact",
     step_address: "Shipping address",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "Ver las {0} opciones",
     show_fewer_options: "Ver menos opciones",
     postal_code_invalid: "Usa solo letras, números, espacios y guiones (12 como máximo).",
+    label_commune: "Comuna",
     checkout_steps: "Pasos del pago",
     step_contact: "Contacto",
     step_address: "Dirección de envío",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "Tampilkan semua {0} pilihan",
     show_fewer_options: "Tampilkan lebih sedikit",
     postal_code_invalid: "Gunakan hanya huruf, angka, spasi, dan tanda hubung (maksimal 12).",
+    label_commune: "Komune",
     checkout_steps: "Langkah checkout",
     step_contact: "Kontak",
     step_address: "Alamat pengiriman",

@@ -158,6 +158,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "全{0}件の配送方法を表示",
     show_fewer_options: "表示を減らす",
     postal_code_invalid: "英字・数字・スペース・ハイフンのみ使用できます（12文字まで）。",
+    label_commune: "コムナ（市区町村）",
     checkout_steps: "購入手続きのステップ",
     step_contact: "連絡先",
     step_address: "お届け先住所",

@@ -155,6 +155,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "옵션 {0}개 모두 보기",
     show_fewer_options: "옵션 접기",
     postal_code_invalid: "영문자, 숫자, 공백, 하이픈만 사용할 수 있습니다(최대 12자).",
+    label_commune: "코무나(시·군·구)",
     checkout_steps: "결제 단계",
     step_contact: "연락처",
     step_address: "배송 주소",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "Tunjukkan semua {0} pilihan",
     show_fewer_options: "Tunjukkan lebih sedikit",
     postal_code_invalid: "Gunakan hanya huruf, digit, ruang dan tanda sempang (maksimum 12).",
+    label_commune: "Komun",
     checkout_steps: "Langkah pembayaran",
     step_contact: "Hubungan",
     step_address: "Alamat penghantaran",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "Показать все варианты ({0})",
     show_fewer_options: "Показать меньше",
     postal_code_invalid: "Только буквы, цифры, пробелы и дефисы (не больше 12).",
+    label_commune: "Коммуна",
     checkout_steps: "Шаги оформления",
     step_contact: "Контакты",
     step_address: "Адрес доставки",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "แสดงตัวเลือกทั้งหมด {0} รายการ",
     show_fewer_options: "แสดงตัวเลือกน้อยลง",
     postal_code_invalid: "ใช้ได้เฉพาะตัวอักษร ตัวเลข ช่องว่าง และขีดกลาง (ไม่เกิน 12 ตัว)",
+    label_commune: "เขตเทศบาล (comuna)",
     checkout_steps: "ขั้นตอนการชำระเงิน",
     step_contact: "ติดต่อ",
     step_address: "ที่อยู่จัดส่ง",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "{0} seçeneğin tümünü göster",
     show_fewer_options: "Daha az seçenek göster",
     postal_code_invalid: "Yalnızca harf, rakam, boşluk ve kısa çizgi kullanın (en fazla 12).",
+    label_commune: "Komün",
     checkout_steps: "Ödeme adımları",
     step_contact: "İletişim",
     step_address: "Teslimat adresi",

@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "Hiện tất cả {0} lựa chọn",
     show_fewer_options: "Thu gọn lựa chọn",
     postal_code_invalid: "Chỉ dùng chữ cái, chữ số, khoảng trắng và dấu gạch ngang (tối đa 12).",
+    label_commune: "Xã/thị trấn (comuna)",
     checkout_steps: "Các bước thanh toán",
     step_contact: "Liên hệ",
     step_address: "Địa chỉ giao hàng",

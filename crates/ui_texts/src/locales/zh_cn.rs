@@ -152,6 +152,7 @@ pub const TEXTS: Texts = Texts {
     show_all_options: "显示全部 {0} 个选项",
     show_fewer_options: "收起选项",
     postal_code_invalid: "只能使用字母、数字、空格和连字符（最多 12 个）。",
+    label_commune: "市镇（comuna）",
     checkout_steps: "结账步骤",
     step_contact: "联系方式",
     step_address: "收货地址",
