@@ -332,7 +332,12 @@ describe('quotes that expire, and charges in another currency (phone)', () => {
     await page.getByText('Pagas con Visa •••• 4242.').waitFor();
     await continueButton(page).click();
     await page.locator('section.checkout-step.current .charge-notice').waitFor();
-    await page.getByRole('button', { name: /^(Hacer el pedido|Confirmar el nuevo total y hacer el pedido)$/ }).click();
+    // The rate lock runs out during review: a new rate is locked and must be confirmed.
+    await page.getByText('Se renovaron los precios de envío. Revisa el total y luego confírmalo.').waitFor({ timeout: 20_000 });
+    const confirm = page.getByRole('button', { name: 'Confirmar el nuevo total y hacer el pedido' });
+    await page.waitForFunction(() => !document.querySelector('.place-order').disabled);
+    const shown = visible(await page.locator('section.checkout-step.current .charge-notice').textContent());
+    await confirm.click();
     await page.waitForURL(/\/es\/orders\/SO-/);
     await page.getByText('Cobrado').waitFor();
     const number = new URL(page.url()).pathname.split('/').pop();
@@ -340,5 +345,8 @@ describe('quotes that expire, and charges in another currency (phone)', () => {
     assert.equal(order.totals.pay_now.currency, 'PEN');
     assert.equal(order.totals.charged.currency, 'USD');
     assert.ok(order.totals.rate);
+    // The order was charged at the renewed lock the buyer confirmed, in the amount they saw.
+    assert.ok(shown.includes(`1 PEN = ${Number(order.totals.rate).toPrecision(3).replace('.', ',')} USD`), `${shown} / ${order.totals.rate}`);
+    assert.ok(shown.replace(/\D/g, '').includes(order.totals.charged.amount.replace(/\D/g, '')), `${shown} / ${order.totals.charged.amount}`);
   });
 });
