@@ -972,24 +972,31 @@ pub fn CheckoutPage() -> impl IntoView {
             .collect_view()
     };
 
+    let cart_empty = Memo::new(move |_| {
+        cart.cart
+            .with(|c| c.as_ref().is_none_or(|c| c.item_count == 0))
+    });
     view! {
         <PageMeta title description=title path="/checkout".to_owned() noindex=true/>
         <section class="checkout-page">
             <h1>{tr(Msg::Checkout)}</h1>
-            {move || cart.cart.with(|c| c.as_ref().is_none_or(|c| c.item_count == 0)).then(|| view! {
+            {move || cart_empty.get().then(|| view! {
                 <div class="cart-empty">
                     <p>{tx(Msg::CartEmpty)}</p>
                     <a class="button" href=localized(locale.get(), "")>{tx(Msg::ContinueShopping)}</a>
                 </div>
             })}
-            <nav aria-label=tr(Msg::CheckoutSteps)>
-                <ol class="checkout-steps">{progress}</ol>
-            </nav>
-            {step_section(CONTACT, contact, Box::new(move || Some(form.email.get())))}
-            {step_section(ADDRESS, address, Box::new(address_summary))}
-            {step_section(DELIVERY, delivery, Box::new(delivery_summary))}
-            {step_section(PAYMENT, payment_step, Box::new(move || payment.get().map(|(_, d)| d)))}
-            {step_section(REVIEW, review, Box::new(|| None))}
+            // Hidden, not removed, while there is nothing to buy: what was typed stays.
+            <div class="checkout-flow" hidden=move || cart_empty.get()>
+                <nav aria-label=tr(Msg::CheckoutSteps)>
+                    <ol class="checkout-steps">{progress}</ol>
+                </nav>
+                {step_section(CONTACT, contact, Box::new(move || Some(form.email.get())))}
+                {step_section(ADDRESS, address, Box::new(address_summary))}
+                {step_section(DELIVERY, delivery, Box::new(delivery_summary))}
+                {step_section(PAYMENT, payment_step, Box::new(move || payment.get().map(|(_, d)| d)))}
+                {step_section(REVIEW, review, Box::new(|| None))}
+            </div>
         </section>
     }
 }

@@ -217,9 +217,13 @@ for (const device of VIEWPORTS) {
       }
       assert.equal(await lookUp('ana@example.cl'), 429);
       await page.getByRole('alert').filter({ hasText: 'Demasiados intentos con este número de pedido' }).waitFor();
-      // The header's cart is empty now.
+      // The header's cart is empty now, and checkout offers nothing to go through.
       await page.goto(`${store.url}/es/cart`);
       await page.getByText('Tu carrito está vacío.', { exact: false }).waitFor();
+      await page.goto(`${store.url}/es/checkout`);
+      await page.getByText('Tu carrito está vacío.', { exact: false }).waitFor();
+      assert.equal(await page.getByRole('navigation', { name: 'Pasos del pago' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Continuar' }).count(), 0);
     });
 
     test('a declined card keeps the cart and everything typed, and another card then pays', async () => {

@@ -150,6 +150,23 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
         .0
 }
 
+/// Asserts that an attempt left nothing behind: no order, payment or hold, every SKU's stock
+/// as it was, and the cart still holding `items` units.
+async fn untouched(app: &TestApp, c: &Checkout, stocks: &[(&String, i64)], items: u64) {
+    for table in ["orders", "payments", "stock_holds"] {
+        let rows = count(app, &format!("SELECT count(*) FROM {table}")).await;
+        assert_eq!(rows, 0, "{table}");
+    }
+    for (sku, before) in stocks {
+        assert_eq!(stock(app, sku).await, *before, "{sku}");
+    }
+    let cart = app
+        .get(&format!("/api/v1/carts/{}", c.cart_token))
+        .await
+        .json();
+    assert_eq!(cart["item_count"], items);
+}
+
 #[tokio::test]
 async fn a_guest_orders_from_two_sellers_to_chile_and_is_charged_in_pesos_what_the_server_computed()
 {
@@ -452,15 +469,7 @@ async fn a_decline_makes_no_order_releases_the_stock_and_leaves_the_cart_as_it_w
             "{problem}"
         );
     }
-    assert_eq!(count(&app, "SELECT count(*) FROM orders").await, 0);
-    assert_eq!(count(&app, "SELECT count(*) FROM stock_holds").await, 0);
-    assert_eq!(stock(&app, &a).await, stock_a);
-    assert_eq!(stock(&app, &b).await, stock_b);
-    let cart = app
-        .get(&format!("/api/v1/carts/{}", c.cart_token))
-        .await
-        .json();
-    assert_eq!(cart["item_count"], 3);
+    untouched(&app, &c, &[(&a, stock_a), (&b, stock_b)], 3).await;
     // A used token pays for nothing else; a new card then succeeds on the same quote.
     let res = place(&app, "retry", &order_body(&c, &token(&app, APPROVED))).await;
     assert_eq!(res.status, 201, "{}", res.text());
@@ -495,16 +504,7 @@ async fn a_charge_whose_order_cannot_be_written_is_voided_and_a_retry_of_the_sam
         charges[0].voided,
         "the buyer pays nothing for an order that does not exist"
     );
-    assert_eq!(count(&app, "SELECT count(*) FROM orders").await, 0);
-    assert_eq!(count(&app, "SELECT count(*) FROM payments").await, 0);
-    assert_eq!(count(&app, "SELECT count(*) FROM stock_holds").await, 0);
-    assert_eq!(stock(&app, &a).await, stock_a);
-    assert_eq!(stock(&app, &b).await, stock_b);
-    let cart = app
-        .get(&format!("/api/v1/carts/{}", c.cart_token))
-        .await
-        .json();
-    assert_eq!(cart["item_count"], 2);
+    untouched(&app, &c, &[(&a, stock_a), (&b, stock_b)], 2).await;
 
     // Once the store can write again, the buyer's retry (same key, same body) places the order
     // and is charged once more; one charge stands.
