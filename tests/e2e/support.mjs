@@ -21,12 +21,29 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export function launchBrowser() {
-  return chromium.launch({
+/**
+ * Headless Chromium. Every context it opens is watched for Content-Security-Policy violations
+ * (see `cspViolations`); closing the browser fails the suite if there was any.
+ */
+export async function launchBrowser() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   });
+  const refused = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    cspViolations(context, refused);
+    return context;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    if (refused.length) throw new Error(`refused under a Content-Security-Policy:\n${refused.join('\n')}`);
+  };
+  return browser;
 }
 
 /**
