@@ -17,7 +17,13 @@ step "Unit and API tests (cargo test, every crate)"
 cargo test --locked --workspace
 
 step "Component tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p storefront --target wasm32-unknown-unknown --test web
+# The runner stops Chromium without letting it clean up; its profile folders go under target/
+# (removed afterwards) instead of piling up in /tmp, tens of MB per run.
+BROWSER_TMP="$ROOT/target/browser-tmp"
+mkdir -p "$BROWSER_TMP"
+TMPDIR="$BROWSER_TMP" CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --locked -p storefront --target wasm32-unknown-unknown --test web
+rm -rf "$BROWSER_TMP"
 
 build_app
 
