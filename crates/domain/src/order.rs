@@ -6,6 +6,24 @@ use crate::shipping::Choice;
 use crate::{Currency, Money};
 use serde::{Deserialize, Serialize};
 
+/// A plausible email address (already trimmed): one `@`, something before it, a dotted domain
+/// after, no spaces or control characters, within SMTP's lengths. Only the shape is checked;
+/// the checkout form asks with it before the server does with the same rule.
+pub fn valid_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    text.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// `GET /api/v1/payment-methods?country=..&currency=..`: how the buyer can pay.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -114,4 +132,37 @@ pub struct Order {
     pub totals: OrderTotals,
     /// How it was paid, as the provider describes it (`Visa •••• 4242`, `PIX`).
     pub payment: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_email;
+
+    #[test]
+    fn email_addresses_are_checked_for_their_shape_only() {
+        for good in [
+            "ana@example.cl",
+            "a.b+c@mail.example.co.uk",
+            "ñandú@ejemplo.cl",
+        ] {
+            assert!(valid_email(good), "{good}");
+        }
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@example.cl",
+            "ana@example",
+            "a b@example.cl",
+            "a@b@c.cl",
+            "ana@.cl",
+            "ana@example..cl",
+            "ana@example.cl.",
+            " ana@example.cl",
+        ] {
+            assert!(!valid_email(bad), "{bad}");
+        }
+        let long_local = format!("{}@example.cl", "a".repeat(65));
+        assert!(!valid_email(&long_local));
+    }
 }
