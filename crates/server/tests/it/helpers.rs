@@ -93,15 +93,7 @@ impl TestApp {
     }
 
     pub async fn send(&self, method: &str, uri: &str, body: &str) -> TestResponse {
-        self.request(
-            Request::builder()
-                .method(method)
-                .uri(uri)
-                .header("content-type", "application/json")
-                .body(Body::from(body.to_owned()))
-                .expect("request"),
-        )
-        .await
+        send(&self.router, method, uri, body).await
     }
 
     pub async fn post_json(&self, uri: &str, body: &str) -> TestResponse {
@@ -120,26 +112,40 @@ impl TestApp {
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("infallible");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes()
-            .to_vec();
-        TestResponse {
-            status,
-            headers,
-            body,
-        }
+        request_to(&self.router, request).await
+    }
+}
+
+/// `method uri` with a JSON `body`, to any router (the store's, or the payment page's).
+pub async fn send(router: &Router, method: &str, uri: &str, body: &str) -> TestResponse {
+    request_to(
+        router,
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_owned()))
+            .expect("request"),
+    )
+    .await
+}
+
+/// Calls `router` in-process and reads the whole answer.
+pub async fn request_to(router: &Router, request: Request<Body>) -> TestResponse {
+    let response = router.clone().oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    TestResponse {
+        status,
+        headers,
+        body,
     }
 }
 

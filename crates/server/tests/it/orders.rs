@@ -658,115 +658,60 @@ async fn a_price_changed_since_the_quote_or_an_expired_quote_is_refused_before_a
 
 #[tokio::test]
 async fn the_payment_page_takes_the_card_on_its_own_origin_and_hands_back_only_a_token() {
-    use tower::ServiceExt;
     let app = TestApp::new().await;
     let page = server::payments::sandbox::router(app.sandbox.clone());
-    let call = |method: &str, uri: &str, body: &str| {
-        page.clone().oneshot(
-            Request::builder()
-                .method(method)
-                .uri(uri)
-                .header("content-type", "application/json")
-                .body(Body::from(body.to_owned()))
-                .expect("request"),
-        )
+    let call = |method: &'static str, uri: String, body: &'static str| {
+        let page = page.clone();
+        async move { crate::helpers::send(&page, method, &uri, body).await }
     };
-    let read = |res: axum::response::Response| async move {
-        let status = res.status().as_u16();
-        let headers = res.headers().clone();
-        let bytes = http_body_util::BodyExt::collect(res.into_body())
-            .await
-            .expect("test value")
-            .to_bytes();
-        (
-            status,
-            headers,
-            String::from_utf8_lossy(&bytes).into_owned(),
-        )
-    };
-    let (status, headers, html) = read(
-        call(
-            "GET",
-            "/frame?origin=http://127.0.0.1:8080&locale=es&methods=card,bank_transfer",
-            "",
-        )
-        .await
-        .expect("test value"),
+    let res = call(
+        "GET",
+        "/frame?origin=http://127.0.0.1:8080&locale=es&methods=card,bank_transfer".into(),
+        "",
     )
     .await;
-    assert_eq!(status, 200);
-    let csp = headers["content-security-policy"]
-        .to_str()
-        .expect("test value");
+    assert_eq!(res.status, 200);
+    let csp = res.header("content-security-policy");
     assert!(
         csp.contains("frame-ancestors http://127.0.0.1:8080"),
         "{csp}"
     );
+    let html = res.text();
     assert!(html.contains(r#"<html lang="es""#) && html.contains("Número de tarjeta"));
     assert!(html.contains("Transferencia bancaria"));
-    let (status, _, _) = read(
-        call("GET", "/frame?origin=javascript:alert(1)", "")
-            .await
-            .expect("test value"),
-    )
-    .await;
-    assert_eq!(status, 400);
+    let res = call("GET", "/frame?origin=javascript:alert(1)".into(), "").await;
+    assert_eq!(res.status, 400);
 
-    let (status, _, body) = read(
-        call(
-            "POST",
-            "/tokens",
-            r#"{"method":"card","number":"4242 4242 4242 4241","expiry":"01/20","cvc":"1"}"#,
-        )
-        .await
-        .expect("test value"),
+    let res = call(
+        "POST",
+        "/tokens".into(),
+        r#"{"method":"card","number":"4242 4242 4242 4241","expiry":"01/20","cvc":"1"}"#,
     )
     .await;
-    assert_eq!(status, 400);
+    assert_eq!(res.status, 400);
     assert_eq!(
-        body,
+        res.text(),
         r#"{"errors":[{"field":"number"},{"field":"expiry"},{"field":"cvc"}]}"#
     );
-    let (status, _, body) = read(
-        call(
-            "POST",
-            "/tokens",
-            r#"{"method":"card","number":"4000 0000 0000 3220","expiry":"12/40","cvc":"123"}"#,
-        )
-        .await
-        .expect("test value"),
+    let res = call(
+        "POST",
+        "/tokens".into(),
+        r#"{"method":"card","number":"4000 0000 0000 3220","expiry":"12/40","cvc":"123"}"#,
     )
     .await;
-    assert_eq!(status, 201);
-    let reply: Value = serde_json::from_str(&body).expect("test value");
+    assert_eq!(res.status, 201);
+    let reply = res.json();
     assert_eq!(reply["challenge"], true);
     assert_eq!(
         reply["description"], "Visa •••• 3220",
         "only the last four digits come back"
     );
     let token = reply["token"].as_str().expect("test value");
-    let (status, _, _) = read(
-        call(
-            "POST",
-            &format!("/tokens/{token}/challenge"),
-            r#"{"code":"0000"}"#,
-        )
-        .await
-        .expect("test value"),
-    )
-    .await;
-    assert_eq!(status, 400);
-    let (status, _, _) = read(
-        call(
-            "POST",
-            &format!("/tokens/{token}/challenge"),
-            r#"{"code":"1234"}"#,
-        )
-        .await
-        .expect("test value"),
-    )
-    .await;
-    assert_eq!(status, 200);
+    let challenge = format!("/tokens/{token}/challenge");
+    let res = call("POST", challenge.clone(), r#"{"code":"0000"}"#).await;
+    assert_eq!(res.status, 400);
+    let res = call("POST", challenge, r#"{"code":"1234"}"#).await;
+    assert_eq!(res.status, 200);
     // The store's own origin has no place to post a card to.
     assert!(matches!(
         app.post_json("/tokens", "{}").await.status.as_u16(),
