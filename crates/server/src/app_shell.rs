@@ -32,8 +32,8 @@ struct Variant {
 struct Cache {
     stamp: Option<(SystemTime, u64)>,
     variants: Vec<Option<Variant>>,
-    /// `'sha256-…'` of each inline script the template runs.
-    script_hashes: Vec<String>,
+    /// `'sha256-…'` of each inline script the template runs, space-separated for the policy.
+    script_sources: String,
 }
 
 /// Serves `index` with texts inlined; see the module documentation.
@@ -108,7 +108,7 @@ impl AppShell {
         let hashes = self
             .cache
             .lock()
-            .map(|c| c.script_hashes.join(" "))
+            .map(|c| c.script_sources.clone())
             .unwrap_or_default();
         let frames = frame_origin
             .filter(|o| !o.contains([';', ',', ' ', '\'', '"']))
@@ -128,8 +128,8 @@ impl AppShell {
         if cache.stamp != Some(stamp) {
             cache.stamp = Some(stamp);
             cache.variants = (0..Locale::ALL.len()).map(|_| None).collect();
-            cache.script_hashes = std::fs::read_to_string(&self.index)
-                .map(|t| inline_script_hashes(&t))
+            cache.script_sources = std::fs::read_to_string(&self.index)
+                .map(|t| inline_script_hashes(&t).join(" "))
                 .unwrap_or_default();
         }
         if cache.variants[locale.index()].is_none() {
