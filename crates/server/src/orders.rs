@@ -738,29 +738,38 @@ pub async fn get_order(
     if number.len() > MAX_NUMBER_LEN {
         return Err(AppError::OrderNotFound);
     }
-    let now = clock::unix_now();
-    // The link's key cannot be guessed; an email can, so guesses are limited per number.
-    if key.is_none() {
-        if let Some(seconds) = state.lookups.wait(&number, now) {
-            return Err(AppError::TooManyAttempts(seconds));
-        }
-    }
     let row: Option<(String, String, String)> =
         sqlx::query_as("SELECT access_key, email, body FROM orders WHERE number = ?")
             .bind(&number)
             .fetch_optional(&state.db)
             .await?;
-    let found = row.filter(|(access_key, order_email, _)| {
-        let by_key = key.as_deref().is_some_and(|k| k == access_key);
-        let by_email = email
-            .as_deref()
-            .is_some_and(|e| e.to_lowercase() == *order_email);
-        by_key || by_email
-    });
-    let Some((_, _, body)) = found else {
-        // Counted whether or not the number exists, so a 429 tells nothing either.
-        state.lookups.failed(&number, now);
-        return Err(AppError::OrderNotFound);
+    let by_key = |(access_key, _, _): &(String, String, String)| {
+        key.as_deref().is_some_and(|k| k == access_key)
+    };
+    let body = match row {
+        // The link's key cannot be guessed and is never held back.
+        Some(row) if by_key(&row) => row.2,
+        row => {
+            // An email can be guessed: after five misses the number waits, whatever else the
+            // request carries, and unknown numbers count like known ones.
+            let now = clock::unix_now();
+            if let Some(seconds) = state.lookups.wait(&number, now) {
+                return Err(AppError::TooManyAttempts(seconds));
+            }
+            match row {
+                Some((_, order_email, body))
+                    if email
+                        .as_deref()
+                        .is_some_and(|e| e.to_lowercase() == order_email) =>
+                {
+                    body
+                }
+                _ => {
+                    state.lookups.failed(&number, now);
+                    return Err(AppError::OrderNotFound);
+                }
+            }
+        }
     };
     let mut response = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
     response.headers_mut().insert(

@@ -276,6 +276,9 @@ async fn guessing_the_email_of_an_order_is_stopped_after_five_tries_but_the_link
             .await
             .problem(404, "order_not_found");
     }
+    // A made-up key does not lift the limit.
+    let with_key = format!("{}&key=0123456789abcdef", lookup("ana@example.cl"));
+    app.get(&with_key).await.problem(429, "too_many_attempts");
     // Even the right email now waits; the answer says how long, in the buyer's language.
     let res = app.get(&lookup("ana@example.cl")).await;
     let retry_after: u64 = res
