@@ -21,6 +21,10 @@ pub struct Problem {
     /// With `order_total_changed`: the server's totals now, for the buyer to accept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub totals: Option<Box<crate::shipping::ShippingTotals>>,
+    /// With a failure of the store's own (5xx): the request's `x-request-id`, which finds it
+    /// in the logs when a buyer reports it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// One invalid field or parameter.

@@ -27,8 +27,15 @@ pub struct Config {
     /// (port 0 when the store's is 0).
     pub payment_addr: SocketAddr,
     /// `STORE_PAYMENT_URL`: the payment page's public URL when a proxy serves it (default:
-    /// the host the buyer used for the store, with the payment port).
+    /// the store's public host with the payment port). Never taken from a request's `Host`.
     pub payment_url: Option<String>,
+    /// `STORE_PUBLIC_URL`: the origin buyers use, e.g. `https://shop.example` (default:
+    /// `http://` and the listen address, `127.0.0.1` for an unspecified one). The payment
+    /// frame's URL, the Content-Security-Policy and HSTS (for `https://`) follow it; a
+    /// request's `Host` header changes nothing.
+    pub public_url: Option<String>,
+    /// Per-client limits, request time limits and connection timeouts.
+    pub limits: crate::limits::Limits,
 }
 
 /// A setting that could not be used, with the variable that holds it.
@@ -45,6 +52,8 @@ pub enum ConfigError {
     PaymentAddr(String),
     #[error("{0}=`{1}` is not valid: {2}")]
     Fx(&'static str, String, &'static str),
+    #[error("{0}=`{1}` is not valid: {2}")]
+    Invalid(&'static str, String, &'static str),
 }
 
 impl Config {
@@ -166,7 +175,26 @@ impl Config {
                 next
             }
         };
-        let payment_url = non_empty("STORE_PAYMENT_URL").map(|u| u.trim().to_owned());
+        let origin = |key: &'static str| -> Result<Option<String>, ConfigError> {
+            match non_empty(key) {
+                None => Ok(None),
+                Some(url) => {
+                    let url = url.trim().trim_end_matches('/').to_owned();
+                    if crate::limits::is_bare_origin(&url) {
+                        Ok(Some(url))
+                    } else {
+                        Err(ConfigError::Invalid(
+                            key,
+                            url,
+                            "an origin such as https://shop.example or http://127.0.0.1:8080",
+                        ))
+                    }
+                }
+            }
+        };
+        let payment_url = origin("STORE_PAYMENT_URL")?;
+        let public_url = origin("STORE_PUBLIC_URL")?;
+        let limits = crate::limits::Limits::from_lookup(&non_empty)?;
         Ok(Config {
             addr,
             database_url,
@@ -176,6 +204,8 @@ impl Config {
             fx_refresh,
             payment_addr,
             payment_url,
+            public_url,
+            limits,
         })
     }
 }

@@ -62,6 +62,15 @@ pub enum AppError {
     /// Too many failed lookups of one order number; retry after this many seconds.
     #[error("too many attempts; retry after {0} s")]
     TooManyAttempts(u64),
+    /// Too many requests from one client; retry after this many seconds.
+    #[error("rate limited; retry after {0} s")]
+    RateLimited(u64),
+    /// The client already has as many order attempts holding stock as it may.
+    #[error("too many stock holds")]
+    TooManyHolds,
+    /// The cart was ordered (or is being ordered) under another `Idempotency-Key`.
+    #[error("cart already ordered")]
+    CartAlreadyOrdered,
     /// Asked for more units than are in stock; each short line is named.
     #[error("insufficient stock: {0:?}")]
     InsufficientStock(Vec<InvalidField>),
@@ -171,7 +180,10 @@ impl AppError {
             AppError::PricesChanged | AppError::OrderTotalChanged(_) => StatusCode::CONFLICT,
             AppError::PaymentDeclined(_) => StatusCode::PAYMENT_REQUIRED,
             AppError::IdempotencyConflict => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyAttempts(_) | AppError::RateLimited(_) | AppError::TooManyHolds => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            AppError::CartAlreadyOrdered => StatusCode::CONFLICT,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -199,6 +211,9 @@ impl AppError {
             AppError::PaymentDeclined(_) => "payment_declined",
             AppError::IdempotencyConflict => "idempotency_key_reused",
             AppError::TooManyAttempts(_) => "too_many_attempts",
+            AppError::RateLimited(_) => "rate_limited",
+            AppError::TooManyHolds => "too_many_holds",
+            AppError::CartAlreadyOrdered => "cart_already_ordered",
             AppError::PayloadTooLarge(_) => "payload_too_large",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::Internal(_) => "internal_error",
@@ -304,6 +319,12 @@ impl AppError {
                 ),
                 Vec::new(),
             ),
+            AppError::RateLimited(seconds) => (
+                fill(t.rate_limited, &[("seconds", &seconds.to_string())]),
+                Vec::new(),
+            ),
+            AppError::TooManyHolds => (t.too_many_holds.to_owned(), Vec::new()),
+            AppError::CartAlreadyOrdered => (t.cart_already_ordered.to_owned(), Vec::new()),
             AppError::PayloadTooLarge(limit) => (
                 fill(t.payload_too_large, &[("limit", &limit.to_string())]),
                 Vec::new(),
@@ -325,6 +346,7 @@ impl AppError {
                 AppError::OrderTotalChanged(totals) => Some(totals.clone()),
                 _ => None,
             },
+            request_id: None,
         }
     }
 
@@ -345,10 +367,15 @@ impl AppError {
             body,
         )
             .into_response();
-        if let AppError::TooManyAttempts(seconds) = self {
+        let retry_after = match self {
+            AppError::TooManyAttempts(seconds) | AppError::RateLimited(seconds) => Some(*seconds),
+            AppError::TooManyHolds => Some(HOLD_RETRY_SECONDS),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response.extensions_mut().insert(self.clone());
         response
@@ -374,6 +401,9 @@ impl IntoResponse for AppError {
         self.render(Locale::default())
     }
 }
+
+/// What a client holding too many order attempts is told to wait.
+pub const HOLD_RETRY_SECONDS: u64 = 10;
 
 /// A 400 naming `field` as not JSON of the expected shape.
 pub fn unreadable(field: &str) -> AppError {

@@ -11,18 +11,23 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod fx;
+pub mod housekeeping;
+pub mod limits;
 pub mod media;
 pub mod messages;
 pub mod openapi;
 pub mod orders;
+pub mod panics;
 pub mod payments;
 pub mod precompress;
 pub mod products;
 pub mod search_index;
 pub mod search_text;
 pub mod seed;
+pub mod serve;
 pub mod shipping;
 pub mod static_files;
+pub mod strict;
 pub mod telemetry;
 pub mod texts_api;
 
@@ -58,6 +63,12 @@ pub struct AppState {
     pub sandbox: std::sync::Arc<payments::sandbox::Sandbox>,
     /// Failed order lookups per number (see [`orders::LookupGuard`]).
     pub lookups: std::sync::Arc<orders::LookupGuard>,
+    /// Per-client limits and time limits (`STORE_RATE_*`, `STORE_*_SECONDS`).
+    pub limits: limits::Limits,
+    /// The rate limiters built from `limits`, shared with housekeeping.
+    pub limiters: limits::Limiters,
+    /// The origin buyers use (`STORE_PUBLIC_URL`); `https://` adds HSTS.
+    pub public_url: std::sync::Arc<str>,
 }
 
 impl AppState {
@@ -78,7 +89,32 @@ impl AppState {
                 fx::Rates::embedded(),
                 fx::FxSettings::default(),
             )),
+            limiters: limits::Limiters::new(&limits::Limits::default()),
+            limits: limits::Limits::default(),
+            public_url: std::sync::Arc::from("http://127.0.0.1:8080"),
         })
+    }
+
+    /// The same state with other limits.
+    pub fn with_limits(mut self, limits: limits::Limits) -> AppState {
+        self.limiters = limits::Limiters::new(&limits);
+        self.limits = limits;
+        self
+    }
+
+    /// The same state answering for another public origin (`STORE_PUBLIC_URL`).
+    pub fn with_public_url(mut self, url: &str) -> AppState {
+        self.public_url = std::sync::Arc::from(url.trim_end_matches('/'));
+        self
+    }
+
+    /// The same state charging through another provider (tests use a provider that waits).
+    pub fn with_payments(
+        mut self,
+        provider: std::sync::Arc<dyn payments::PaymentProvider>,
+    ) -> AppState {
+        self.payments = provider;
+        self
     }
 
     /// The same state with other conversion settings (spread, staleness, quote window).
@@ -91,14 +127,14 @@ impl AppState {
 /// Request bodies larger than this are refused with 413 before a handler sees them.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// An API request that takes longer than this is answered with a 504 problem; a buyer on a
-/// phone is better served by a quick, clear failure and a retry button than by a spinner.
-pub const API_TIMEOUT: Duration = Duration::from_secs(10);
-
 /// The whole HTTP surface of the store.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/v1/products", get(products::list_products))
+    let mut listing = get(products::list_products);
+    if let Some(searches) = &state.limiters.searches {
+        listing = listing.layer(limits::layer(searches));
+    }
+    let mut api = Router::new()
+        .route("/v1/products", listing)
         .route("/v1/products/{slug}", get(products::get_product))
         .route("/v1/categories", get(products::list_categories))
         .route("/v1/ui-texts/{locale}", get(texts_api::get_ui_texts))
@@ -142,11 +178,16 @@ pub fn app(state: AppState) -> Router {
                 .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
                     AppError::Timeout
                 }))
-                .timeout(API_TIMEOUT),
+                .timeout(state.limits.api_timeout),
         );
+    if let Some(writes) = &state.limiters.writes {
+        api = api.layer(limits::layer(writes));
+    }
+    let api = api.layer(axum::middleware::from_fn(private_by_default));
     let static_dir = state.static_dir.clone();
     let payments = state.payments.clone();
-    Router::new()
+    let hsts = state.public_url.starts_with("https://");
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/media/products/{file}", get(media::product_image))
         .route("/media/products/{slug}/{file}", get(media::product_view))
@@ -156,6 +197,7 @@ pub fn app(state: AppState) -> Router {
         // Dynamic responses (JSON, SVG) are compressed on the fly at a fast level; static files
         // already carry a Content-Encoding from their precompressed copies and are left alone.
         .layer(axum::middleware::from_fn(error::localize_problems))
+        .layer(axum::middleware::from_fn(panics::catch_panics))
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -164,15 +206,69 @@ pub fn app(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ));
+    let router = if hsts {
+        // Served over HTTPS (behind a proxy that terminates TLS): browsers keep to it.
+        router.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         ))
+    } else {
+        router
+    };
+    router
         .layer(telemetry::request_layers())
+        .layer(axum::middleware::map_request(
+            telemetry::drop_unsafe_request_id,
+        ))
 }
 
-/// Liveness and readiness: 200 when the database answers, a 503 problem when it does not.
+/// API paths whose GET answers are the same for every buyer (the catalog, texts, rates,
+/// address forms): caches may keep them. Everything else may carry a cart token, an order's
+/// key, an address or payment data.
+const PUBLIC_API: [&str; 7] = [
+    "/v1/products",
+    "/v1/categories",
+    "/v1/ui-texts/",
+    "/v1/fx/rates",
+    "/v1/address-formats/",
+    "/v1/payment-methods",
+    "/openapi.json",
+];
+
+/// `Cache-Control: no-store` on every API response that did not choose its own caching,
+/// except public catalog reads.
+async fn private_by_default(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let public = req.method() == axum::http::Method::GET
+        && PUBLIC_API.iter().any(|p| req.uri().path().starts_with(p));
+    let mut response = next.run(req).await;
+    if !public || !response.status().is_success() {
+        response
+            .headers_mut()
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Liveness and readiness: 200 when the database takes a write, a 503 problem when it does
+/// not (or does not answer within two seconds).
 async fn healthz(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
-    sqlx::query("SELECT 1")
-        .execute(&state.db)
-        .await
-        .map_err(|e| AppError::Unavailable(e.to_string()))?;
-    Ok(Json(serde_json::json!({ "status": "ok" })))
+    let write = sqlx::query(
+        "INSERT INTO health (id, checked_at) VALUES (1, ?) \
+         ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+    )
+    .bind(fx::clock::unix_now())
+    .execute(&state.db);
+    match tokio::time::timeout(Duration::from_secs(2), write).await {
+        Ok(Ok(_)) => Ok((
+            [(header::CACHE_CONTROL, "no-store")],
+            Json(serde_json::json!({ "status": "ok" })),
+        )),
+        Ok(Err(e)) => Err(AppError::Unavailable(e.to_string())),
+        Err(_) => Err(AppError::Unavailable("database write timed out".into())),
+    }
 }

@@ -40,33 +40,24 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             "no built app found (index.html missing); the API works, pages will not");
     }
 
-    // Stock held by orders that never finished, and day-old idempotency keys: swept now and
-    // every five minutes.
-    let sweep_pool = pool.clone();
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
-        loop {
-            every.tick().await;
-            match server::orders::housekeeping(&sweep_pool, server::fx::clock::unix_now()).await {
-                Ok(swept) if swept.holds_released > 0 => {
-                    tracing::warn!(?swept, "released stock held by unfinished orders");
-                }
-                Ok(_) => {}
-                Err(e) => tracing::error!(error = %e, "order housekeeping failed"),
-            }
-        }
-    });
-    let state = AppState::new(pool.clone(), config.static_dir.clone())
-        .await?
-        .with_fx_settings(config.fx.clone());
-    if let Some(refresh) = config.fx_refresh.clone() {
-        tracing::info!(url = %refresh.url, every_s = refresh.every.as_secs(), "exchange rates will refresh from a feed");
-        server::fx::refresh::spawn(state.fx.clone(), refresh);
-    }
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr()?;
+    // The origin buyers use comes from configuration, never from a request's Host header.
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", reachable(addr)));
+    let state = AppState::new(pool.clone(), config.static_dir.clone())
+        .await?
+        .with_fx_settings(config.fx.clone())
+        .with_limits(config.limits.clone())
+        .with_public_url(&public_url);
+    if let Some(refresh) = config.fx_refresh.clone() {
+        tracing::info!(url = %refresh.url, every_s = refresh.every.as_secs(), "exchange rates will refresh from a feed");
+        server::fx::refresh::spawn(state.fx.clone(), refresh);
+    }
     // The payment page on its own port: another origin, so card numbers typed there are out
     // of the store's reach.
     let payment_listener = tokio::net::TcpListener::bind(config.payment_addr)
@@ -79,10 +70,26 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         })?;
     let payment_addr = payment_listener.local_addr()?;
     state.sandbox.set_port(payment_addr.port());
-    if let Some(url) = config.payment_url.clone() {
-        state.sandbox.set_public_url(url);
-    }
-    let sandbox = server::payments::sandbox::router(state.sandbox.clone());
+    state
+        .sandbox
+        .set_public_url(config.payment_url.clone().unwrap_or_else(|| {
+            // The store's public host with the payment page's port.
+            let host = public_url
+                .split_once("://")
+                .map_or("127.0.0.1", |(_, rest)| {
+                    rest.rsplit_once(':')
+                        .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+                        .map_or(rest, |(host, _)| host)
+                });
+            let scheme = public_url.split_once("://").map_or("http", |(s, _)| s);
+            format!("{scheme}://{host}:{}", payment_addr.port())
+        }));
+    state.sandbox.set_store_origin(public_url.clone());
+    let sandbox = server::panics::guard(server::payments::sandbox::router(state.sandbox.clone()));
+    // Stock held by attempts a stopped process left, old keys, expired quotes, abandoned
+    // carts: now and every minute.
+    server::housekeeping::spawn(state.clone(), std::time::Duration::from_secs(60));
+    let limits = state.limits.clone();
     // The e2e harness reads these lines to learn the ports when STORE_ADDR ends in :0.
     println!("Payment sandbox is running at http://{payment_addr}/");
     println!("Store is running at http://{addr}/");
@@ -90,24 +97,36 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let mut stop_rx2 = stop_rx.clone();
-    let payments = tokio::spawn(async move {
-        axum::serve(payment_listener, sandbox)
-            .with_graceful_shutdown(async move {
-                let _ = stop_rx2.wait_for(|stop| *stop).await;
-            })
-            .await
-    });
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            let _ = stop_tx.send(true);
-        })
-        .await?;
+    let (header_timeout, deadline) = (limits.header_timeout, limits.shutdown_deadline);
+    let payments = tokio::spawn(server::serve::serve(
+        payment_listener,
+        sandbox,
+        header_timeout,
+        deadline,
+        async move {
+            let _ = stop_rx2.wait_for(|stop| *stop).await;
+        },
+    ));
+    server::serve::serve(listener, app(state), header_timeout, deadline, async move {
+        shutdown_signal().await;
+        let _ = stop_tx.send(true);
+    })
+    .await;
     drop(stop_rx);
-    payments.await??;
+    payments.await?;
     pool.close().await;
     tracing::info!("shut down cleanly");
     Ok(())
+}
+
+/// `addr` as a browser on this machine reaches it: an unspecified address (`0.0.0.0`) as
+/// `127.0.0.1`.
+fn reachable(addr: std::net::SocketAddr) -> std::net::SocketAddr {
+    let mut addr = addr;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    addr
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM; in-flight requests then finish before exit.

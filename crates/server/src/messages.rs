@@ -47,6 +47,9 @@ pub struct Texts {
     pub email_invalid: &'static str,
     pub other_address: &'static str,
     pub too_many_attempts: &'static str,
+    pub rate_limited: &'static str,
+    pub too_many_holds: &'static str,
+    pub cart_already_ordered: &'static str,
 }
 
 /// The texts for `locale`.
@@ -121,6 +124,9 @@ const EN: Texts = Texts {
     email_invalid: "{name} must be an email address, like name@example.com.",
     other_address: "{name} was made for another address. Get delivery options for this address.",
     too_many_attempts: "Too many tries for this order number. Try again in {minutes} minutes, or open the link from your confirmation.",
+    rate_limited: "Too many requests from your connection. Wait {seconds} seconds and try again.",
+    too_many_holds: "Too many orders are being paid from your connection at once. Wait for them to finish, then try again.",
+    cart_already_ordered: "This cart has already been ordered. Your order is confirmed; start a new cart to buy more.",
 };
 
 const ZHCN: Texts = Texts {
@@ -166,6 +172,9 @@ const ZHCN: Texts = Texts {
     other_address: "{name} 是为另一个地址生成的。请获取此地址的配送选项。",
     too_many_attempts:
         "此订单号的尝试次数过多。请在 {minutes} 分钟后重试，或打开确认页面中的链接。",
+    rate_limited: "您的网络连接请求过多。请等待 {seconds} 秒后重试。",
+    too_many_holds: "您的网络连接同时有太多订单正在付款。请等待它们完成后再试。",
+    cart_already_ordered: "此购物车已下单。您的订单已确认；如需继续购买，请使用新的购物车。",
 };
 
 const JA: Texts = Texts {
@@ -211,6 +220,9 @@ const JA: Texts = Texts {
     email_invalid: "{name} はメールアドレス（例: name@example.com）で入力してください。",
     other_address: "{name} は別の住所向けです。この住所の配送オプションを取得してください。",
     too_many_attempts: "この注文番号での試行が多すぎます。{minutes} 分後にもう一度お試しいただくか、確認画面のリンクを開いてください。",
+    rate_limited: "お使いの接続からのリクエストが多すぎます。{seconds} 秒待ってからもう一度お試しください。",
+    too_many_holds: "お使いの接続から同時に支払い中の注文が多すぎます。完了を待ってからもう一度お試しください。",
+    cart_already_ordered: "このカートはすでに注文済みです。ご注文は確定しています。さらに購入するには新しいカートをご利用ください。",
 };
 
 const KO: Texts = Texts {
@@ -256,6 +268,9 @@ const KO: Texts = Texts {
     email_invalid: "{name}은(는) name@example.com 같은 이메일 주소여야 합니다.",
     other_address: "{name}은(는) 다른 주소용입니다. 이 주소의 배송 옵션을 받으세요.",
     too_many_attempts: "이 주문 번호로 너무 많이 시도했습니다. {minutes}분 후에 다시 시도하거나 주문 확인 페이지의 링크를 여세요.",
+    rate_limited: "연결에서 요청이 너무 많습니다. {seconds}초 후에 다시 시도하세요.",
+    too_many_holds: "연결에서 동시에 결제 중인 주문이 너무 많습니다. 완료될 때까지 기다린 후 다시 시도하세요.",
+    cart_already_ordered: "이 장바구니는 이미 주문되었습니다. 주문이 확정되었으니 더 구매하려면 새 장바구니를 사용하세요.",
 };
 
 const TH: Texts = Texts {
@@ -302,6 +317,9 @@ const TH: Texts = Texts {
     other_address: "{name} สร้างไว้สำหรับที่อยู่อื่น โปรดขอตัวเลือกการจัดส่งสำหรับที่อยู่นี้",
     too_many_attempts:
         "ลองค้นหาหมายเลขคำสั่งซื้อนี้หลายครั้งเกินไป โปรดลองอีกครั้งใน {minutes} นาที หรือเปิดลิงก์จากหน้ายืนยันคำสั่งซื้อ",
+    rate_limited: "มีคำขอจากการเชื่อมต่อของคุณมากเกินไป โปรดรอ {seconds} วินาทีแล้วลองอีกครั้ง",
+    too_many_holds: "มีคำสั่งซื้อที่กำลังชำระเงินจากการเชื่อมต่อของคุณพร้อมกันมากเกินไป โปรดรอให้เสร็จก่อนแล้วลองอีกครั้ง",
+    cart_already_ordered: "ตะกร้านี้ถูกสั่งซื้อไปแล้ว คำสั่งซื้อของคุณได้รับการยืนยันแล้ว เริ่มตะกร้าใหม่เพื่อซื้อเพิ่ม",
 };
 
 const VI: Texts = Texts {
@@ -353,6 +371,9 @@ const VI: Texts = Texts {
     email_invalid: "{name} phải là địa chỉ email, ví dụ name@example.com.",
     other_address: "{name} được tạo cho địa chỉ khác. Hãy lấy lựa chọn giao hàng cho địa chỉ này.",
     too_many_attempts: "Bạn đã thử quá nhiều lần với số đơn hàng này. Hãy thử lại sau {minutes} phút hoặc mở liên kết trong trang xác nhận.",
+    rate_limited: "Có quá nhiều yêu cầu từ kết nối của bạn. Hãy đợi {seconds} giây rồi thử lại.",
+    too_many_holds: "Có quá nhiều đơn hàng đang được thanh toán cùng lúc từ kết nối của bạn. Hãy đợi chúng hoàn tất rồi thử lại.",
+    cart_already_ordered: "Giỏ hàng này đã được đặt. Đơn hàng của bạn đã được xác nhận; hãy tạo giỏ hàng mới để mua thêm.",
 };
 
 const ID: Texts = Texts {
@@ -398,6 +419,9 @@ const ID: Texts = Texts {
     email_invalid: "{name} harus berupa alamat email, misalnya name@example.com.",
     other_address: "{name} dibuat untuk alamat lain. Ambil opsi pengiriman untuk alamat ini.",
     too_many_attempts: "Terlalu banyak percobaan untuk nomor pesanan ini. Coba lagi dalam {minutes} menit, atau buka tautan dari halaman konfirmasi Anda.",
+    rate_limited: "Terlalu banyak permintaan dari koneksi Anda. Tunggu {seconds} detik lalu coba lagi.",
+    too_many_holds: "Terlalu banyak pesanan yang sedang dibayar dari koneksi Anda sekaligus. Tunggu hingga selesai, lalu coba lagi.",
+    cart_already_ordered: "Keranjang ini sudah dipesan. Pesanan Anda telah dikonfirmasi; mulai keranjang baru untuk membeli lagi.",
 };
 
 const MS: Texts = Texts {
@@ -442,6 +466,9 @@ const MS: Texts = Texts {
     email_invalid: "{name} mestilah alamat e-mel, contohnya name@example.com.",
     other_address: "{name} dibuat untuk alamat lain. Dapatkan pilihan penghantaran untuk alamat ini.",
     too_many_attempts: "Terlalu banyak cubaan untuk nombor pesanan ini. Cuba lagi dalam {minutes} minit, atau buka pautan daripada halaman pengesahan anda.",
+    rate_limited: "Terlalu banyak permintaan daripada sambungan anda. Tunggu {seconds} saat dan cuba lagi.",
+    too_many_holds: "Terlalu banyak pesanan sedang dibayar daripada sambungan anda serentak. Tunggu sehingga selesai, kemudian cuba lagi.",
+    cart_already_ordered: "Troli ini telah dipesan. Pesanan anda telah disahkan; mulakan troli baharu untuk membeli lagi.",
 };
 
 const ES: Texts = Texts {
@@ -489,6 +516,9 @@ const ES: Texts = Texts {
     email_invalid: "{name} debe ser un correo electrónico, como nombre@ejemplo.com.",
     other_address: "{name} se hizo para otra dirección. Obtén las opciones de envío para esta dirección.",
     too_many_attempts: "Demasiados intentos con este número de pedido. Vuelve a intentarlo en {minutes} minutos o abre el enlace de tu confirmación.",
+    rate_limited: "Demasiadas solicitudes desde tu conexión. Espera {seconds} segundos y vuelve a intentarlo.",
+    too_many_holds: "Hay demasiados pedidos pagándose a la vez desde tu conexión. Espera a que terminen y vuelve a intentarlo.",
+    cart_already_ordered: "Este carrito ya se ha pedido. Tu pedido está confirmado; empieza un carrito nuevo para comprar más.",
 };
 
 const RU: Texts = Texts {
@@ -537,6 +567,9 @@ const RU: Texts = Texts {
     email_invalid: "{name} должен быть адресом электронной почты, например name@example.com.",
     other_address: "{name} рассчитан для другого адреса. Получите варианты доставки для этого адреса.",
     too_many_attempts: "Слишком много попыток с этим номером заказа. Повторите через {minutes} мин. или откройте ссылку со страницы подтверждения.",
+    rate_limited: "Слишком много запросов с вашего подключения. Подождите {seconds} с и повторите попытку.",
+    too_many_holds: "С вашего подключения одновременно оплачивается слишком много заказов. Дождитесь их завершения и повторите попытку.",
+    cart_already_ordered: "Эта корзина уже оформлена. Ваш заказ подтверждён; чтобы купить ещё, начните новую корзину.",
 };
 
 const TR: Texts = Texts {
@@ -583,6 +616,9 @@ const TR: Texts = Texts {
     email_invalid: "{name}, name@example.com gibi bir e-posta adresi olmalıdır.",
     other_address: "{name} başka bir adres için oluşturuldu. Bu adres için teslimat seçeneklerini alın.",
     too_many_attempts: "Bu sipariş numarası için çok fazla deneme yapıldı. {minutes} dakika sonra yeniden deneyin veya onay sayfanızdaki bağlantıyı açın.",
+    rate_limited: "Bağlantınızdan çok fazla istek geldi. {seconds} saniye bekleyip yeniden deneyin.",
+    too_many_holds: "Bağlantınızdan aynı anda çok fazla sipariş ödeniyor. Tamamlanmalarını bekleyip yeniden deneyin.",
+    cart_already_ordered: "Bu sepet zaten sipariş edildi. Siparişiniz onaylandı; daha fazla almak için yeni bir sepet başlatın.",
 };
 
 const AR: Texts = Texts {
@@ -628,6 +664,9 @@ const AR: Texts = Texts {
     email_invalid: "يجب أن يكون {name} بريدًا إلكترونيًا مثل name@example.com.",
     other_address: "أُعدّ {name} لعنوان آخر. احصل على خيارات التوصيل لهذا العنوان.",
     too_many_attempts: "محاولات كثيرة جدًا لرقم الطلب هذا. أعد المحاولة بعد {minutes} دقيقة، أو افتح الرابط من صفحة التأكيد.",
+    rate_limited: "طلبات كثيرة جدًا من اتصالك. انتظر {seconds} ثانية ثم أعد المحاولة.",
+    too_many_holds: "هناك طلبات كثيرة جدًا قيد الدفع من اتصالك في الوقت نفسه. انتظر حتى تنتهي ثم أعد المحاولة.",
+    cart_already_ordered: "تم طلب هذه السلة بالفعل. طلبك مؤكد؛ ابدأ سلة جديدة لشراء المزيد.",
 };
 
 #[cfg(test)]

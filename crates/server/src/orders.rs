@@ -10,7 +10,7 @@
 
 use crate::error::{locale_of, unreadable, AppError, InvalidField, Reason};
 use crate::fx::clock;
-use crate::payments::{ChargeRequest, Declined};
+use crate::payments::ChargeRequest;
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
@@ -20,8 +20,10 @@ use axum::Json;
 use domain::order::{Order, OrderLine, OrderRequest, OrderShipment, OrderTotals};
 use domain::shipping::{Charge, ShippingTotals};
 use domain::Locale;
+use futures_util::FutureExt;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
 /// Largest order request body.
@@ -30,8 +32,14 @@ pub const MAX_ORDER_BODY_BYTES: usize = 32 * 1024;
 /// How long a repeat waits for the first request with its key to finish.
 const REPLAY_WAIT: Duration = Duration::from_secs(8);
 
-/// Stock held by an attempt older than this belongs to a crashed process.
-pub const STALE_HOLD_SECONDS: i64 = 10 * 60;
+/// How long the provider may take to answer a charge; after that the attempt fails (503) and
+/// whatever the provider did is voided.
+const PROVIDER_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// An attempt still unfinished after this belongs to a process that stopped: housekeeping
+/// releases its stock, voids its charge and gives its key back. A live attempt takes
+/// seconds (the provider's answer).
+pub const STALE_ATTEMPT_SECONDS: i64 = 2 * 60;
 
 const KEYS: [&str; 8] = [
     "cart_token",
@@ -129,6 +137,7 @@ fn stored_response(status: u16, body: String) -> Response {
 )]
 pub async fn create_order(
     State(state): State<AppState>,
+    crate::limits::Client(client): crate::limits::Client,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Body,
@@ -137,15 +146,55 @@ pub async fn create_order(
     let body = crate::error::read_body(body, MAX_ORDER_BODY_BYTES).await?;
     let key = idempotency_key(&headers)?;
     let value: Value = serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
-    let request_text = canonical(&value);
+    // A body with a field the store does not take is refused before anything is stored.
+    let request = parse(&value)?;
+    let attempt = Attempt {
+        key,
+        fingerprint: fingerprint(&value),
+        request,
+        locale,
+        client: client.to_string(),
+    };
+    // The rest runs on a task of its own: a client that disconnects, or the API's time limit,
+    // ends only the wait for the answer. The attempt always reaches an end — the key answered
+    // or given back, the stock held then sold or released, a charge recorded with its order or
+    // voided — whatever happens to the connection.
+    match tokio::spawn(answer(state, attempt)).await {
+        Ok(result) => result,
+        Err(join) => {
+            tracing::error!(error = %join, "an order attempt's task failed");
+            Err(AppError::Internal("order task failed".into()))
+        }
+    }
+}
 
-    // Claim the key, or replay what it answered.
+/// One order request, read and checked for shape.
+struct Attempt {
+    key: String,
+    /// SHA-256 of the canonical request: what a repeat is compared with. The request itself
+    /// (address, email) is not kept with the key.
+    fingerprint: String,
+    request: OrderRequest,
+    locale: Locale,
+    /// The client's address, for the limit on stock holds.
+    client: String,
+}
+
+fn fingerprint(value: &Value) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(canonical(value).as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Claims the key and places the order, or replays what the key answered.
+async fn answer(state: AppState, attempt: Attempt) -> Result<Response, AppError> {
+    let key = attempt.key.as_str();
     let claimed = sqlx::query(
         "INSERT INTO idempotency_keys (key, request, created_at) VALUES (?, ?, ?) \
          ON CONFLICT (key) DO NOTHING",
     )
-    .bind(&key)
-    .bind(&request_text)
+    .bind(key)
+    .bind(&attempt.fingerprint)
     .bind(clock::unix_now())
     .execute(&state.db)
     .await?
@@ -157,11 +206,11 @@ pub async fn create_order(
             let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
                 "SELECT request, status, response FROM idempotency_keys WHERE key = ?",
             )
-            .bind(&key)
+            .bind(key)
             .fetch_optional(&state.db)
             .await?;
             match row {
-                Some((request, _, _)) if request != request_text => {
+                Some((request, _, _)) if request != attempt.fingerprint => {
                     return Err(AppError::IdempotencyConflict)
                 }
                 Some((_, Some(status), Some(response))) => {
@@ -171,14 +220,25 @@ pub async fn create_order(
                     ))
                 }
                 // The first attempt failed in a way worth retrying and gave the key back.
-                None => return Box::pin(retry(state, query, headers, body)).await,
+                None => return Box::pin(answer(state, attempt)).await,
                 Some(_) if started.elapsed() > REPLAY_WAIT => return Err(AppError::Timeout),
                 Some(_) => tokio::time::sleep(Duration::from_millis(50)).await,
             }
         }
     }
 
-    let result = place(&state, locale, &key, &value).await;
+    // A panic while placing is this attempt's failure, cleaned up like any other.
+    let result = AssertUnwindSafe(place(&state, &attempt))
+        .catch_unwind()
+        .await
+        .unwrap_or_else(|_| {
+            tracing::error!(key, "order placement panicked");
+            Err(AppError::Internal("order placement panicked".into()))
+        });
+    if result.is_err() {
+        // No order was written: whatever the attempt holds goes back.
+        abandon(&state.db, state.payments.as_ref(), key).await;
+    }
     let (status, text, keep) = match &result {
         Ok(order) => (
             201,
@@ -186,10 +246,11 @@ pub async fn create_order(
             true,
         ),
         Err(err) => {
-            let problem = err.to_problem(locale);
+            let problem = err.to_problem(attempt.locale);
             // Answers that cannot change are kept for repeats; others (a changed total, an
             // expired quote, a failure of ours) give the key back so a repeat is worked out anew.
-            let keep = matches!(err.status().as_u16(), 400 | 402 | 404 | 422);
+            let keep = matches!(err.status().as_u16(), 400 | 402 | 404 | 422)
+                || matches!(err, AppError::CartAlreadyOrdered);
             (
                 err.status().as_u16(),
                 serde_json::to_string(&problem).unwrap_or_default(),
@@ -201,12 +262,12 @@ pub async fn create_order(
         sqlx::query("UPDATE idempotency_keys SET status = ?, response = ? WHERE key = ?")
             .bind(i64::from(status))
             .bind(&text)
-            .bind(&key)
+            .bind(key)
             .execute(&state.db)
             .await?;
     } else {
         sqlx::query("DELETE FROM idempotency_keys WHERE key = ?")
-            .bind(&key)
+            .bind(key)
             .execute(&state.db)
             .await?;
     }
@@ -221,15 +282,6 @@ pub async fn create_order(
         }
         Err(err) => Err(err),
     }
-}
-
-async fn retry(
-    state: AppState,
-    query: Option<String>,
-    headers: HeaderMap,
-    body: Vec<u8>,
-) -> Result<Response, AppError> {
-    create_order(State(state), RawQuery(query), headers, Body::from(body)).await
 }
 
 /// Reads the body; each problem is named. Prices and totals are the store's to compute: any
@@ -291,14 +343,7 @@ fn parse(value: &Value) -> Result<OrderRequest, AppError> {
     if !errors.is_empty() {
         return Err(AppError::InvalidParameters(errors));
     }
-    let request: OrderRequest = serde_json::from_value(value.clone()).map_err(|e| {
-        let field = ["address", "choices", "expected_total", "fx_quote_id"]
-            .into_iter()
-            .find(|k| e.to_string().contains(k))
-            .unwrap_or("body");
-        unreadable(field)
-    })?;
-    Ok(request)
+    crate::strict::from_value(value)
 }
 
 fn same_postal_code(a: Option<&str>, b: &str) -> bool {
@@ -323,13 +368,8 @@ fn order_number() -> String {
     format!("SO-{}-{}", &tail[..5], &tail[5..])
 }
 
-async fn place(
-    state: &AppState,
-    locale: Locale,
-    key: &str,
-    value: &Value,
-) -> Result<Order, AppError> {
-    let request = parse(value)?;
+async fn place(state: &AppState, attempt: &Attempt) -> Result<Order, AppError> {
+    let (request, locale, key) = (&attempt.request, attempt.locale, attempt.key.as_str());
     // Everything the buyer typed, checked together.
     let mut errors = Vec::new();
     let email = request.email.trim().to_owned();
@@ -353,7 +393,13 @@ async fn place(
         return Err(AppError::InvalidParameters(errors));
     };
 
-    // The cart, the quote and the choices.
+    // The cart, the quote and the choices. The cart may be ordered once, whatever key a
+    // request carries.
+    if let Some(other) = cart_claim(state, request.cart_token.trim()).await? {
+        if other != key {
+            return Err(AppError::CartAlreadyOrdered);
+        }
+    }
     let lines = crate::shipping::cart_lines(state, request.cart_token.trim()).await?;
     if lines.is_empty() {
         return Err(AppError::InvalidParameters(vec![InvalidField {
@@ -428,26 +474,44 @@ async fn place(
         return Err(AppError::OrderTotalChanged(Box::new(totals)));
     }
 
-    hold_stock(state, key, &lines).await?;
-    let charged = state
-        .payments
-        .charge(ChargeRequest {
-            token: request.payment_token.trim(),
+    // Stock is held only for an attempt whose payment can succeed: a declined card or a spent
+    // token holds nothing.
+    let token = request.payment_token.trim();
+    if let Err(declined) = state.payments.check(token).await {
+        return Err(AppError::PaymentDeclined(declined.code()));
+    }
+    hold_stock(
+        state,
+        attempt,
+        &lines,
+        ChargeAttempt {
+            token,
             amount: totals.charge.amount,
-            idempotency_key: key,
-        })
-        .await;
-    let charged = match charged {
-        Ok(charged) => charged,
-        Err(declined) => {
-            release_stock(state, key).await?;
-            return Err(AppError::PaymentDeclined(match declined {
-                Declined::Card => "card_declined",
-                Declined::InsufficientFunds => "insufficient_funds",
-                Declined::InvalidToken => "invalid_token",
-            }));
+        },
+    )
+    .await?;
+    let charged = state.payments.charge(ChargeRequest {
+        token,
+        amount: totals.charge.amount,
+        idempotency_key: key,
+    });
+    let charged = match tokio::time::timeout(PROVIDER_TIMEOUT, charged).await {
+        Ok(Ok(charged)) => charged,
+        // The caller releases what the attempt held (and voids a late charge).
+        Ok(Err(declined)) => return Err(AppError::PaymentDeclined(declined.code())),
+        Err(_) => {
+            return Err(AppError::Unavailable(
+                "the payment provider did not answer in time".into(),
+            ))
         }
     };
+    // Recorded before the order is written: if the process stops now, housekeeping finds
+    // the charge and voids it.
+    sqlx::query("UPDATE charge_attempts SET reference = ? WHERE idempotency_key = ?")
+        .bind(&charged.reference)
+        .bind(key)
+        .execute(&state.db)
+        .await?;
 
     let order = Order {
         number: order_number(),
@@ -491,19 +555,9 @@ async fn place(
         totals: order_totals(&totals),
         payment: charged.description.clone(),
     };
-    if let Err(err) = write_order(state, locale, key, &request, &order, &charged.reference).await {
-        // Nothing was written: the held units go back and the buyer pays nothing. The key is
-        // given back (a 5xx), so a retry of the same request is worked out anew.
-        let _ = release_stock(state, key).await;
-        if let Err(why) = state.payments.void(&charged.reference).await {
-            tracing::error!(
-                reference = %charged.reference,
-                %why,
-                "a charge whose order could not be written was not voided: refund it by hand"
-            );
-        }
-        return Err(err);
-    }
+    // If this fails nothing was written: the caller releases the held units and voids the
+    // charge, and the key is given back (a 5xx) so a retry is worked out anew.
+    write_order(state, locale, key, request, &order, &charged.reference).await?;
     Ok(order)
 }
 
@@ -519,15 +573,64 @@ fn order_totals(totals: &ShippingTotals) -> OrderTotals {
     }
 }
 
-/// Takes every line's units out of stock, or none: a line short of stock names itself with
-/// what is left.
+/// The charge an attempt is about to make, recorded with its holds.
+struct ChargeAttempt<'a> {
+    token: &'a str,
+    amount: domain::Money,
+}
+
+/// The key of the attempt that claimed `cart` (an order placed, or one being placed).
+async fn cart_claim(state: &AppState, cart: &str) -> Result<Option<String>, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT idempotency_key FROM cart_claims WHERE cart_token = ?")
+            .bind(cart)
+            .fetch_optional(&state.db)
+            .await?,
+    )
+}
+
+/// In one transaction: claims the cart for this attempt (one cart, one order: the primary key
+/// decides between concurrent attempts), checks the client's number of attempts holding
+/// stock, takes every line's units out of stock or none (a short line names itself with what
+/// is left), and records the charge about to be made.
 async fn hold_stock(
     state: &AppState,
-    key: &str,
+    attempt: &Attempt,
     lines: &[domain::LineInput],
+    charge: ChargeAttempt<'_>,
 ) -> Result<(), AppError> {
+    let key = attempt.key.as_str();
+    let cart = attempt.request.cart_token.trim();
     let mut tx = state.db.begin().await?;
     let now = clock::unix_now();
+    let claimed = sqlx::query(
+        "INSERT INTO cart_claims (cart_token, idempotency_key, created_at) VALUES (?, ?, ?) \
+         ON CONFLICT (cart_token) DO NOTHING",
+    )
+    .bind(cart)
+    .bind(key)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if !claimed {
+        tx.rollback().await?;
+        return Err(AppError::CartAlreadyOrdered);
+    }
+    let max = state.limits.max_holds_per_client;
+    if max > 0 {
+        let (holding,): (i64,) = sqlx::query_as(
+            "SELECT count(DISTINCT idempotency_key) FROM stock_holds WHERE client = ?",
+        )
+        .bind(&attempt.client)
+        .fetch_one(&mut *tx)
+        .await?;
+        if holding >= i64::from(max) {
+            tx.rollback().await?;
+            return Err(AppError::TooManyHolds);
+        }
+    }
     let mut short = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let taken =
@@ -551,27 +654,114 @@ async fn hold_stock(
             continue;
         }
         sqlx::query(
-            "INSERT INTO stock_holds (idempotency_key, sku, quantity, created_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO stock_holds (idempotency_key, sku, quantity, created_at, client) \
+             VALUES (?, ?, ?, ?, ?)",
         )
         .bind(key)
         .bind(&line.sku)
         .bind(i64::from(line.quantity))
         .bind(now)
+        .bind(&attempt.client)
         .execute(&mut *tx)
         .await?;
     }
-    if short.is_empty() {
-        tx.commit().await?;
-        Ok(())
-    } else {
+    if !short.is_empty() {
         tx.rollback().await?;
-        Err(AppError::InsufficientStock(short))
+        return Err(AppError::InsufficientStock(short));
+    }
+    sqlx::query(
+        "INSERT INTO charge_attempts (idempotency_key, token, amount_minor, currency, created_at) \
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(key)
+    .bind(charge.token)
+    .bind(charge.amount.to_minor())
+    .bind(charge.amount.currency().code())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends an attempt that wrote no order: its held units go back to stock, its claim on the
+/// cart is dropped, and a charge it made is voided. Safe to repeat; logs what it cannot do.
+pub async fn abandon(
+    db: &sqlx::SqlitePool,
+    payments: &dyn crate::payments::PaymentProvider,
+    key: &str,
+) {
+    let charge: Result<Option<(String, Option<String>, i64, String)>, _> = sqlx::query_as(
+        "SELECT token, reference, amount_minor, currency FROM charge_attempts WHERE idempotency_key = ?",
+    )
+    .bind(key)
+    .fetch_optional(db)
+    .await;
+    let voided = match charge {
+        Ok(Some((token, reference, minor, currency))) => {
+            void_attempt(payments, key, &token, reference, minor, &currency).await
+        }
+        Ok(None) => true,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read an abandoned attempt's charge");
+            false
+        }
+    };
+    if let Err(e) = release(db, key, voided).await {
+        tracing::error!(error = %e, "cannot release an abandoned attempt's stock");
     }
 }
 
-/// Puts an attempt's held units back.
-async fn release_stock(state: &AppState, key: &str) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+/// Voids what an attempt charged. Without a recorded reference (the process stopped while
+/// the provider was answering) the charge is asked for again with the attempt's key — the
+/// provider answers a repeat with the first charge, or makes it — and that is voided.
+async fn void_attempt(
+    payments: &dyn crate::payments::PaymentProvider,
+    key: &str,
+    token: &str,
+    reference: Option<String>,
+    minor: i64,
+    currency: &str,
+) -> bool {
+    let reference = match reference {
+        Some(reference) => reference,
+        None => {
+            let Some(amount) = currency
+                .parse::<domain::Currency>()
+                .ok()
+                .map(|c| domain::Money::from_minor(minor, c))
+            else {
+                tracing::error!(key, "an attempt's recorded amount cannot be read");
+                return false;
+            };
+            match payments
+                .charge(ChargeRequest {
+                    token,
+                    amount,
+                    idempotency_key: key,
+                })
+                .await
+            {
+                Ok(charged) => charged.reference,
+                // Nothing was charged.
+                Err(_) => return true,
+            }
+        }
+    };
+    match payments.void(&reference).await {
+        Ok(()) => true,
+        Err(why) => {
+            tracing::error!(%reference, %why,
+                "a charge whose order was not written was not voided: refund it by hand");
+            false
+        }
+    }
+}
+
+/// Puts an attempt's held units back and drops its cart claim; the charge record goes too
+/// when `voided` (else it stays for the next housekeeping round to retry).
+async fn release(db: &sqlx::SqlitePool, key: &str, voided: bool) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
     sqlx::query(
         "UPDATE variants SET stock = stock + (SELECT h.quantity FROM stock_holds h \
            WHERE h.idempotency_key = ?1 AND h.sku = variants.sku) \
@@ -584,56 +774,21 @@ async fn release_stock(state: &AppState, key: &str) -> Result<(), AppError> {
         .bind(key)
         .execute(&mut *tx)
         .await?;
-    tx.commit().await?;
-    Ok(())
+    sqlx::query("DELETE FROM cart_claims WHERE idempotency_key = ? AND order_number IS NULL")
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
+    if voided {
+        sqlx::query("DELETE FROM charge_attempts WHERE idempotency_key = ?")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
 }
 
 /// How long an `Idempotency-Key`'s answer is kept for repeats.
 pub const KEY_SECONDS: i64 = 24 * 60 * 60;
-
-/// What housekeeping did.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Swept {
-    pub holds_released: u64,
-    pub keys_purged: u64,
-}
-
-/// Releases stock held by attempts that never finished (a process that stopped, or a request
-/// that died, mid-payment) and forgets answered `Idempotency-Key`s older than a day. Run at
-/// start-up and every few minutes.
-pub async fn housekeeping(db: &sqlx::SqlitePool, now: i64) -> Result<Swept, sqlx::Error> {
-    let holds_released = release_holds_before(db, now - STALE_HOLD_SECONDS).await?;
-    let keys_purged =
-        sqlx::query("DELETE FROM idempotency_keys WHERE status IS NOT NULL AND created_at < ?")
-            .bind(now - KEY_SECONDS)
-            .execute(db)
-            .await?
-            .rows_affected();
-    Ok(Swept {
-        holds_released,
-        keys_purged,
-    })
-}
-
-/// Releases the stock of holds made before `before` (Unix seconds).
-async fn release_holds_before(db: &sqlx::SqlitePool, before: i64) -> Result<u64, sqlx::Error> {
-    let mut tx = db.begin().await?;
-    sqlx::query(
-        "UPDATE variants SET stock = stock + (SELECT sum(h.quantity) FROM stock_holds h \
-           WHERE h.sku = variants.sku AND h.created_at < ?1) \
-         WHERE sku IN (SELECT sku FROM stock_holds WHERE created_at < ?1)",
-    )
-    .bind(before)
-    .execute(&mut *tx)
-    .await?;
-    let released = sqlx::query("DELETE FROM stock_holds WHERE created_at < ?")
-        .bind(before)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    tx.commit().await?;
-    Ok(released)
-}
 
 /// The order, its lines and its payment in one transaction; the held stock becomes sold and
 /// the cart is emptied.
@@ -691,6 +846,15 @@ async fn write_order(
     .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM stock_holds WHERE idempotency_key = ?")
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM charge_attempts WHERE idempotency_key = ?")
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE cart_claims SET order_number = ? WHERE idempotency_key = ?")
+        .bind(&order.number)
         .bind(key)
         .execute(&mut *tx)
         .await?;

@@ -569,8 +569,7 @@ pub async fn quote_totals(
     body: Body,
 ) -> Result<Json<ShippingTotals>, AppError> {
     let body = crate::error::read_body(body, MAX_QUOTE_BODY_BYTES).await?;
-    let request: domain::shipping::TotalsRequest =
-        serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
+    let request: domain::shipping::TotalsRequest = crate::strict::from_slice(&body)?;
     let stored = stored(&state, &id).await?;
     let choices: Vec<(String, String)> = request
         .choices

@@ -55,11 +55,7 @@ struct Shell {
 
 impl Shell {
     fn respond(&self, req: &Request) -> Response {
-        let host = req
-            .headers()
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok());
-        let frame = self.payments.frame(host).map(|(_, origin)| origin);
+        let frame = self.payments.frame().map(|(_, origin)| origin);
         self.app
             .respond(req.uri().path(), req.headers(), frame.as_deref())
     }

@@ -70,7 +70,83 @@ impl<B> MakeSpan<B> for RequestSpan {
             .get(&REQUEST_ID)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("-");
-        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), id = %id)
+        let path = redacted_path(req.uri().path());
+        tracing::info_span!("request", method = %req.method(), path = %path, id = %id)
+    }
+}
+
+/// A path as it may be logged: the segment after `carts`, `quotes` or `tokens` (a cart's
+/// token, a quote's id, a payment token: each opens what it names) becomes `…`. Query
+/// strings (an order's email or key) are never logged.
+pub fn redacted_path(path: &str) -> String {
+    let mut out = Vec::new();
+    let mut secret_next = false;
+    for segment in path.split('/') {
+        if secret_next && !segment.is_empty() {
+            out.push("…");
+        } else {
+            out.push(segment);
+        }
+        secret_next = matches!(segment, "carts" | "quotes" | "tokens");
+    }
+    out.join("/")
+}
+
+/// Whether a client's `x-request-id` may be kept (and logged): 1 to 64 of `A-Z a-z 0-9 - _ .`.
+/// Anything else is replaced by the store's own id.
+pub fn safe_request_id(id: &[u8]) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// Drops a client's `x-request-id` that is not [`safe_request_id`], before ids are assigned.
+pub async fn drop_unsafe_request_id(mut req: axum::extract::Request) -> axum::extract::Request {
+    let unsafe_ids = req
+        .headers()
+        .get_all(&REQUEST_ID)
+        .iter()
+        .any(|v| !safe_request_id(v.as_bytes()))
+        || req.headers().get_all(&REQUEST_ID).iter().count() > 1;
+    if unsafe_ids {
+        req.headers_mut().remove(&REQUEST_ID);
+    }
+    req
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_and_ids_in_paths_are_not_logged() {
+        assert_eq!(
+            redacted_path("/api/v1/carts/0123abcd/lines/SKU-1"),
+            "/api/v1/carts/…/lines/SKU-1"
+        );
+        assert_eq!(
+            redacted_path("/api/v1/shipping/quotes/q123/totals"),
+            "/api/v1/shipping/quotes/…/totals"
+        );
+        assert_eq!(
+            redacted_path("/tokens/tok_1/challenge"),
+            "/tokens/…/challenge"
+        );
+        assert_eq!(redacted_path("/api/v1/carts"), "/api/v1/carts");
+        assert_eq!(
+            redacted_path("/api/v1/products/a-lamp"),
+            "/api/v1/products/a-lamp"
+        );
+    }
+
+    #[test]
+    fn only_plain_request_ids_are_accepted_from_clients() {
+        assert!(safe_request_id(b"abc-123_x.y"));
+        assert!(!safe_request_id(b""));
+        assert!(!safe_request_id(b"evil\nline"));
+        assert!(!safe_request_id("é".as_bytes()));
+        assert!(!safe_request_id(&[b'a'; 65]));
     }
 }
 

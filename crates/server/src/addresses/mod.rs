@@ -169,13 +169,16 @@ pub fn address_format(format: &Format) -> AddressFormat {
 }
 
 fn digits(text: &str) -> Vec<u32> {
-    text.chars().filter_map(|c| c.to_digit(10)).collect()
+    text.chars()
+        .filter_map(|c| ascii_form(c).to_digit(10))
+        .collect()
 }
 
 /// Brazil's CPF: eleven digits, the last two check digits (mod 11); not all one digit.
 pub fn valid_cpf(text: &str) -> bool {
     if !text
         .chars()
+        .map(ascii_form)
         .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == ' ')
     {
         return false;
@@ -197,21 +200,22 @@ pub fn valid_cpf(text: &str) -> bool {
 }
 
 /// Chile's RUT: a number and a check digit (0–9 or K, mod 11), dots and dash optional.
+/// Works on characters, never byte offsets: any Unicode input gives an answer.
 pub fn valid_rut(text: &str) -> bool {
-    let clean: String = text
+    let clean: Vec<char> = text
         .chars()
+        .map(ascii_form)
         .filter(|c| !matches!(c, '.' | '-' | ' '))
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    if clean.len() < 2 || clean.len() > 9 {
+    let Some((&dv, body)) = clean.split_last() else {
         return false;
-    }
-    let (body, dv) = clean.split_at(clean.len() - 1);
-    if !body.chars().all(|c| c.is_ascii_digit()) {
+    };
+    if body.is_empty() || body.len() > 8 || !body.iter().all(char::is_ascii_digit) {
         return false;
     }
     let sum: u32 = body
-        .chars()
+        .iter()
         .rev()
         .filter_map(|c| c.to_digit(10))
         .zip([2, 3, 4, 5, 6, 7].iter().cycle())
@@ -222,30 +226,53 @@ pub fn valid_rut(text: &str) -> bool {
         10 => 'K',
         n => char::from_digit(n, 10).unwrap_or('?'),
     };
-    dv.starts_with(expected)
+    dv == expected
 }
 
 /// Korea's Personal Customs Clearance Code: `P` and twelve digits.
 pub fn valid_pccc(text: &str) -> bool {
-    let t = text.trim().to_ascii_uppercase();
-    t.len() == 13 && t.starts_with('P') && t[1..].chars().all(|c| c.is_ascii_digit())
+    let t: Vec<char> = text
+        .trim()
+        .chars()
+        .map(|c| ascii_form(c).to_ascii_uppercase())
+        .collect();
+    t.len() == 13 && t[0] == 'P' && t[1..].iter().all(char::is_ascii_digit)
 }
 
 /// China's resident identity number: 17 digits and a check character (ISO 7064 MOD 11-2).
+/// Full-width digits and `Ｘ`, as a Chinese keyboard types them, count as their ASCII forms.
 pub fn valid_cn_resident_id(text: &str) -> bool {
-    let t = text.trim().to_ascii_uppercase();
-    if t.len() != 18 || !t[..17].chars().all(|c| c.is_ascii_digit()) {
+    let t: Vec<char> = text
+        .trim()
+        .chars()
+        .map(|c| ascii_form(c).to_ascii_uppercase())
+        .collect();
+    let Some((&check, body)) = t.split_last() else {
+        return false;
+    };
+    if body.len() != 17 || !body.iter().all(char::is_ascii_digit) {
         return false;
     }
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = t[..17]
-        .chars()
+    let sum: u32 = body
+        .iter()
         .filter_map(|c| c.to_digit(10))
         .zip(WEIGHTS)
         .map(|(d, w)| d * w)
         .sum();
-    let expected = b"10X98765432"[(sum % 11) as usize] as char;
-    t.ends_with(expected)
+    let expected = char::from(b"10X98765432"[(sum % 11) as usize]);
+    check == expected
+}
+
+/// The ASCII form of a full-width letter, digit or punctuation mark (U+FF01–U+FF5E) and of
+/// the ideographic space; any other character as it is. Buyers on Chinese, Japanese and Korean
+/// keyboards often type identifiers, postal codes and phone numbers in full width.
+pub fn ascii_form(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
 }
 
 fn valid_customs_id(kind: &str, text: &str) -> bool {
@@ -298,10 +325,20 @@ pub fn validate(input: &AddressInput) -> Result<ValidAddress, Vec<InvalidField>>
     let mut phone = String::new();
     for field in &shape.fields {
         let raw = value_of(&field.key).trim();
+        // Codes and numbers typed in full width (a CJK keyboard) are read as their ASCII forms.
+        let raw: String = if matches!(field.key.as_str(), "postal_code" | "phone" | "customs_id") {
+            raw.chars()
+                .map(ascii_form)
+                .collect::<String>()
+                .trim()
+                .to_owned()
+        } else {
+            raw.to_owned()
+        };
         let value = if field.uppercase || field.key == "postal_code" {
             raw.to_uppercase()
         } else {
-            raw.to_owned()
+            raw
         };
         let mut invalid = |reason: Reason| {
             errors.push(InvalidField {
@@ -309,7 +346,10 @@ pub fn validate(input: &AddressInput) -> Result<ValidAddress, Vec<InvalidField>>
                 reason,
             })
         };
-        if value.chars().count() > field.max_length as usize {
+        if value.chars().any(char::is_control) {
+            // NUL, line breaks and other control characters belong on no label.
+            invalid(Reason::Malformed);
+        } else if value.chars().count() > field.max_length as usize {
             invalid(Reason::TooLong {
                 max: u64::from(field.max_length),
             });

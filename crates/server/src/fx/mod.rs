@@ -325,8 +325,7 @@ pub async fn create_quote(
     body: axum::body::Body,
 ) -> Result<impl IntoResponse, AppError> {
     let body = crate::error::read_body(body, 1024).await?;
-    let request: QuoteRequest =
-        serde_json::from_slice(&body).map_err(|_| crate::error::unreadable("body"))?;
+    let request: QuoteRequest = crate::strict::from_slice(&body)?;
     let from = state.fx.parse_currency("from", request.from.trim());
     let to = state.fx.parse_currency("to", request.to.trim());
     let (from, to) = match (from, to) {

@@ -12,7 +12,7 @@ pub mod sandbox;
 use crate::error::{locale_of, AppError, InvalidField, Reason};
 use crate::AppState;
 use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 use axum::Json;
 use domain::order::PaymentSetup;
 use domain::shipping::{Charge, DESTINATIONS};
@@ -57,6 +57,8 @@ impl Declined {
     }
 }
 
+pub type CheckFuture<'a> = Pin<Box<dyn Future<Output = Result<(), Declined>> + Send + 'a>>;
+
 pub type ChargeFuture<'a> = Pin<Box<dyn Future<Output = Result<Charged, Declined>> + Send + 'a>>;
 
 /// The answer to a void: done, or why not (for the log and whoever refunds by hand).
@@ -69,9 +71,12 @@ pub trait PaymentProvider: Send + Sync + 'static {
     /// [`PaymentProvider::fallback_currency`] at a locked rate.
     fn settles(&self, currency: Currency) -> bool;
     fn fallback_currency(&self) -> Currency;
-    /// The payment page for an iframe and its origin, for a page served to `host` (the
-    /// `Host` the buyer's browser used), or `None` while the provider has no page.
-    fn frame(&self, host: Option<&str>) -> Option<(String, String)>;
+    /// The payment page for an iframe and its origin, or `None` while the provider has no
+    /// page. Configured, never derived from a request (a forged `Host` changes nothing).
+    fn frame(&self) -> Option<(String, String)>;
+    /// Whether `token` can pay now (known, unexpired, unused, its challenge answered, its card
+    /// not declining), without charging it: stock is held only for a token that passes.
+    fn check<'a>(&'a self, token: &'a str) -> CheckFuture<'a>;
     /// Charges `request.amount` to the token.
     fn charge<'a>(&'a self, request: ChargeRequest<'a>) -> ChargeFuture<'a>;
     /// Cancels the charge `reference` in full: the store could not record the order it paid
@@ -190,10 +195,9 @@ pub async fn payment_methods(
     let (Some(country), Some(currency)) = (country, currency) else {
         return Err(AppError::InvalidParameters(errors));
     };
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     let (url, origin) = state
         .payments
-        .frame(host)
+        .frame()
         .ok_or_else(|| AppError::Unavailable("payment page not listening".into()))?;
     let methods = methods_for(country);
     let frame_url = format!(

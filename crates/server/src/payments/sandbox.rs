@@ -73,7 +73,15 @@ pub struct Sandbox {
     /// one the buyer's browser used for the store).
     public_url: OnceLock<String>,
     port: OnceLock<u16>,
+    /// The store's public origin (`STORE_PUBLIC_URL`): the only one the page hands tokens to
+    /// and may be framed by, once set.
+    store_origin: OnceLock<String>,
 }
+
+/// Tokens kept at most; past this, new ones are refused until old ones expire.
+const MAX_TOKENS: usize = 100_000;
+/// Charges remembered (for tests and the load run's check) at most.
+const MAX_CHARGES: usize = 100_000;
 
 impl Sandbox {
     pub fn new() -> Sandbox {
@@ -90,6 +98,41 @@ impl Sandbox {
         let _ = self.public_url.set(url.trim_end_matches('/').to_owned());
     }
 
+    /// Accepts tokens for, and may be framed by, `origin` only.
+    pub fn set_store_origin(&self, origin: String) {
+        let _ = self
+            .store_origin
+            .set(origin.trim_end_matches('/').to_owned());
+    }
+
+    /// Drops tokens past their use and the oldest remembered charges past the cap.
+    pub fn forget_expired(&self) {
+        let now = clock::unix_now();
+        if let Ok(mut tokens) = self.tokens.lock() {
+            tokens.retain(|_, t| now - t.created_at < TOKEN_SECONDS * 4);
+        }
+        if let Ok(mut charges) = self.charges.lock() {
+            let excess = charges.len().saturating_sub(MAX_CHARGES);
+            charges.drain(..excess);
+        }
+    }
+
+    fn check_now(&self, id: &str) -> Result<(), Declined> {
+        let tokens = self.tokens.lock().map_err(|_| Declined::InvalidToken)?;
+        let token = tokens.get(id).ok_or(Declined::InvalidToken)?;
+        if token.charged.as_ref().is_some_and(|(_, r)| r.is_ok())
+            || !token.ready
+            || clock::unix_now() - token.created_at > TOKEN_SECONDS
+        {
+            return Err(Declined::InvalidToken);
+        }
+        match token.outcome {
+            Outcome::Approve => Ok(()),
+            Outcome::Decline => Err(Declined::Card),
+            Outcome::Insufficient => Err(Declined::InsufficientFunds),
+        }
+    }
+
     /// Every approved charge so far, oldest first.
     pub fn charges(&self) -> Vec<SandboxCharge> {
         self.charges.lock().map(|c| c.clone()).unwrap_or_default()
@@ -102,10 +145,13 @@ impl Sandbox {
         if !luhn(&digits) {
             return Err("number");
         }
-        Ok(self.issue(card_outcome(&digits)))
+        self.issue(card_outcome(&digits)).ok_or("full")
     }
 
-    fn issue(&self, (outcome, description, challenge): (Outcome, String, bool)) -> (String, bool) {
+    fn issue(
+        &self,
+        (outcome, description, challenge): (Outcome, String, bool),
+    ) -> Option<(String, bool)> {
         let id = format!("tok_{}", clock::random_id());
         let token = Token {
             outcome,
@@ -114,12 +160,16 @@ impl Sandbox {
             created_at: clock::unix_now(),
             charged: None,
         };
-        if let Ok(mut tokens) = self.tokens.lock() {
+        let mut tokens = self.tokens.lock().ok()?;
+        if tokens.len() >= MAX_TOKENS {
             let now = clock::unix_now();
-            tokens.retain(|_, t| now - t.created_at < TOKEN_SECONDS * 4);
-            tokens.insert(id.clone(), token);
+            tokens.retain(|_, t| now - t.created_at < TOKEN_SECONDS);
+            if tokens.len() >= MAX_TOKENS {
+                return None;
+            }
         }
-        (id, challenge)
+        tokens.insert(id.clone(), token);
+        Some((id, challenge))
     }
 
     fn answer_challenge(&self, id: &str, code: &str) -> Option<bool> {
@@ -207,15 +257,16 @@ impl PaymentProvider for Sandbox {
         Currency::USD
     }
 
-    fn frame(&self, host: Option<&str>) -> Option<(String, String)> {
+    fn frame(&self) -> Option<(String, String)> {
         let base = match self.public_url.get() {
             Some(url) => url.clone(),
-            None => {
-                let port = self.port.get()?;
-                format!("http://{}:{port}", host_name(host.unwrap_or("127.0.0.1")))
-            }
+            None => format!("http://127.0.0.1:{}", self.port.get()?),
         };
         Some((format!("{base}/frame"), base))
+    }
+
+    fn check<'a>(&'a self, token: &'a str) -> super::CheckFuture<'a> {
+        Box::pin(async move { self.check_now(token) })
     }
 
     fn charge<'a>(&'a self, request: ChargeRequest<'a>) -> ChargeFuture<'a> {
@@ -225,14 +276,6 @@ impl PaymentProvider for Sandbox {
     fn void<'a>(&'a self, reference: &'a str) -> VoidFuture<'a> {
         Box::pin(async move { self.void_now(reference) })
     }
-}
-
-/// `example.com:8080` → `example.com`; `[::1]:8080` → `[::1]`.
-fn host_name(host: &str) -> &str {
-    if host.starts_with('[') {
-        return host.find(']').map_or(host, |end| &host[..=end]);
-    }
-    host.rsplit_once(':').map_or(host, |(name, _)| name)
 }
 
 /// The Luhn check every card number passes.
@@ -377,7 +420,7 @@ fn script_json(value: &Value) -> String {
     value.to_string().replace('<', "\\u003c")
 }
 
-async fn frame(RawQuery(query): RawQuery) -> Response {
+async fn frame(State(sandbox): State<Arc<Sandbox>>, RawQuery(query): RawQuery) -> Response {
     let params: HashMap<String, String> =
         form_urlencoded::parse(query.unwrap_or_default().as_bytes())
             .into_owned()
@@ -387,7 +430,11 @@ async fn frame(RawQuery(query): RawQuery) -> Response {
         .and_then(|l| Locale::from_tag(l))
         .unwrap_or_default();
     let origin = params.get("origin").cloned().unwrap_or_default();
-    if !valid_origin(&origin) {
+    let allowed = match sandbox.store_origin.get() {
+        Some(store) => *store == origin,
+        None => valid_origin(&origin),
+    };
+    if !allowed {
         return (StatusCode::BAD_REQUEST, "origin must be the store's origin").into_response();
     }
     let methods: Vec<&str> = params
@@ -534,7 +581,14 @@ async fn create_token(State(sandbox): State<Arc<Sandbox>>, body: axum::body::Byt
         let name = method_name(Locale::En, method);
         sandbox.issue((Outcome::Approve, name, false))
     };
-    let (token, challenge) = issued;
+    let Some((token, challenge)) = issued else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "60")],
+            Json(json!({ "errors": [{ "field": "token", "code": "busy" }] })),
+        )
+            .into_response();
+    };
     let description = sandbox.description(&token).unwrap_or_default();
     (
         StatusCode::CREATED,
@@ -685,7 +739,5 @@ mod tests {
         assert!(!valid_origin("javascript:alert(1)"));
         assert!(!valid_origin("http://a.example/path"));
         assert!(!valid_origin("*"));
-        assert_eq!(host_name("shop.example:8080"), "shop.example");
-        assert_eq!(host_name("[::1]:8080"), "[::1]");
     }
 }

@@ -12,6 +12,8 @@ pub struct TestApp {
     pub dir: TempDir,
     /// The sandbox payment provider the store charges (tokens and recorded charges).
     pub sandbox: std::sync::Arc<server::payments::sandbox::Sandbox>,
+    /// The state the router serves (its database pool, provider, limits).
+    pub state: AppState,
 }
 
 pub struct TestResponse {
@@ -58,6 +60,12 @@ impl TestApp {
 
     /// A store with other conversion settings (a short quote window, another spread).
     pub async fn with_fx(fx: server::fx::FxSettings) -> Self {
+        Self::with(move |state| state.with_fx_settings(fx)).await
+    }
+
+    /// A store whose state `configure` changes (other limits, another payment provider, a
+    /// public URL) after the test defaults.
+    pub async fn with(configure: impl FnOnce(AppState) -> AppState) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).expect("dist");
@@ -75,11 +83,14 @@ impl TestApp {
         let sandbox = state.sandbox.clone();
         // The payment page is not served in-process; it would listen on this port.
         sandbox.set_port(9);
-        let router = app(state.with_fx_settings(fx));
+        // Limits have their own tests; elsewhere one in-process client makes many requests.
+        let state = configure(state.with_limits(server::limits::Limits::unlimited()));
+        let router = app(state.clone());
         TestApp {
             router,
             dir,
             sandbox,
+            state,
         }
     }
 

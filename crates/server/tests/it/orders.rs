@@ -10,12 +10,12 @@ use domain::shipping::{ShippingQuote, ShippingTotals};
 use domain::{Cart, Currency};
 use serde_json::{json, Value};
 
-const APPROVED: &str = "4242 4242 4242 4242";
-const DECLINED: &str = "4000 0000 0000 0002";
+pub(crate) const APPROVED: &str = "4242 4242 4242 4242";
+pub(crate) const DECLINED: &str = "4000 0000 0000 0002";
 const NO_FUNDS: &str = "4000 0000 0000 9995";
 
 /// In-stock SKUs with no special handling from two different sellers.
-async fn two_sellers(app: &TestApp) -> [String; 2] {
+pub(crate) async fn two_sellers(app: &TestApp) -> [String; 2] {
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT sku FROM (SELECT v.sku, p.seller_id, \
            row_number() OVER (PARTITION BY p.seller_id ORDER BY v.sku) AS n \
@@ -28,7 +28,7 @@ async fn two_sellers(app: &TestApp) -> [String; 2] {
     [rows[0].0.clone(), rows[1].0.clone()]
 }
 
-fn address(country: &str, postal_code: &str) -> Value {
+pub(crate) fn address(country: &str, postal_code: &str) -> Value {
     match country {
         "CL" => json!({
             "country": "CL", "name": "Ana Pérez", "address_line1": "Av. Providencia 1234",
@@ -44,15 +44,15 @@ fn address(country: &str, postal_code: &str) -> Value {
 }
 
 /// Everything the checkout gathers before payment.
-struct Checkout {
-    cart_token: String,
-    quote: ShippingQuote,
-    choices: Value,
-    totals: ShippingTotals,
-    address: Value,
+pub(crate) struct Checkout {
+    pub cart_token: String,
+    pub quote: ShippingQuote,
+    pub choices: Value,
+    pub totals: ShippingTotals,
+    pub address: Value,
 }
 
-async fn checkout(
+pub(crate) async fn checkout(
     app: &TestApp,
     lines: &[(&str, u32)],
     country: &str,
@@ -102,11 +102,11 @@ async fn checkout(
     }
 }
 
-fn token(app: &TestApp, card: &str) -> String {
+pub(crate) fn token(app: &TestApp, card: &str) -> String {
     app.sandbox.token_for_card(card).expect("a test card").0
 }
 
-fn order_body(c: &Checkout, payment_token: &str) -> Value {
+pub(crate) fn order_body(c: &Checkout, payment_token: &str) -> Value {
     let mut body = json!({
         "cart_token": c.cart_token,
         "email": "ana@example.cl",
@@ -122,7 +122,7 @@ fn order_body(c: &Checkout, payment_token: &str) -> Value {
     body
 }
 
-async fn place(app: &TestApp, key: &str, body: &Value) -> TestResponse {
+pub(crate) async fn place(app: &TestApp, key: &str, body: &Value) -> TestResponse {
     app.request(
         Request::post("/api/v1/orders?locale=es")
             .header("content-type", "application/json")
@@ -133,7 +133,7 @@ async fn place(app: &TestApp, key: &str, body: &Value) -> TestResponse {
     .await
 }
 
-async fn stock(app: &TestApp, sku: &str) -> i64 {
+pub(crate) async fn stock(app: &TestApp, sku: &str) -> i64 {
     sqlx::query_as::<_, (i64,)>("SELECT stock FROM variants WHERE sku = ?")
         .bind(sku)
         .fetch_one(&app.db().await)
@@ -142,7 +142,7 @@ async fn stock(app: &TestApp, sku: &str) -> i64 {
         .0
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
+pub(crate) async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_as::<_, (i64,)>(sql)
         .fetch_one(&app.db().await)
         .await
@@ -561,7 +561,7 @@ async fn twenty_orders_at_once_for_the_last_five_units_sell_exactly_five() {
 }
 
 /// Runs every future at once on this task and collects their outputs in order.
-async fn futures_join_all<F: std::future::Future>(
+pub(crate) async fn futures_join_all<F: std::future::Future>(
     futures: impl Iterator<Item = F>,
 ) -> Vec<F::Output> {
     let mut pinned: Vec<std::pin::Pin<Box<F>>> = futures.map(Box::pin).collect();
@@ -721,64 +721,6 @@ async fn the_payment_page_takes_the_card_on_its_own_origin_and_hands_back_only_a
         404 | 405
     ));
     assert_eq!(app.post_json("/api/v1/tokens", "{}").await.status, 404);
-}
-
-#[tokio::test]
-async fn housekeeping_releases_stock_of_abandoned_attempts_and_forgets_day_old_keys() {
-    let app = TestApp::new().await;
-    let [a, _] = two_sellers(&app).await;
-    let before = stock(&app, &a).await;
-    let db = app.db().await;
-    let now = server::fx::clock::unix_now();
-    // An attempt that held two units an hour ago and never finished, and one still in flight.
-    sqlx::query("UPDATE variants SET stock = stock - 3 WHERE sku = ?")
-        .bind(&a)
-        .execute(&db)
-        .await
-        .expect("stock");
-    for (key, quantity, at) in [("old", 2, now - 3600), ("live", 1, now - 5)] {
-        sqlx::query("INSERT INTO stock_holds (idempotency_key, sku, quantity, created_at) VALUES (?, ?, ?, ?)")
-            .bind(key)
-            .bind(&a)
-            .bind(quantity)
-            .bind(at)
-            .execute(&db)
-            .await
-            .expect("hold");
-    }
-    for (key, status, at) in [
-        ("answered-long-ago", Some(201), now - 2 * 86_400),
-        ("answered", Some(201), now - 60),
-        ("in-flight", None, now - 2 * 86_400),
-    ] {
-        sqlx::query("INSERT INTO idempotency_keys (key, request, status, response, created_at) VALUES (?, '{}', ?, '{}', ?)")
-            .bind(key)
-            .bind(status)
-            .bind(at)
-            .execute(&db)
-            .await
-            .expect("key");
-    }
-    let swept = server::orders::housekeeping(&db, now)
-        .await
-        .expect("housekeeping");
-    assert_eq!(
-        swept,
-        server::orders::Swept {
-            holds_released: 1,
-            keys_purged: 1
-        }
-    );
-    assert_eq!(
-        stock(&app, &a).await,
-        before - 1,
-        "the live attempt keeps its unit"
-    );
-    assert_eq!(count(&app, "SELECT count(*) FROM stock_holds").await, 1);
-    assert_eq!(
-        count(&app, "SELECT count(*) FROM idempotency_keys").await,
-        2
-    );
 }
 
 #[tokio::test]

@@ -26,11 +26,16 @@ async fn the_root_serves_index_html_with_no_cache() {
 async fn every_page_forbids_scripts_requests_and_frames_from_anywhere_but_the_store_and_its_payment_page(
 ) {
     let app = TestApp::new().await;
-    for path in ["/", "/es-CL/checkout", "/ja/p/some-product"] {
+    // A forged Host changes nothing: the payment page's origin is configured.
+    for (path, host) in [
+        ("/", "shop.example:8080"),
+        ("/es-CL/checkout", "*"),
+        ("/ja/p/some-product", "evil.example"),
+    ] {
         let res = app
             .request(
                 Request::get(path)
-                    .header("host", "shop.example:8080")
+                    .header("host", host)
                     .body(Body::empty())
                     .expect("request"),
             )
@@ -51,8 +56,8 @@ async fn every_page_forbids_scripts_requests_and_frames_from_anywhere_but_the_st
             "trunk's start-up script runs by its hash, nothing else inline"
         );
         assert_eq!(directive("connect-src"), "connect-src 'self'");
-        // The sandbox's page listens on port 9 of the host the buyer used.
-        assert_eq!(directive("frame-src"), "frame-src http://shop.example:9");
+        // The sandbox's page listens on port 9 of the configured host, whatever Host says.
+        assert_eq!(directive("frame-src"), "frame-src http://127.0.0.1:9");
         assert_eq!(directive("frame-ancestors"), "frame-ancestors 'none'");
         assert_eq!(directive("object-src"), "object-src 'none'");
         assert_eq!(directive("style-src"), "style-src 'self'");
