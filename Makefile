@@ -1,5 +1,5 @@
 # The two set-up commands (see README.md) and a few contributor shortcuts.
-.PHONY: run test dev build size e2e
+.PHONY: run test dev build size e2e load fuzz
 
 ## Install what is missing, build the app and server, and start the store.
 run:
@@ -16,3 +16,11 @@ dev:
 ## Only the brotli size report of an existing dist/.
 size:
 	@node scripts/size-budget.mjs
+
+## The checkout storm and read throughput against the release server (perf/README.md).
+load:
+	@bash scripts/load.sh
+
+## schemathesis against the OpenAPI document of a release server: no 5xx, still up after.
+fuzz:
+	@bash scripts/fuzz.sh

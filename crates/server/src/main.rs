@@ -85,7 +85,20 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             format!("{scheme}://{host}:{}", payment_addr.port())
         }));
     state.sandbox.set_store_origin(public_url.clone());
-    let sandbox = server::panics::guard(server::payments::sandbox::router(state.sandbox.clone()));
+    let mut sandbox =
+        server::panics::guard(server::payments::sandbox::router(state.sandbox.clone()));
+    // The payment page's token API is a write like any other: its own per-client allowance.
+    let sandbox_writes = server::limits::Limiters::new(&state.limits).writes;
+    if let Some(writes) = sandbox_writes {
+        sandbox = sandbox.layer(server::limits::layer(&writes));
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                writes.limiter().retain_recent();
+            }
+        });
+    }
     // Stock held by attempts a stopped process left, old keys, expired quotes, abandoned
     // carts: now and every minute.
     server::housekeeping::spawn(state.clone(), std::time::Duration::from_secs(60));

@@ -378,7 +378,7 @@ pub async fn create_quote(
     .bind(&fingerprint)
     .bind(now)
     .bind(now + state.fx.settings.quote_seconds)
-    .bind(serde_json::to_string(&quote).map_err(|e| AppError::Internal(e.to_string()))?)
+    .bind(compact(&quote)?)
     .bind(price_list(&items))
     .execute(&state.db)
     .await?;
@@ -504,9 +504,36 @@ pub struct Stored {
     pub prices: String,
 }
 
+/// A quote as stored: its JSON deflated (a 20-line quote's ~30 KB of JSON takes a few KB).
+fn compact(quote: &ShippingQuote) -> Result<Vec<u8>, AppError> {
+    use std::io::Write;
+    let json = serde_json::to_vec(quote).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder
+        .write_all(&json)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// The quote [`compact`] stored (or, from before compaction, its plain JSON).
+fn expand(body: &[u8]) -> Result<ShippingQuote, AppError> {
+    use std::io::Read;
+    let internal = |e: String| AppError::Internal(e);
+    if body.first() == Some(&b'{') {
+        return serde_json::from_slice(body).map_err(|e| internal(e.to_string()));
+    }
+    let mut json = Vec::new();
+    flate2::read::DeflateDecoder::new(body)
+        .take(4 * 1024 * 1024)
+        .read_to_end(&mut json)
+        .map_err(|e| internal(e.to_string()))?;
+    serde_json::from_slice(&json).map_err(|e| internal(e.to_string()))
+}
+
 pub async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
-    let row: Option<(String, Option<String>, String, i64, String)> = sqlx::query_as(
-        "SELECT body, cart_token, fingerprint, expires_at, prices FROM shipping_quotes WHERE id = ?",
+    let row: Option<(Vec<u8>, Option<String>, String, i64, String)> = sqlx::query_as(
+        "SELECT CAST(body AS BLOB), cart_token, fingerprint, expires_at, prices \
+         FROM shipping_quotes WHERE id = ?",
     )
     .bind(id)
     .fetch_optional(&state.db)
@@ -517,8 +544,7 @@ pub async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
     if now >= expires_at {
         return Err(AppError::ShippingQuoteExpired);
     }
-    let mut quote: ShippingQuote =
-        serde_json::from_str(&body).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut quote = expand(&body)?;
     quote.expires_in = u32::try_from(expires_at - now).unwrap_or(0);
     Ok(Stored {
         quote,

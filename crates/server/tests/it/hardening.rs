@@ -718,3 +718,30 @@ async fn health_is_503_when_the_database_cannot_write() {
         .expect("trigger");
     app.get("/healthz").await.problem(503, "unavailable");
 }
+
+#[tokio::test]
+async fn stored_quotes_take_a_fraction_of_their_json() {
+    let app = TestApp::new().await;
+    let skus: Vec<(String,)> = sqlx::query_as(
+        "SELECT v.sku FROM variants v JOIN products p ON p.id = v.product_id \
+         WHERE p.handling = 0 AND v.stock >= 5 ORDER BY v.sku LIMIT 20",
+    )
+    .fetch_all(&app.db().await)
+    .await
+    .expect("skus");
+    let lines: Vec<(&str, u32)> = skus.iter().map(|(s,)| (s.as_str(), 1)).collect();
+    let c = checkout(&app, &lines, "CL", "7500000", "CLP").await;
+    let json = app
+        .get(&format!("/api/v1/shipping/quotes/{}", c.quote.id))
+        .await;
+    assert_eq!(json.status, 200);
+    let (stored,): (i64,) =
+        sqlx::query_as("SELECT length(CAST(body AS BLOB)) FROM shipping_quotes WHERE id = ?")
+            .bind(&c.quote.id)
+            .fetch_one(&app.db().await)
+            .await
+            .expect("stored");
+    let sent = i64::try_from(json.body.len()).expect("size");
+    assert!(stored * 4 < sent, "stored {stored} B for {sent} B of JSON");
+    eprintln!("a 20-line quote: {sent} B of JSON stored in {stored} B");
+}
