@@ -226,7 +226,7 @@ pub fn limiter(
 /// The layer enforcing `limiter`: a refused request gets a localized 429 problem with
 /// `Retry-After`.
 pub fn layer(limiter: &Limiter) -> GovernorLayer<ClientKey, NoOpMiddleware, Body> {
-    GovernorLayer::new(limiter.clone()).error_handler(|err| refused(err))
+    GovernorLayer::new(limiter.clone()).error_handler(refused)
 }
 
 fn refused(err: GovernorError) -> Response<Body> {

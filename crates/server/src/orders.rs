@@ -684,6 +684,10 @@ async fn hold_stock(
     Ok(())
 }
 
+/// A `charge_attempts` row: token, provider reference (once known), amount in minor units,
+/// currency.
+type RecordedCharge = (String, Option<String>, i64, String);
+
 /// Ends an attempt that wrote no order: its held units go back to stock, its claim on the
 /// cart is dropped, and a charge it made is voided. Safe to repeat; logs what it cannot do.
 pub async fn abandon(
@@ -691,7 +695,7 @@ pub async fn abandon(
     payments: &dyn crate::payments::PaymentProvider,
     key: &str,
 ) {
-    let charge: Result<Option<(String, Option<String>, i64, String)>, _> = sqlx::query_as(
+    let charge: Result<Option<RecordedCharge>, _> = sqlx::query_as(
         "SELECT token, reference, amount_minor, currency FROM charge_attempts WHERE idempotency_key = ?",
     )
     .bind(key)

@@ -530,8 +530,11 @@ fn expand(body: &[u8]) -> Result<ShippingQuote, AppError> {
     serde_json::from_slice(&json).map_err(|e| internal(e.to_string()))
 }
 
+/// A `shipping_quotes` row: compacted body, cart token, fingerprint, expiry, price list.
+type StoredRow = (Vec<u8>, Option<String>, String, i64, String);
+
 pub async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
-    let row: Option<(Vec<u8>, Option<String>, String, i64, String)> = sqlx::query_as(
+    let row: Option<StoredRow> = sqlx::query_as(
         "SELECT CAST(body AS BLOB), cart_token, fingerprint, expires_at, prices \
          FROM shipping_quotes WHERE id = ?",
     )
