@@ -235,10 +235,20 @@ async fn answer(state: AppState, attempt: Attempt) -> Result<Response, AppError>
             tracing::error!(key, "order placement panicked");
             Err(AppError::Internal("order placement panicked".into()))
         });
-    if result.is_err() {
-        // No order was written: whatever the attempt holds goes back.
-        abandon(&state.db, state.payments.as_ref(), key).await;
-    }
+    let result = match result {
+        Ok(order) => Ok(order),
+        Err(err) => {
+            // No order was written: whatever the attempt holds goes back.
+            abandon(&state.db, state.payments.as_ref(), key).await;
+            // An attempt racing another for the same cart may have seen the cart emptied or
+            // changed by the order that won: say so rather than "empty" or "altered".
+            let cart = attempt.request.cart_token.trim();
+            match cart_claim(&state, cart).await {
+                Ok(Some(other)) if other != key => Err(AppError::CartAlreadyOrdered),
+                _ => Err(err),
+            }
+        }
+    };
     let (status, text, keep) = match &result {
         Ok(order) => (
             201,

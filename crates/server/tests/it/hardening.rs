@@ -60,7 +60,10 @@ impl PaymentProvider for Gated {
     fn charge<'a>(&'a self, request: ChargeRequest<'a>) -> ChargeFuture<'a> {
         Box::pin(async move {
             self.gate("charge").await;
-            self.inner.charge(request).await
+            let charged = self.inner.charge(request).await;
+            // The charge is made; the order is not written yet.
+            self.gate("charged").await;
+            charged
         })
     }
     fn void<'a>(&'a self, reference: &'a str) -> VoidFuture<'a> {
@@ -74,7 +77,8 @@ struct GatedStore {
     open: watch::Sender<bool>,
 }
 
-/// A store whose provider waits at `stop_at` (`"check"` or `"charge"`).
+/// A store whose provider waits at `stop_at`: `"check"` (before the token is checked),
+/// `"charge"` (before it is charged) or `"charged"` (after, before the order is written).
 async fn gated_store(stop_at: &'static str, limits: server::limits::Limits) -> GatedStore {
     let (tx, arrived) = tokio::sync::mpsc::unbounded_channel();
     let (open, open_rx) = watch::channel(false);
@@ -166,7 +170,13 @@ async fn a_panicking_handler_answers_a_500_problem_with_the_request_id_and_the_n
 
 #[tokio::test]
 async fn hanging_up_while_the_provider_charges_still_ends_in_one_complete_order() {
-    let mut store = gated_store("charge", server::limits::Limits::unlimited()).await;
+    for stage in ["charge", "charged"] {
+        hang_up_at(stage).await;
+    }
+}
+
+async fn hang_up_at(stage: &'static str) {
+    let mut store = gated_store(stage, server::limits::Limits::unlimited()).await;
     let app = &store.app;
     let [sku, _] = two_sellers(app).await;
     let before = stock(app, &sku).await;
@@ -187,8 +197,8 @@ async fn hanging_up_while_the_provider_charges_still_ends_in_one_complete_order(
             .await
         })
     };
-    store.wait_for("charge").await;
-    // The buyer's connection drops while the provider is charging.
+    store.wait_for(stage).await;
+    // The buyer's connection drops while the provider is charging, or just after.
     request.abort();
     let _ = request.await;
     store.open.send(true).expect("open");
