@@ -39,3 +39,8 @@ CREATE TABLE health (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     checked_at INTEGER NOT NULL
 );
+
+-- Keys are now compared by a SHA-256 of the request; the requests stored before held
+-- addresses (and could hold whatever a client sent). They are dropped: a repeat of such a
+-- request within its day gets a 422 instead of a replay.
+UPDATE idempotency_keys SET request = 'before-0007' WHERE length(request) != 64;

@@ -244,6 +244,19 @@ async fn cart_exists(db: &sqlx::SqlitePool, token: &str) -> Result<(), AppError>
     found.map(|_| ()).ok_or(AppError::CartNotFound)
 }
 
+/// A cart that may still change: it exists and no order has it (placed, or being placed).
+async fn cart_open(db: &sqlx::SqlitePool, token: &str) -> Result<(), AppError> {
+    cart_exists(db, token).await?;
+    let claimed: Option<i64> = sqlx::query_scalar("SELECT 1 FROM cart_claims WHERE cart_token = ?")
+        .bind(token)
+        .fetch_optional(db)
+        .await?;
+    match claimed {
+        Some(_) => Err(AppError::CartAlreadyOrdered),
+        None => Ok(()),
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct LineRow {
     sku: String,
@@ -551,7 +564,7 @@ pub async fn patch_cart(
     body: Body,
 ) -> Result<Json<Cart>, AppError> {
     let view = View::of(query.as_deref(), &headers, &state)?;
-    cart_exists(&state.db, &token).await?;
+    cart_open(&state.db, &token).await?;
     let input = parse_input(&read_body(body).await?)?;
     let found = check_lines(&state.db, &input.lines).await?;
     write_lines(&state.db, &token, &input.lines, &found, false).await?;
@@ -579,7 +592,7 @@ pub async fn delete_line(
     headers: HeaderMap,
 ) -> Result<Json<Cart>, AppError> {
     let view = View::of(query.as_deref(), &headers, &state)?;
-    cart_exists(&state.db, &token).await?;
+    cart_open(&state.db, &token).await?;
     sqlx::query("DELETE FROM cart_lines WHERE cart_token = ? AND sku = ?")
         .bind(&token)
         .bind(&sku)
@@ -603,7 +616,7 @@ pub async fn delete_cart(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<StatusCode, AppError> {
-    cart_exists(&state.db, &token).await?;
+    cart_open(&state.db, &token).await?;
     let mut tx = state.db.begin().await?;
     sqlx::query("DELETE FROM cart_lines WHERE cart_token = ?")
         .bind(&token)

@@ -453,6 +453,12 @@ pub async fn localize_problems(req: Request, next: Next) -> Response {
     match response.extensions().get::<AppError>() {
         Some(err) if locale != Locale::default() => {
             let mut localized = err.render(locale);
+            // What the layers inside chose for caching (`no-store` on private answers) stays.
+            if let Some(cache) = response.headers().get(header::CACHE_CONTROL) {
+                localized
+                    .headers_mut()
+                    .insert(header::CACHE_CONTROL, cache.clone());
+            }
             localized
                 .headers_mut()
                 .insert(header::VARY, HeaderValue::from_static("accept-language"));

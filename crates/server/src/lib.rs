@@ -69,6 +69,9 @@ pub struct AppState {
     pub limiters: limits::Limiters,
     /// The origin buyers use (`STORE_PUBLIC_URL`); `https://` adds HSTS.
     pub public_url: std::sync::Arc<str>,
+    /// Order attempts running now: shutdown waits for them (up to its deadline) before the
+    /// database closes.
+    pub orders_in_flight: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl AppState {
@@ -92,6 +95,7 @@ impl AppState {
             limiters: limits::Limiters::new(&limits::Limits::default()),
             limits: limits::Limits::default(),
             public_url: std::sync::Arc::from("http://127.0.0.1:8080"),
+            orders_in_flight: std::sync::Arc::default(),
         })
     }
 
@@ -133,6 +137,10 @@ pub fn app(state: AppState) -> Router {
     if let Some(searches) = &state.limiters.searches {
         listing = listing.layer(limits::layer(searches));
     }
+    let mut lookup = get(orders::get_order);
+    if let Some(lookups) = &state.limiters.lookups {
+        lookup = lookup.layer(limits::layer(lookups));
+    }
     let mut api = Router::new()
         .route("/v1/products", listing)
         .route("/v1/products/{slug}", get(products::get_product))
@@ -165,7 +173,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/v1/payment-methods", get(payments::payment_methods))
         .route("/v1/orders", axum::routing::post(orders::create_order))
-        .route("/v1/orders/{number}", get(orders::get_order))
+        .route("/v1/orders/{number}", lookup)
         .route("/v1/fx/rates", get(fx::get_rates))
         .route("/v1/fx/quotes", axum::routing::post(fx::create_quote))
         .route("/v1/fx/quotes/{id}", get(fx::get_quote))
@@ -187,8 +195,13 @@ pub fn app(state: AppState) -> Router {
     let static_dir = state.static_dir.clone();
     let payments = state.payments.clone();
     let hsts = state.public_url.starts_with("https://");
+    // Each health check writes: a flood of them is limited like searches.
+    let mut health = get(healthz);
+    if let Some(searches) = &state.limiters.searches {
+        health = health.layer(limits::layer(searches));
+    }
     let router = Router::new()
-        .route("/healthz", get(healthz))
+        .route("/healthz", health)
         .route("/media/products/{file}", get(media::product_image))
         .route("/media/products/{slug}/{file}", get(media::product_view))
         .nest("/api", api)

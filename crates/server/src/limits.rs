@@ -29,6 +29,8 @@ pub struct Limits {
     pub writes_per_minute: u32,
     /// `STORE_RATE_SEARCHES_PER_MINUTE` (default 600): listing and search requests per client.
     pub searches_per_minute: u32,
+    /// `STORE_RATE_LOOKUPS_PER_MINUTE` (default 30): order lookups by number per client.
+    pub lookups_per_minute: u32,
     /// `STORE_MAX_HOLDS_PER_CLIENT` (default 3): order attempts holding stock at once per client.
     pub max_holds_per_client: u32,
     /// `STORE_TRUST_FORWARDED` (default off): read the client from `X-Forwarded-For` when the
@@ -50,6 +52,7 @@ impl Default for Limits {
         Limits {
             writes_per_minute: 120,
             searches_per_minute: 600,
+            lookups_per_minute: 30,
             max_holds_per_client: 3,
             trust_forwarded: false,
             api_timeout: Duration::from_secs(10),
@@ -65,6 +68,7 @@ impl Limits {
         Limits {
             writes_per_minute: 0,
             searches_per_minute: 0,
+            lookups_per_minute: 0,
             max_holds_per_client: 0,
             ..Limits::default()
         }
@@ -102,6 +106,11 @@ impl Limits {
             searches_per_minute: count(number(
                 "STORE_RATE_SEARCHES_PER_MINUTE",
                 d.searches_per_minute.into(),
+                0,
+            )?),
+            lookups_per_minute: count(number(
+                "STORE_RATE_LOOKUPS_PER_MINUTE",
+                d.lookups_per_minute.into(),
                 0,
             )?),
             max_holds_per_client: count(number(
@@ -163,24 +172,40 @@ pub fn client_of(
 ) -> IpAddr {
     let peer = extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
+        .map(|ConnectInfo(addr)| addr.ip().to_canonical());
     let from_proxy = peer.is_none_or(|ip| match ip {
         IpAddr::V4(v4) => v4.is_loopback() || v4.is_private(),
         IpAddr::V6(v6) => v6.is_loopback() || (v6.segments()[0] & 0xfe00) == 0xfc00,
     });
-    if trust_forwarded && from_proxy {
-        let forwarded = headers
+    let client = if trust_forwarded && from_proxy {
+        // The proxy appends the address it saw last; anything before it the client wrote. An
+        // entry that is not a plain address means the proxy is not what we were told: the
+        // peer it is.
+        headers
             .get_all("x-forwarded-for")
             .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .filter_map(|part| part.trim().parse::<IpAddr>().ok())
-            .next_back();
-        if let Some(ip) = forwarded {
-            return ip;
+            .next_back()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|last| last.trim().parse::<IpAddr>().ok())
+            .map(|ip| ip.to_canonical())
+            .or(peer)
+    } else {
+        peer
+    };
+    client.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), network_of)
+}
+
+/// The unit a limit applies to: an IPv4 address, or an IPv6 /64 (one host, or one customer's
+/// network, holds a whole /64: counting its addresses one by one would let it dodge limits).
+fn network_of(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
         }
     }
-    peer.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
 }
 
 /// The rate limiter's key: the client's IP address.
@@ -245,6 +270,7 @@ fn refused(err: GovernorError) -> Response<Body> {
 pub struct Limiters {
     pub writes: Option<Limiter>,
     pub searches: Option<Limiter>,
+    pub lookups: Option<Limiter>,
 }
 
 impl Limiters {
@@ -261,13 +287,17 @@ impl Limiters {
                 ]),
             ),
             searches: limiter(limits.searches_per_minute, limits.trust_forwarded, None),
+            lookups: limiter(limits.lookups_per_minute, limits.trust_forwarded, None),
         }
     }
 
     /// Forgets clients whose allowance is full again (run by housekeeping), so the maps
     /// do not grow with every address ever seen.
     pub fn forget_idle_clients(&self) {
-        for limiter in [&self.writes, &self.searches].into_iter().flatten() {
+        for limiter in [&self.writes, &self.searches, &self.lookups]
+            .into_iter()
+            .flatten()
+        {
             limiter.limiter().retain_recent();
             limiter.limiter().shrink_to_fit();
         }
@@ -317,6 +347,43 @@ mod tests {
             client_ip(&req, true),
             "203.0.113.50".parse::<IpAddr>().expect("ip"),
             "a public peer cannot claim another address"
+        );
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 5000))));
+        req.headers_mut().insert(
+            "x-forwarded-for",
+            "198.51.100.7, unknown".parse().expect("header"),
+        );
+        assert_eq!(
+            client_ip(&req, true),
+            "127.0.0.1".parse::<IpAddr>().expect("ip"),
+            "a last entry that is not an address is not skipped for one the client wrote"
+        );
+    }
+
+    #[test]
+    fn an_ipv6_network_is_one_client_and_mapped_addresses_are_ipv4() {
+        let mut req = Request::new(());
+        req.extensions_mut().insert(ConnectInfo(
+            "[2001:db8:1:2:aaaa:bbbb:cccc:dddd]:443"
+                .parse::<SocketAddr>()
+                .expect("addr"),
+        ));
+        assert_eq!(
+            client_ip(&req, false),
+            "2001:db8:1:2::".parse::<IpAddr>().expect("ip")
+        );
+        req.extensions_mut().insert(ConnectInfo(
+            "[::ffff:127.0.0.1]:443"
+                .parse::<SocketAddr>()
+                .expect("addr"),
+        ));
+        req.headers_mut()
+            .insert("x-forwarded-for", "198.51.100.7".parse().expect("header"));
+        assert_eq!(
+            client_ip(&req, true),
+            "198.51.100.7".parse::<IpAddr>().expect("ip"),
+            "a proxy on a dual-stack socket is still the proxy"
         );
     }
 

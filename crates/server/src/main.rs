@@ -120,6 +120,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             let _ = stop_rx2.wait_for(|stop| *stop).await;
         },
     ));
+    let in_flight = state.orders_in_flight.clone();
     server::serve::serve(listener, app(state), header_timeout, deadline, async move {
         shutdown_signal().await;
         let _ = stop_tx.send(true);
@@ -127,6 +128,16 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     .await;
     drop(stop_rx);
     payments.await?;
+    // An order being placed finishes (charged and written, or voided) before the database
+    // closes, within the same deadline.
+    let waited = std::time::Instant::now();
+    while in_flight.load(std::sync::atomic::Ordering::SeqCst) > 0 && waited.elapsed() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let left = in_flight.load(std::sync::atomic::Ordering::SeqCst);
+    if left > 0 {
+        tracing::error!(left, "order attempts still running at the shutdown deadline; housekeeping ends them at the next start");
+    }
     pool.close().await;
     tracing::info!("shut down cleanly");
     Ok(())

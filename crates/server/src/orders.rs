@@ -159,12 +159,33 @@ pub async fn create_order(
     // ends only the wait for the answer. The attempt always reaches an end — the key answered
     // or given back, the stock held then sold or released, a charge recorded with its order or
     // voided — whatever happens to the connection.
-    match tokio::spawn(answer(state, attempt)).await {
+    let running = InFlight::new(&state.orders_in_flight);
+    let task = async move {
+        let _running = running;
+        answer(state, attempt).await
+    };
+    match tokio::spawn(task).await {
         Ok(result) => result,
         Err(join) => {
             tracing::error!(error = %join, "an order attempt's task failed");
             Err(AppError::Internal("order task failed".into()))
         }
+    }
+}
+
+/// Counts an order attempt as running until dropped.
+struct InFlight(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl InFlight {
+    fn new(counter: &std::sync::Arc<std::sync::atomic::AtomicUsize>) -> InFlight {
+        counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        InFlight(counter.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 }
 
@@ -249,37 +270,33 @@ async fn answer(state: AppState, attempt: Attempt) -> Result<Response, AppError>
             }
         }
     };
-    let (status, text, keep) = match &result {
-        Ok(order) => (
-            201,
-            serde_json::to_string(order).map_err(|e| AppError::Internal(e.to_string()))?,
-            true,
-        ),
+    match &result {
+        // The order's transaction answered the key already (`write_order`).
+        Ok(_) => {}
         Err(err) => {
-            let problem = err.to_problem(attempt.locale);
             // Answers that cannot change are kept for repeats; others (a changed total, an
-            // expired quote, a failure of ours) give the key back so a repeat is worked out anew.
-            let keep = matches!(err.status().as_u16(), 400 | 402 | 404 | 422)
-                || matches!(err, AppError::CartAlreadyOrdered);
-            (
-                err.status().as_u16(),
-                serde_json::to_string(&problem).unwrap_or_default(),
-                keep,
-            )
+            // expired quote, a cart another attempt is ordering, a failure of ours) give the key
+            // back so a repeat is worked out anew.
+            let keep = matches!(err.status().as_u16(), 400 | 402 | 404 | 422);
+            let answered = if keep {
+                let problem = err.to_problem(attempt.locale);
+                sqlx::query("UPDATE idempotency_keys SET status = ?, response = ? WHERE key = ?")
+                    .bind(i64::from(err.status().as_u16()))
+                    .bind(serde_json::to_string(&problem).unwrap_or_default())
+                    .bind(key)
+                    .execute(&state.db)
+                    .await
+            } else {
+                sqlx::query("DELETE FROM idempotency_keys WHERE key = ?")
+                    .bind(key)
+                    .execute(&state.db)
+                    .await
+            };
+            if let Err(e) = answered {
+                // Housekeeping gives an unanswered key back after a while.
+                tracing::error!(error = %e, "an order attempt's key could not be answered");
+            }
         }
-    };
-    if keep {
-        sqlx::query("UPDATE idempotency_keys SET status = ?, response = ? WHERE key = ?")
-            .bind(i64::from(status))
-            .bind(&text)
-            .bind(key)
-            .execute(&state.db)
-            .await?;
-    } else {
-        sqlx::query("DELETE FROM idempotency_keys WHERE key = ?")
-            .bind(key)
-            .execute(&state.db)
-            .await?;
     }
     match result {
         Ok(order) => {
@@ -748,25 +765,32 @@ async fn void_attempt(
                 tracing::error!(key, "an attempt's recorded amount cannot be read");
                 return false;
             };
-            match payments
-                .charge(ChargeRequest {
-                    token,
-                    amount,
-                    idempotency_key: key,
-                })
-                .await
-            {
-                Ok(charged) => charged.reference,
-                // Nothing was charged.
-                Err(_) => return true,
+            let repeat = payments.charge(ChargeRequest {
+                token,
+                amount,
+                idempotency_key: key,
+            });
+            match tokio::time::timeout(PROVIDER_TIMEOUT, repeat).await {
+                Ok(Ok(charged)) => charged.reference,
+                // The provider says this key charged nothing.
+                Ok(Err(_)) => return true,
+                // Unknown: the record stays for the next round.
+                Err(_) => {
+                    tracing::error!(key, "the provider did not say whether an attempt charged");
+                    return false;
+                }
             }
         }
     };
-    match payments.void(&reference).await {
-        Ok(()) => true,
-        Err(why) => {
+    match tokio::time::timeout(PROVIDER_TIMEOUT, payments.void(&reference)).await {
+        Ok(Ok(())) => true,
+        Ok(Err(why)) => {
             tracing::error!(%reference, %why,
                 "a charge whose order was not written was not voided: refund it by hand");
+            false
+        }
+        Err(_) => {
+            tracing::error!(%reference, "the provider did not answer a void in time; retried later");
             false
         }
     }
@@ -817,6 +841,27 @@ async fn write_order(
     let body = serde_json::to_string(order).map_err(|e| AppError::Internal(e.to_string()))?;
     let now = clock::unix_now();
     let mut tx = state.db.begin().await?;
+    // The charge record is this attempt's proof that housekeeping has not ended it (it would
+    // have voided the charge and put the stock back): without it, nothing is written.
+    let mine =
+        sqlx::query("DELETE FROM charge_attempts WHERE idempotency_key = ? AND reference = ?")
+            .bind(key)
+            .bind(reference)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    if mine != 1 {
+        return Err(AppError::Internal(
+            "the attempt was ended by housekeeping before its order was written".into(),
+        ));
+    }
+    // The key is answered with the order in the same transaction: a buyer whose connection
+    // drops now gets this order on a retry.
+    sqlx::query("UPDATE idempotency_keys SET status = 201, response = ? WHERE key = ?")
+        .bind(&body)
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "INSERT INTO orders (number, access_key, email, locale, status, placed_at, cart_token, \
            shipping_quote_id, body) VALUES (?, ?, ?, ?, 'paid', ?, ?, ?, ?)",
@@ -860,10 +905,6 @@ async fn write_order(
     .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM stock_holds WHERE idempotency_key = ?")
-        .bind(key)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM charge_attempts WHERE idempotency_key = ?")
         .bind(key)
         .execute(&mut *tx)
         .await?;
@@ -972,6 +1013,8 @@ const LOOKUP_TRACKED: usize = 10_000;
 #[derive(Default)]
 pub struct LookupGuard {
     failures: std::sync::Mutex<HashMap<String, std::collections::VecDeque<i64>>>,
+    /// When the map was last swept of numbers with no failure in the window.
+    swept_at: std::sync::atomic::AtomicI64,
 }
 
 impl LookupGuard {
@@ -993,8 +1036,19 @@ impl LookupGuard {
     /// Records a failed lookup of `number` at `now`.
     pub fn failed(&self, number: &str, now: i64) {
         let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        if map.len() >= LOOKUP_TRACKED {
-            map.retain(|_, l| l.back().is_some_and(|t| now - t < LOOKUP_WINDOW));
+        if map.len() >= LOOKUP_TRACKED && !map.contains_key(number) {
+            // Sweeping is a pass over the whole map: at most once a minute.
+            let last = self.swept_at.load(std::sync::atomic::Ordering::Relaxed);
+            if now - last >= 60 {
+                map.retain(|_, l| l.back().is_some_and(|t| now - t < LOOKUP_WINDOW));
+                self.swept_at
+                    .store(now, std::sync::atomic::Ordering::Relaxed);
+            }
+            if map.len() >= LOOKUP_TRACKED {
+                // Full of recent failures (a flood, which the per-client rate limit slows):
+                // this number is not tracked rather than the map growing without bound.
+                return;
+            }
         }
         let list = map.entry(number.to_owned()).or_default();
         list.push_back(now);

@@ -401,6 +401,13 @@ pub fn router(sandbox: Arc<Sandbox>) -> Router {
                 HeaderValue::from_static("nosniff"),
             ),
         )
+        // Tokens and the page that takes card numbers: nothing here may be cached.
+        .layer(
+            tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("no-store"),
+            ),
+        )
 }
 
 /// An origin the page may post its token to: `http(s)://host[:port]`, nothing more.

@@ -305,6 +305,22 @@ async fn one_cart_placed_at_once_under_different_keys_becomes_one_order_and_409s
     .await;
     again.problem(409, "cart_already_ordered");
     assert_eq!(attempt_rows(&app).await, (0, 0, 0));
+    // And the ordered cart cannot be changed any more (a stale tab, an offline queue).
+    let patch = app
+        .send(
+            "PATCH",
+            &format!("/api/v1/carts/{}?locale=es", c.cart_token),
+            &json!({ "lines": [{ "sku": sku, "quantity": 2 }] }).to_string(),
+        )
+        .await;
+    let problem = patch.problem(409, "cart_already_ordered");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .expect("detail")
+            .contains("carrito"),
+        "{problem}"
+    );
 }
 
 #[tokio::test]
@@ -423,6 +439,7 @@ async fn a_client_cannot_keep_more_than_three_attempts_holding_stock() {
 async fn a_client_over_its_write_rate_gets_a_localized_429_and_others_do_not() {
     let limits = server::limits::Limits {
         writes_per_minute: 20,
+        lookups_per_minute: 30,
         ..server::limits::Limits::unlimited()
     };
     let app = TestApp::with(move |s| s.with_limits(limits)).await;
@@ -455,6 +472,18 @@ async fn a_client_over_its_write_rate_gets_a_localized_429_and_others_do_not() {
         .expect("Retry-After in seconds");
     assert!((1..=3).contains(&wait), "{wait}");
     assert_eq!(post([192, 0, 2, 2]).await.status, 201, "another client");
+    // Order lookups by number have their own, smaller allowance.
+    let lookup = |client: [u8; 4], n: u32| {
+        let mut request = Request::get(format!("/api/v1/orders/SO-AAAAA-AAAA{n}?email=a@b.cl"))
+            .body(Body::empty())
+            .expect("request");
+        request.extensions_mut().insert(from(client));
+        app.request(request)
+    };
+    for n in 0..7 {
+        assert_eq!(lookup([192, 0, 2, 9], n).await.status, 404);
+    }
+    lookup([192, 0, 2, 9], 8).await.problem(429, "rate_limited");
     // Reads are not writes.
     let mut read = Request::get("/api/v1/categories")
         .body(Body::empty())
@@ -687,6 +716,12 @@ async fn answers_with_tokens_keys_addresses_or_payments_are_never_cached() {
         .post_json("/api/v1/fx/quotes", r#"{"from":"PEN","to":"USD"}"#)
         .await;
     assert_eq!(res.header("cache-control"), "no-store", "rate lock");
+    // A problem in another language keeps the header.
+    let res = app
+        .get("/api/v1/carts/00000000000000000000000000000000?locale=es")
+        .await;
+    res.problem(404, "cart_not_found");
+    assert_eq!(res.header("cache-control"), "no-store", "localized problem");
     // The catalog may be cached.
     let res = app.get("/api/v1/products").await;
     assert!(!res.header("cache-control").contains("no-store"));
