@@ -29,7 +29,7 @@ pub struct Limits {
     pub writes_per_minute: u32,
     /// `STORE_RATE_SEARCHES_PER_MINUTE` (default 600): listing and search requests per client.
     pub searches_per_minute: u32,
-    /// `STORE_RATE_LOOKUPS_PER_MINUTE` (default 30): order lookups by number per client.
+    /// `STORE_RATE_LOOKUPS_PER_MINUTE` (default 60): order lookups by number per client.
     pub lookups_per_minute: u32,
     /// `STORE_MAX_HOLDS_PER_CLIENT` (default 3): order attempts holding stock at once per client.
     pub max_holds_per_client: u32,
@@ -52,7 +52,7 @@ impl Default for Limits {
         Limits {
             writes_per_minute: 120,
             searches_per_minute: 600,
-            lookups_per_minute: 30,
+            lookups_per_minute: 60,
             max_holds_per_client: 3,
             trust_forwarded: false,
             api_timeout: Duration::from_secs(10),
