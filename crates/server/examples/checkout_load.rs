@@ -297,8 +297,9 @@ struct Outcome {
     order_code: String,
     order_latency: Option<Duration>,
     transport_error: Option<String>,
-    /// The order's number and access key, when placed.
-    placed: Option<(String, String)>,
+    /// The order's number and access key, when placed, and the buyer's address (its own
+    /// client for the store's per-client limits when reading the order back).
+    placed: Option<(String, String, String)>,
     charged: Option<Value>,
 }
 
@@ -460,7 +461,11 @@ async fn buyer(
             out.order_status = Some(r.status);
             out.order_code = code(&r.body);
             if r.status == 201 {
-                out.placed = Some((text(&r.body["number"]), text(&r.body["access_key"])));
+                out.placed = Some((
+                    text(&r.body["number"]),
+                    text(&r.body["access_key"]),
+                    ip.clone(),
+                ));
                 if r.body["totals"]["charged"] != out.charged.clone().unwrap_or(Value::Null) {
                     out.order_code = format!("charged {} != expected", r.body["totals"]["charged"]);
                 }
@@ -654,9 +659,12 @@ async fn run(args: Args) -> Result<bool, String> {
     println!("stock after (API)        {left}");
     let mut unreadable = 0usize;
     for o in &outcomes {
-        if let Some((number, key)) = &o.placed {
+        if let Some((number, key, ip)) = &o.placed {
             let r = http
-                .get(&format!("{store}/api/v1/orders/{number}?key={key}"), &[])
+                .get(
+                    &format!("{store}/api/v1/orders/{number}?key={key}"),
+                    &[("x-forwarded-for", ip.as_str())],
+                )
                 .await?;
             let has_line = r.body["lines"].as_array().is_some_and(|l| {
                 l.iter()
