@@ -31,7 +31,7 @@ step "Size budget (brotli transfer size of the first page)"
 node scripts/size-budget.mjs
 
 step "End-to-end tests in headless Chromium against the real server"
-step "Building the server (release: what `make run` serves)"
+step "Building the server (release: what make run serves)"
 cargo build --release --locked --offline -p server --quiet
 STORE_SERVER_BIN="$ROOT/target/release/store-server" STORE_DIST="$ROOT/dist" \
   node --test --test-concurrency=1 tests/e2e/

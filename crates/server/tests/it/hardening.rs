@@ -126,6 +126,26 @@ async fn answered(app: &TestApp, key: &str) -> i64 {
     panic!("the key {key} was never answered");
 }
 
+/// Places an order on a task of its own, as a buyer's connection would, from `client` when
+/// given; the test can abort it (the buyer hangs up) or await its answer.
+fn spawn_order(
+    app: &TestApp,
+    key: &str,
+    body: &Value,
+    client: Option<[u8; 4]>,
+) -> tokio::task::JoinHandle<crate::helpers::TestResponse> {
+    let router = app.router.clone();
+    let mut request = Request::post("/api/v1/orders")
+        .header("content-type", "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(body.to_string()))
+        .expect("request");
+    if let Some(ip) = client {
+        request.extensions_mut().insert(from(ip));
+    }
+    tokio::spawn(async move { crate::helpers::request_to(&router, request).await })
+}
+
 /// Holds, charge records and unfinished cart claims left in the database.
 async fn attempt_rows(app: &TestApp) -> (i64, i64, i64) {
     (
@@ -182,21 +202,7 @@ async fn hang_up_at(stage: &'static str) {
     let before = stock(app, &sku).await;
     let c = checkout(app, &[(&sku, 2)], "CL", "7500000", "CLP").await;
     let body = order_body(&c, &token(app, APPROVED));
-    let request = {
-        let router = app.router.clone();
-        let body = body.clone();
-        tokio::spawn(async move {
-            crate::helpers::request_to(
-                &router,
-                Request::post("/api/v1/orders")
-                    .header("content-type", "application/json")
-                    .header("idempotency-key", "cut-at-charge")
-                    .body(Body::from(body.to_string()))
-                    .expect("request"),
-            )
-            .await
-        })
-    };
+    let request = spawn_order(app, "cut-at-charge", &body, None);
     store.wait_for(stage).await;
     // The buyer's connection drops while the provider is charging, or just after.
     request.abort();
@@ -222,18 +228,7 @@ async fn hanging_up_before_the_payment_check_with_a_declined_card_leaves_nothing
     let before = stock(app, &sku).await;
     let c = checkout(app, &[(&sku, 1)], "CL", "7500000", "CLP").await;
     let body = order_body(&c, &token(app, DECLINED));
-    let router = app.router.clone();
-    let request = tokio::spawn(async move {
-        crate::helpers::request_to(
-            &router,
-            Request::post("/api/v1/orders")
-                .header("content-type", "application/json")
-                .header("idempotency-key", "cut-at-check")
-                .body(Body::from(body.to_string()))
-                .expect("request"),
-        )
-        .await
-    });
+    let request = spawn_order(app, "cut-at-check", &body, None);
     store.wait_for("check").await;
     request.abort();
     let _ = request.await;
@@ -383,16 +378,12 @@ async fn a_client_cannot_keep_more_than_three_attempts_holding_stock() {
     for i in 0..3 {
         let c = checkout(&store.app, &[(&sku, 1)], "CL", "7500000", "CLP").await;
         let body = order_body(&c, &token(&store.app, APPROVED));
-        let router = store.app.router.clone();
-        waiting.push(tokio::spawn(async move {
-            let mut request = Request::post("/api/v1/orders")
-                .header("content-type", "application/json")
-                .header("idempotency-key", format!("held-{i}"))
-                .body(Body::from(body.to_string()))
-                .expect("request");
-            request.extensions_mut().insert(from([203, 0, 113, 7]));
-            crate::helpers::request_to(&router, request).await
-        }));
+        waiting.push(spawn_order(
+            &store.app,
+            &format!("held-{i}"),
+            &body,
+            Some([203, 0, 113, 7]),
+        ));
         store.wait_for("charge").await;
     }
     let app = &store.app;
@@ -416,16 +407,7 @@ async fn a_client_cannot_keep_more_than_three_attempts_holding_stock() {
     // Another buyer is not held back by that client.
     let other = checkout(app, &[(&sku, 1)], "CL", "7500000", "CLP").await;
     let other_body = order_body(&other, &token(app, APPROVED));
-    let router = app.router.clone();
-    let elsewhere = tokio::spawn(async move {
-        let mut request = Request::post("/api/v1/orders")
-            .header("content-type", "application/json")
-            .header("idempotency-key", "elsewhere")
-            .body(Body::from(other_body.to_string()))
-            .expect("request");
-        request.extensions_mut().insert(from([198, 51, 100, 1]));
-        crate::helpers::request_to(&router, request).await
-    });
+    let elsewhere = spawn_order(app, "elsewhere", &other_body, Some([198, 51, 100, 1]));
     store.wait_for("charge").await;
     store.open.send(true).expect("open");
     assert_eq!(elsewhere.await.expect("task").status, 201);

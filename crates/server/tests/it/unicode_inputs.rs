@@ -763,6 +763,14 @@ struct Api {
 }
 
 impl Api {
+    /// Asserts the store still answers `/healthz` after what a test sent it.
+    fn still_up(&self) {
+        let res = self
+            .call("GET", "/healthz", &[], String::new())
+            .expect("uri");
+        assert_eq!(res.status, 200);
+    }
+
     fn start() -> Api {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -934,10 +942,7 @@ fn any_product_search_gets_a_listing_or_a_problem_never_a_server_error() {
         },
     );
     // Still answering.
-    let res = api
-        .call("GET", "/healthz", &[], String::new())
-        .expect("uri");
-    assert_eq!(res.status, 200);
+    api.still_up();
 }
 
 #[test]
@@ -995,10 +1000,7 @@ fn any_cart_lines_get_a_cart_or_a_problem_never_a_server_error() {
             Ok(())
         },
     );
-    let res = api
-        .call("GET", "/healthz", &[], String::new())
-        .expect("uri");
-    assert_eq!(res.status, 200);
+    api.still_up();
 }
 
 #[test]
@@ -1038,10 +1040,7 @@ fn any_address_posted_for_validation_gets_the_address_or_field_errors() {
             Ok(())
         },
     );
-    let res = api
-        .call("GET", "/healthz", &[], String::new())
-        .expect("uri");
-    assert_eq!(res.status, 200);
+    api.still_up();
 }
 
 #[test]
@@ -1082,10 +1081,7 @@ fn any_shipping_destination_gets_a_quote_or_a_problem_never_a_server_error() {
             Ok(())
         },
     );
-    let res = api
-        .call("GET", "/healthz", &[], String::new())
-        .expect("uri");
-    assert_eq!(res.status, 200);
+    api.still_up();
 }
 
 #[test]
@@ -1111,10 +1107,7 @@ fn any_order_lookup_gets_an_order_or_a_problem_never_a_server_error() {
             Ok(())
         },
     );
-    let res = api
-        .call("GET", "/healthz", &[], String::new())
-        .expect("uri");
-    assert_eq!(res.status, 200);
+    api.still_up();
 }
 
 // ---------------------------------------------------------------------------------------------
