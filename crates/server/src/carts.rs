@@ -244,7 +244,8 @@ async fn cart_exists(db: &sqlx::SqlitePool, token: &str) -> Result<(), AppError>
     found.map(|_| ()).ok_or(AppError::CartNotFound)
 }
 
-/// A cart that may still change: it exists and no order has it (placed, or being placed).
+/// A cart that may still change: it exists (an ordered cart is deleted) and no order is being
+/// placed from it.
 async fn cart_open(db: &sqlx::SqlitePool, token: &str) -> Result<(), AppError> {
     cart_exists(db, token).await?;
     let claimed: Option<i64> = sqlx::query_scalar("SELECT 1 FROM cart_claims WHERE cart_token = ?")

@@ -5,7 +5,8 @@
 //!   claim dropped, a charge voided, the key given back;
 //! - answered `Idempotency-Key`s older than a day;
 //! - shipping and exchange-rate quotes an hour after they expired;
-//! - carts untouched for [`CART_DAYS`] days (never ordered ones and ordered ones alike);
+//! - carts untouched for [`CART_DAYS`] days (an ordered cart is deleted when its order is
+//!   written; its claim stays as the order's record);
 //! - idle clients of the rate limiters.
 
 use crate::orders;
@@ -81,13 +82,6 @@ pub async fn run(
     sqlx::query(&format!(
         "DELETE FROM cart_lines WHERE cart_token IN (SELECT token FROM carts WHERE {filter})"
     ))
-    .bind(old_carts)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "DELETE FROM cart_claims WHERE order_number IS NOT NULL AND cart_token IN \
-                 (SELECT token FROM carts WHERE updated_at < ?1)",
-    )
     .bind(old_carts)
     .execute(&mut *tx)
     .await?;

@@ -829,7 +829,7 @@ async fn release(db: &sqlx::SqlitePool, key: &str, voided: bool) -> Result<(), s
 pub const KEY_SECONDS: i64 = 24 * 60 * 60;
 
 /// The order, its lines and its payment in one transaction; the held stock becomes sold and
-/// the cart is emptied.
+/// the cart is deleted.
 async fn write_order(
     state: &AppState,
     locale: Locale,
@@ -913,7 +913,13 @@ async fn write_order(
         .bind(key)
         .execute(&mut *tx)
         .await?;
+    // The cart became this order: it is gone (a stale tab's next change finds no cart and the
+    // app starts a new one); its claim stays, naming the order.
     sqlx::query("DELETE FROM cart_lines WHERE cart_token = ?")
+        .bind(request.cart_token.trim())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM carts WHERE token = ?")
         .bind(request.cart_token.trim())
         .execute(&mut *tx)
         .await?;
