@@ -913,8 +913,8 @@ async fn write_order(
         .bind(key)
         .execute(&mut *tx)
         .await?;
-    // The cart became this order: it is gone (a stale tab's next change finds no cart and the
-    // app starts a new one); its claim stays, naming the order.
+    // The cart became this order: it is gone (a stale tab's next change finds no cart, and the
+    // app drops its token); its claim stays, naming the order.
     sqlx::query("DELETE FROM cart_lines WHERE cart_token = ?")
         .bind(request.cart_token.trim())
         .execute(&mut *tx)
