@@ -553,7 +553,7 @@ pub async fn get_cart(
         (status = 200, description = "The cart after the change", body = Cart),
         (status = 400, description = "A bad line or a field clients may not send; nothing changed", body = domain::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "More units than in stock; nothing changed", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "More units than in stock, or an order is being placed from this cart (`cart_already_ordered`); nothing changed", body = domain::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over 16 KiB", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]

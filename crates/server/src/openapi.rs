@@ -1,7 +1,8 @@
 //! The OpenAPI document, generated from the handlers' annotations.
 
 use axum::Json;
-use utoipa::OpenApi;
+use utoipa::openapi::{self, RefOr};
+use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -73,9 +74,67 @@ use utoipa::OpenApi;
         domain::order::OrderLine,
         domain::order::OrderShipment,
         domain::order::OrderTotals
-    ))
+    )),
+    modifiers(&Limited)
 )]
 pub struct ApiDoc;
+
+/// Adds the 429 every rate-limited operation can answer (see `limits`): writes, the listing
+/// and search, and order lookups.
+struct Limited;
+
+impl Modify for Limited {
+    fn modify(&self, doc: &mut openapi::OpenApi) {
+        let retry_after = || {
+            openapi::HeaderBuilder::new()
+                .schema(openapi::ObjectBuilder::new().schema_type(openapi::Type::Integer))
+                .description(Some("Seconds to wait"))
+                .build()
+        };
+        let too_many = || -> RefOr<openapi::Response> {
+            openapi::ResponseBuilder::new()
+                .description(
+                    "Too many requests from this client (`rate_limited`, or `too_many_holds` \
+                     for orders): wait `Retry-After` seconds",
+                )
+                .content(
+                    domain::Problem::CONTENT_TYPE,
+                    openapi::ContentBuilder::new()
+                        .schema(Some(openapi::Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .header("Retry-After", retry_after())
+                .build()
+                .into()
+        };
+        for (path, item) in doc.paths.paths.iter_mut() {
+            let limited_reads = path == "/api/v1/products" || path == "/api/v1/orders/{number}";
+            let operations = [
+                item.post.as_mut(),
+                item.patch.as_mut(),
+                item.put.as_mut(),
+                item.delete.as_mut(),
+            ]
+            .into_iter()
+            .chain(limited_reads.then_some(item.get.as_mut()))
+            .flatten();
+            for operation in operations {
+                let response = operation
+                    .responses
+                    .responses
+                    .entry("429".to_owned())
+                    .or_insert_with(too_many);
+                // An operation that documents a 429 of its own gets the header too.
+                if let RefOr::T(response) = response {
+                    response
+                        .headers
+                        .entry("Retry-After".to_owned())
+                        .or_insert_with(retry_after);
+                }
+            }
+        }
+    }
+}
 
 /// `GET /api/openapi.json`
 pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {

@@ -769,3 +769,25 @@ async fn stored_quotes_take_a_fraction_of_their_json() {
     assert!(stored * 4 < sent, "stored {stored} B for {sent} B of JSON");
     eprintln!("a 20-line quote: {sent} B of JSON stored in {stored} B");
 }
+
+#[tokio::test]
+async fn the_openapi_document_names_the_429_of_every_limited_operation() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/openapi.json").await.json();
+    let responses = |path: &str, method: &str| doc["paths"][path][method]["responses"].clone();
+    for (path, method) in [
+        ("/api/v1/orders", "post"),
+        ("/api/v1/carts", "post"),
+        ("/api/v1/carts/{token}", "patch"),
+        ("/api/v1/shipping/quotes", "post"),
+        ("/api/v1/products", "get"),
+        ("/api/v1/orders/{number}", "get"),
+    ] {
+        let r = responses(path, method);
+        assert!(
+            r["429"]["headers"]["Retry-After"].is_object(),
+            "{method} {path}: {r}"
+        );
+    }
+    assert!(responses("/api/v1/categories", "get")["429"].is_null());
+}
