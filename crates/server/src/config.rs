@@ -194,7 +194,9 @@ impl Config {
         };
         let payment_url = origin("STORE_PAYMENT_URL")?;
         let public_url = origin("STORE_PUBLIC_URL")?;
-        let limits = crate::limits::Limits::from_lookup(&non_empty)?;
+        let limits = crate::limits::Limits::from_lookup(&non_empty).map_err(
+            |crate::limits::InvalidSetting(key, value, why)| ConfigError::Invalid(key, value, why),
+        )?;
         Ok(Config {
             addr,
             database_url,

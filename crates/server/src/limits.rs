@@ -7,7 +7,6 @@
 //! says a proxy on this machine's loopback or private network sets it — the last address of
 //! `X-Forwarded-For`.
 
-use crate::config::ConfigError;
 use crate::error::AppError;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -20,6 +19,16 @@ use std::time::Duration;
 use tower_governor::governor::{GovernorConfig, GovernorConfigBuilder};
 use tower_governor::key_extractor::KeyExtractor;
 use tower_governor::{GovernorError, GovernorLayer};
+
+/// A limit's variable, the value it had, and what it should be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidSetting(pub &'static str, pub String, pub &'static str);
+
+impl std::fmt::Display for InvalidSetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}=`{}` is not valid: {}", self.0, self.1, self.2)
+    }
+}
 
 /// The limits, with their environment variables. A rate of 0 turns that limit off.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +84,8 @@ impl Limits {
     }
 
     /// Reads the limits through `lookup` (non-empty values only).
-    pub fn from_lookup(lookup: &dyn Fn(&str) -> Option<String>) -> Result<Limits, ConfigError> {
-        let number = |key: &'static str, default: u64, min: u64| -> Result<u64, ConfigError> {
+    pub fn from_lookup(lookup: &dyn Fn(&str) -> Option<String>) -> Result<Limits, InvalidSetting> {
+        let number = |key: &'static str, default: u64, min: u64| -> Result<u64, InvalidSetting> {
             match lookup(key) {
                 None => Ok(default),
                 Some(v) => v
@@ -84,7 +93,7 @@ impl Limits {
                     .parse::<u64>()
                     .ok()
                     .filter(|n| *n >= min && *n <= 1_000_000)
-                    .ok_or(ConfigError::Invalid(
+                    .ok_or(InvalidSetting(
                         key,
                         v.clone(),
                         if min == 0 {
@@ -123,7 +132,7 @@ impl Limits {
                 Some(v) => match v.trim().to_ascii_lowercase().as_str() {
                     "1" | "true" | "yes" | "on" => true,
                     "0" | "false" | "no" | "off" => false,
-                    _ => return Err(ConfigError::Invalid("STORE_TRUST_FORWARDED", v, "1 or 0")),
+                    _ => return Err(InvalidSetting("STORE_TRUST_FORWARDED", v, "1 or 0")),
                 },
             },
             api_timeout: Duration::from_secs(number(

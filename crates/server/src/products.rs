@@ -207,23 +207,23 @@ fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> {
     }
 }
 
+/// The parameters the listing takes; any other is refused by name.
+pub const LISTING_PARAMS: &[&str] = &[
+    "q",
+    "category",
+    "min_price",
+    "max_price",
+    "ships_from",
+    "handling_free",
+    "min_rating",
+    "sort",
+    "page",
+    "per_page",
+];
+
 /// Parses and validates every listing parameter, reporting all invalid ones together.
 pub fn parse_listing_query(query: Option<&str>) -> Result<ListingQuery, AppError> {
-    let (params, mut errors) = collect_params(
-        query,
-        &[
-            "q",
-            "category",
-            "min_price",
-            "max_price",
-            "ships_from",
-            "handling_free",
-            "min_rating",
-            "sort",
-            "page",
-            "per_page",
-        ],
-    );
+    let (params, mut errors) = collect_params(query, LISTING_PARAMS);
     let get = |k: &str| params.get(k).map(String::as_str).filter(|v| !v.is_empty());
     let mut invalid = |field: &str, reason: Reason| {
         if !errors.iter().any(|e| e.field == field) {

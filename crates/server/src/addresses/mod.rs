@@ -275,6 +275,24 @@ pub fn ascii_form(c: char) -> char {
     }
 }
 
+/// A complete, valid address for `format`'s country, built from its own examples (the
+/// postal code, phone and customs identifier each format documents): what tests and demos
+/// start from.
+pub fn example_address(format: &Format) -> AddressInput {
+    AddressInput {
+        country: format.country.into(),
+        name: "Ana Pérez".into(),
+        address_line1: "Calle 1 23".into(),
+        district: "Centro".into(),
+        city: "Ciudad".into(),
+        state: "Región".into(),
+        postal_code: format.zipex.split(',').next().unwrap_or("").into(),
+        phone: format.phone_example.into(),
+        customs_id: format.customs_id.map_or("", |c| c.example).into(),
+        ..AddressInput::default()
+    }
+}
+
 fn valid_customs_id(kind: &str, text: &str) -> bool {
     match kind {
         "cpf" => valid_cpf(text),
@@ -493,21 +511,7 @@ mod tests {
         }
     }
 
-    /// A complete, valid address for `format`'s country built from its own examples.
-    fn complete(format: &Format) -> AddressInput {
-        AddressInput {
-            country: format.country.into(),
-            name: "Ana Pérez".into(),
-            address_line1: "Calle 1 23".into(),
-            district: "Centro".into(),
-            city: "Ciudad".into(),
-            state: "Región".into(),
-            postal_code: format.zipex.split(',').next().unwrap_or("").into(),
-            phone: format.phone_example.into(),
-            customs_id: format.customs_id.map_or("", |c| c.example).into(),
-            ..AddressInput::default()
-        }
-    }
+    use super::example_address as complete;
 
     #[test]
     fn every_country_accepts_its_example_postal_codes_and_rejects_obviously_wrong_ones() {

@@ -329,21 +329,7 @@ fn address(long: usize) -> BoxedStrategy<AddressInput> {
         .boxed()
 }
 
-/// A complete, valid address for `format`'s country, from its own examples.
-fn complete(format: &formats::Format) -> AddressInput {
-    AddressInput {
-        country: format.country.into(),
-        name: "Ana Pérez".into(),
-        address_line1: "Calle 1 23".into(),
-        district: "Centro".into(),
-        city: "Ciudad".into(),
-        state: "Región".into(),
-        postal_code: format.zipex.split(',').next().unwrap_or("").into(),
-        phone: format.phone_example.into(),
-        customs_id: format.customs_id.map_or("", |c| c.example).into(),
-        ..AddressInput::default()
-    }
-}
+use server::addresses::example_address as complete;
 
 /// The address field at `i` (in `FIELD_KEYS` order).
 fn field_mut(address: &mut AddressInput, i: usize) -> &mut String {
@@ -677,19 +663,7 @@ proptest! {
     }
 }
 
-/// The listing's parameters, as `parse_listing_query` names them.
-const LISTING_PARAMS: &[&str] = &[
-    "q",
-    "category",
-    "min_price",
-    "max_price",
-    "ships_from",
-    "handling_free",
-    "min_rating",
-    "sort",
-    "page",
-    "per_page",
-];
+use server::products::LISTING_PARAMS;
 
 /// Query-string bytes no form encoder writes: stray and broken percent escapes, encoded
 /// invalid UTF-8 and NUL, a parameter twice, full-width digits as UTF-8 escapes.
