@@ -15,7 +15,8 @@
 use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
-use server::{app, db, AppState};
+use server::state::AppState;
+use server::{app, db};
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
@@ -106,7 +107,7 @@ async fn main() {
     let state = AppState::new(pool, dir.path().join("dist"))
         .await
         .expect("state")
-        .with_limits(server::limits::Limits::unlimited());
+        .with_limits(server::http::limits::Limits::unlimited());
     let sandbox = state.sandbox.clone();
     println!(
         "route table: {} routes; cart of {} lines",

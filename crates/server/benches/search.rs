@@ -13,7 +13,8 @@
 //! over all requests and p50 per request kind.
 
 use domain::Locale;
-use server::{db, products, search_index, seed};
+use server::products::{self, search_index};
+use server::{db, seed};
 use std::time::{Duration, Instant};
 
 const MIX: &[(&str, Locale)] = &[

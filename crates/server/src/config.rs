@@ -35,7 +35,7 @@ pub struct Config {
     /// request's `Host` header changes nothing.
     pub public_url: Option<String>,
     /// Per-client limits, request time limits and connection timeouts.
-    pub limits: crate::limits::Limits,
+    pub limits: crate::http::limits::Limits,
 }
 
 /// A setting that could not be used, with the variable that holds it.
@@ -180,7 +180,7 @@ impl Config {
                 None => Ok(None),
                 Some(url) => {
                     let url = url.trim().trim_end_matches('/').to_owned();
-                    if crate::limits::is_bare_origin(&url) {
+                    if crate::http::limits::is_bare_origin(&url) {
                         Ok(Some(url))
                     } else {
                         Err(ConfigError::Invalid(
@@ -194,8 +194,10 @@ impl Config {
         };
         let payment_url = origin("STORE_PAYMENT_URL")?;
         let public_url = origin("STORE_PUBLIC_URL")?;
-        let limits = crate::limits::Limits::from_lookup(&non_empty).map_err(
-            |crate::limits::InvalidSetting(key, value, why)| ConfigError::Invalid(key, value, why),
+        let limits = crate::http::limits::Limits::from_lookup(&non_empty).map_err(
+            |crate::http::limits::InvalidSetting(key, value, why)| {
+                ConfigError::Invalid(key, value, why)
+            },
         )?;
         Ok(Config {
             addr,

@@ -96,18 +96,12 @@ pub async fn run(
 
 /// Runs [`run`] now and then every `every`, logging what it did; also forgets idle clients of
 /// the rate limiters and expired sandbox tokens.
-pub fn spawn(state: crate::AppState, every: std::time::Duration) {
+pub fn spawn(state: crate::state::AppState, every: std::time::Duration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
-            match run(
-                &state.db,
-                state.payments.as_ref(),
-                crate::fx::clock::unix_now(),
-            )
-            .await
-            {
+            match run(&state.db, state.payments.as_ref(), crate::clock::unix_now()).await {
                 Ok(swept) if swept.attempts_ended > 0 => {
                     tracing::warn!(?swept, "ended order attempts a stopped process left behind");
                 }

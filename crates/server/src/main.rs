@@ -1,7 +1,10 @@
 //! `store-server`: starts the storefront on `STORE_ADDR`.
 
 use server::config::Config;
-use server::{app, db, precompress, telemetry, AppState};
+use server::http::telemetry;
+use server::state::AppState;
+use server::web::precompress;
+use server::{app, db};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -86,11 +89,11 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         }));
     state.sandbox.set_store_origin(public_url.clone());
     let mut sandbox =
-        server::panics::guard(server::payments::sandbox::router(state.sandbox.clone()));
+        server::http::panics::guard(server::payments::sandbox::router(state.sandbox.clone()));
     // The payment page's token API is a write like any other: its own per-client allowance.
-    let sandbox_writes = server::limits::Limiters::new(&state.limits).writes;
+    let sandbox_writes = server::http::limits::Limiters::new(&state.limits).writes;
     if let Some(writes) = sandbox_writes {
-        sandbox = sandbox.layer(server::limits::layer(&writes));
+        sandbox = sandbox.layer(server::http::limits::layer(&writes));
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
             loop {

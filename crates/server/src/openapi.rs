@@ -17,7 +17,7 @@ use utoipa::{Modify, OpenApi};
         crate::products::list_products,
         crate::products::get_product,
         crate::products::list_categories,
-        crate::texts_api::get_ui_texts,
+        crate::texts::get_ui_texts,
         crate::fx::get_rates,
         crate::fx::create_quote,
         crate::fx::get_quote,

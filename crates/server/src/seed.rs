@@ -3,7 +3,7 @@
 //! Everything is written in one transaction, so a failed or interrupted seed leaves no partial
 //! catalog behind, and a restart simply seeds again.
 
-use crate::search_text::index_terms;
+use crate::products::search_text::index_terms;
 use catalog::phrases::CATEGORIES;
 use catalog::places::{SELLERS, WAREHOUSES};
 use domain::Locale;

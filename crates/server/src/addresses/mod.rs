@@ -5,8 +5,8 @@
 
 pub mod formats;
 
-use crate::error::{unreadable, AppError, InvalidField, Reason};
-use crate::AppState;
+use crate::http::error::{unreadable, AppError, InvalidField, Reason};
+use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::Json;
@@ -15,8 +15,6 @@ use formats::Format;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
-
-const DESTINATION_LIST: &str = "AE, AU, BR, CA, CL, CN, DE, ES, FR, GB, ID, IT, JP, KR, MX, MY, NZ, PE, PH, SA, SG, TH, US, VN";
 
 /// Postal-code patterns, compiled once, anchored to the whole value.
 static POSTAL: LazyLock<HashMap<&'static str, Regex>> = LazyLock::new(|| {
@@ -317,7 +315,7 @@ pub fn validate(input: &AddressInput) -> Result<ValidAddress, Vec<InvalidField>>
     let Some(format) = formats::format(&country) else {
         return Err(vec![InvalidField {
             field: "country".into(),
-            reason: Reason::OneOf(DESTINATION_LIST),
+            reason: Reason::OneOf(crate::http::error::destination_list()),
         }]);
     };
     let shape = address_format(format);
@@ -446,7 +444,7 @@ pub async fn get_format(Path(country): Path<String>) -> Result<Json<AddressForma
         .ok_or_else(|| {
             AppError::InvalidParameters(vec![InvalidField {
                 field: "country".into(),
-                reason: Reason::OneOf(DESTINATION_LIST),
+                reason: Reason::OneOf(crate::http::error::destination_list()),
             }])
         })
 }
@@ -467,7 +465,7 @@ pub async fn validate_address(
     State(_state): State<AppState>,
     body: Body,
 ) -> Result<Json<ValidAddress>, AppError> {
-    let body = crate::error::read_body(body, 8 * 1024).await?;
+    let body = crate::http::error::read_body(body, 8 * 1024).await?;
     let value: serde_json::Value = serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
     let object = value.as_object().ok_or_else(|| unreadable("body"))?;
     let mut errors: Vec<InvalidField> = Vec::new();

@@ -15,8 +15,8 @@
 //! Other numbers that pass the Luhn check are approved. Local methods (PIX, konbini, bank
 //! transfer, wallets) are approved at once. Tokens last 30 minutes and pay for one order.
 
-use super::{ChargeFuture, ChargeRequest, Charged, Declined, PaymentProvider, VoidFuture};
-use crate::fx::clock;
+use super::provider::{ChargeFuture, ChargeRequest, Charged, Declined, PaymentProvider, VoidFuture};
+use crate::clock;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -550,7 +550,7 @@ fn valid_expiry(text: &str) -> bool {
         return false;
     };
     let (now_y, now_m, _) = clock::civil_from_days(clock::unix_now().div_euclid(86_400));
-    (1..=12).contains(&month) && (year, month) >= (now_y, now_m) && year <= now_y + 20
+    (1..=12).contains(&month) && (year, month) >= (now_y, i64::from(now_m)) && year <= now_y + 20
 }
 
 async fn create_token(State(sandbox): State<Arc<Sandbox>>, body: axum::body::Bytes) -> Response {

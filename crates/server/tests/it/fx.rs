@@ -239,7 +239,7 @@ mod refresh {
         let base = feed_server().await;
         let store = FxStore::new(Rates::embedded(), FxSettings::default());
         let client = reqwest::Client::new();
-        let now = server::fx::clock::unix_now();
+        let now = server::clock::unix_now();
 
         refresh_once(&store, &client, &settings(format!("{base}/good")))
             .await

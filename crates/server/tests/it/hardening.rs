@@ -79,7 +79,7 @@ struct GatedStore {
 
 /// A store whose provider waits at `stop_at`: `"check"` (before the token is checked),
 /// `"charge"` (before it is charged) or `"charged"` (after, before the order is written).
-async fn gated_store(stop_at: &'static str, limits: server::limits::Limits) -> GatedStore {
+async fn gated_store(stop_at: &'static str, limits: server::http::limits::Limits) -> GatedStore {
     let (tx, arrived) = tokio::sync::mpsc::unbounded_channel();
     let (open, open_rx) = watch::channel(false);
     let app = TestApp::with(move |state| {
@@ -168,12 +168,12 @@ async fn boom() -> &'static str {
 #[tokio::test]
 async fn a_panicking_handler_answers_a_500_problem_with_the_request_id_and_the_next_request_succeeds(
 ) {
-    let router = server::panics::guard(
+    let router = server::http::panics::guard(
         Router::new()
             .route("/boom", get(boom))
             .route("/ok", get(|| async { "fine" })),
     )
-    .layer(server::telemetry::request_layers());
+    .layer(server::http::telemetry::request_layers());
     let res = crate::helpers::send(&router, "GET", "/boom?locale=es", "").await;
     let problem = res.problem(500, "internal_error");
     let id = res.header("x-request-id").to_owned();
@@ -196,7 +196,7 @@ async fn hanging_up_while_the_provider_charges_still_ends_in_one_complete_order(
 }
 
 async fn hang_up_at(stage: &'static str) {
-    let mut store = gated_store(stage, server::limits::Limits::unlimited()).await;
+    let mut store = gated_store(stage, server::http::limits::Limits::unlimited()).await;
     let app = &store.app;
     let [sku, _] = two_sellers(app).await;
     let before = stock(app, &sku).await;
@@ -222,7 +222,7 @@ async fn hang_up_at(stage: &'static str) {
 
 #[tokio::test]
 async fn hanging_up_before_the_payment_check_with_a_declined_card_leaves_nothing_held() {
-    let mut store = gated_store("check", server::limits::Limits::unlimited()).await;
+    let mut store = gated_store("check", server::http::limits::Limits::unlimited()).await;
     let app = &store.app;
     let [sku, _] = two_sellers(app).await;
     let before = stock(app, &sku).await;
@@ -242,9 +242,9 @@ async fn hanging_up_before_the_payment_check_with_a_declined_card_leaves_nothing
 
 #[tokio::test]
 async fn the_api_time_limit_ends_only_the_wait_and_a_retry_gets_the_order() {
-    let limits = server::limits::Limits {
+    let limits = server::http::limits::Limits {
         api_timeout: Duration::from_millis(300),
-        ..server::limits::Limits::unlimited()
+        ..server::http::limits::Limits::unlimited()
     };
     let mut store = gated_store("charge", limits).await;
     let app = &store.app;
@@ -317,7 +317,7 @@ async fn one_cart_placed_at_once_under_different_keys_becomes_one_order_and_409s
 
 #[tokio::test]
 async fn declined_cards_with_fresh_keys_never_hold_the_last_units() {
-    let app = TestApp::with(|s| s.with_limits(server::limits::Limits::default())).await;
+    let app = TestApp::with(|s| s.with_limits(server::http::limits::Limits::default())).await;
     let [sku, _] = two_sellers(&app).await;
     let db = app.db().await;
     sqlx::query("UPDATE variants SET stock = 1 WHERE sku = ?")
@@ -365,9 +365,9 @@ async fn place_as(
 
 #[tokio::test]
 async fn a_client_cannot_keep_more_than_three_attempts_holding_stock() {
-    let limits = server::limits::Limits {
+    let limits = server::http::limits::Limits {
         max_holds_per_client: 3,
-        ..server::limits::Limits::unlimited()
+        ..server::http::limits::Limits::unlimited()
     };
     let mut store = gated_store("charge", limits).await;
     let [sku, _] = two_sellers(&store.app).await;
@@ -416,10 +416,10 @@ async fn a_client_cannot_keep_more_than_three_attempts_holding_stock() {
 
 #[tokio::test]
 async fn a_client_over_its_write_rate_gets_a_localized_429_and_others_do_not() {
-    let limits = server::limits::Limits {
+    let limits = server::http::limits::Limits {
         writes_per_minute: 20,
         lookups_per_minute: 30,
-        ..server::limits::Limits::unlimited()
+        ..server::http::limits::Limits::unlimited()
     };
     let app = TestApp::with(move |s| s.with_limits(limits)).await;
     let [sku, _] = two_sellers(&app).await;
@@ -477,7 +477,7 @@ async fn housekeeping_ends_what_a_stopped_process_left_and_deletes_what_expired(
     let [sku, _] = two_sellers(&app).await;
     let before = stock(&app, &sku).await;
     let db = app.db().await;
-    let now = server::fx::clock::unix_now();
+    let now = server::clock::unix_now();
     // A process stopped mid-order an hour ago: two units held, the cart claimed, the charge
     // made (the sandbox has it) but no order written; the key never answered.
     let charged = app

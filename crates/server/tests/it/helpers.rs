@@ -2,7 +2,8 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use server::{app, db, AppState};
+use server::state::AppState;
+use server::{app, db};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -71,7 +72,7 @@ impl TestApp {
         std::fs::create_dir_all(&dist).expect("dist");
         std::fs::write(dist.join("index.html"), INDEX_HTML).expect("index");
         std::fs::write(dist.join(HASHED_JS), "export const app = 1;\n".repeat(200)).expect("js");
-        server::precompress::precompress_dir(&dist);
+        server::web::precompress::precompress_dir(&dist);
         // Seeding 480 products in a debug build takes a while; each test copies a database
         // seeded once instead. `reopening_the_database_does_not_seed_twice` and the e2e tests
         // still exercise seeding a fresh file.
@@ -84,7 +85,7 @@ impl TestApp {
         // The payment page is not served in-process; it would listen on this port.
         sandbox.set_port(9);
         // Limits have their own tests; elsewhere one in-process client makes many requests.
-        let state = configure(state.with_limits(server::limits::Limits::unlimited()));
+        let state = configure(state.with_limits(server::http::limits::Limits::unlimited()));
         let router = app(state.clone());
         TestApp {
             router,

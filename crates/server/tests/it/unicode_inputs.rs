@@ -18,7 +18,7 @@ use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::test_runner::{TestCaseError, TestRunner};
 use server::addresses::{self, formats};
-use server::error::AppError;
+use server::http::error::AppError;
 
 // ---------------------------------------------------------------------------------------------
 // Hostile text.
@@ -504,7 +504,7 @@ proptest! {
             customs_id: widened(&input.customs_id),
             ..input.clone()
         };
-        let named = |result: Result<domain::address::ValidAddress, Vec<server::error::InvalidField>>| {
+        let named = |result: Result<domain::address::ValidAddress, Vec<server::http::error::InvalidField>>| {
             result.map_err(|errors| errors.into_iter().map(|e| e.field).collect::<Vec<_>>())
         };
         prop_assert_eq!(named(addresses::validate(&wide)), named(addresses::validate(&input)));
@@ -603,10 +603,10 @@ proptest! {
 
     #[test]
     fn any_search_words_give_a_well_quoted_expression_or_none(q in text(LONG)) {
-        let _ = server::search_text::index_terms(&q);
+        let _ = server::products::search_text::index_terms(&q);
         for expr in [
-            server::search_text::match_expression(&q),
-            server::search_text::exact_expression(&q),
+            server::products::search_text::match_expression(&q),
+            server::products::search_text::exact_expression(&q),
         ]
         .into_iter()
         .flatten()
@@ -658,7 +658,7 @@ proptest! {
         if let Ok(value) = HeaderValue::from_str(&accept_language) {
             headers.insert(header::ACCEPT_LANGUAGE, value);
         }
-        let chosen = server::error::locale_of(Some(&query), &headers);
+        let chosen = server::http::error::locale_of(Some(&query), &headers);
         prop_assert!(Locale::ALL.contains(&chosen));
     }
 }

@@ -7,9 +7,10 @@
 //! says a proxy on this machine's loopback or private network sets it — the last address of
 //! `X-Forwarded-For`.
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
+use axum::extract::FromRef;
 use axum::http::{Method, Request, Response};
 use axum::response::IntoResponse;
 use governor::middleware::NoOpMiddleware;
@@ -410,17 +411,22 @@ mod tests {
 #[derive(Debug, Clone, Copy)]
 pub struct Client(pub IpAddr);
 
-impl axum::extract::FromRequestParts<crate::AppState> for Client {
+impl<S> axum::extract::FromRequestParts<S> for Client
+where
+    S: Send + Sync,
+    Limits: axum::extract::FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(
         parts: &mut axum::http::request::Parts,
-        state: &crate::AppState,
+        state: &S,
     ) -> Result<Client, Self::Rejection> {
+        let limits = Limits::from_ref(state);
         Ok(Client(client_of(
             &parts.extensions,
             &parts.headers,
-            state.limits.trust_forwarded,
+            limits.trust_forwarded,
         )))
     }
 }

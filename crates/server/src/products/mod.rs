@@ -6,12 +6,16 @@
 //! invalid parameter in a 400 problem. Unknown parameters are ignored so that older clients
 //! keep working as the API grows.
 
-use crate::error::{locale_of, AppError, InvalidField, Reason};
-use crate::media::{product_image_url, product_view_url, IMAGE_SIZE};
-use crate::search_index::Order;
-use crate::search_index::SearchIndex;
-use crate::search_text::{exact_expression, match_expression};
-use crate::AppState;
+pub mod items;
+pub mod search_index;
+pub mod search_text;
+
+use crate::http::error::{locale_of, AppError, InvalidField, Reason};
+use crate::products::search_index::Order;
+use crate::products::search_index::SearchIndex;
+use crate::products::search_text::{exact_expression, match_expression};
+use crate::state::AppState;
+use crate::web::media::{product_image_url, product_view_url, IMAGE_SIZE};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
@@ -668,7 +672,7 @@ async fn best_sellers(
 /// The `currency` query parameter: absent, or a currency the store has a rate for.
 pub(crate) fn currency_param(
     query: Option<&str>,
-    fx: &crate::fx::FxStore,
+    fx: &crate::fx::store::FxStore,
 ) -> Result<Option<Currency>, InvalidField> {
     let (params, mut errors) = collect_params(query, &["currency"]);
     if let Some(repeated) = errors.pop() {

@@ -6,7 +6,7 @@
 //! query parameter, else `Accept-Language`, else English) and says which it used in
 //! `Content-Language`.
 
-use crate::messages::{fill, texts};
+use crate::http::messages::{fill, texts};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -96,6 +96,13 @@ pub enum AppError {
 pub struct InvalidField {
     pub field: String,
     pub reason: Reason,
+}
+
+/// The store's destinations, comma-separated: the "one of" list of every country field.
+pub fn destination_list() -> &'static str {
+    static LIST: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| domain::shipping::DESTINATIONS.join(", "));
+    LIST.as_str()
 }
 
 /// Why a parameter was refused; each has a stable `code` and a localized message.

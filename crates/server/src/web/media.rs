@@ -3,8 +3,8 @@
 //! The store ships no photographs and downloads none; a generated image keeps the catalog
 //! self-contained while giving each product a distinct, stable picture of a known size.
 
-use crate::error::AppError;
-use crate::AppState;
+use crate::http::error::AppError;
+use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};

@@ -6,11 +6,11 @@
 //! any other field is refused by name, and every amount in the answer is computed here. A
 //! request that fails validation changes nothing (all checks run before one transaction).
 
-use crate::error::{locale_of, AppError, InvalidField, Reason};
-use crate::fx::clock;
-use crate::media::{product_image_url, IMAGE_SIZE};
+use crate::clock;
+use crate::http::error::{locale_of, AppError, InvalidField, Reason};
 use crate::products::colour_label;
-use crate::AppState;
+use crate::state::AppState;
+use crate::web::media::{product_image_url, IMAGE_SIZE};
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -27,10 +27,10 @@ pub const MAX_CART_BODY_BYTES: usize = 16 * 1024;
 /// else. Every problem is named (`lines[2].quantity`), not just the first.
 pub fn parse_input(body: &[u8]) -> Result<CartInput, AppError> {
     let value: serde_json::Value =
-        serde_json::from_slice(body).map_err(|_| crate::error::unreadable("body"))?;
+        serde_json::from_slice(body).map_err(|_| crate::http::error::unreadable("body"))?;
     let object = value
         .as_object()
-        .ok_or_else(|| crate::error::unreadable("body"))?;
+        .ok_or_else(|| crate::http::error::unreadable("body"))?;
     let mut errors = Vec::new();
     let mut invalid = |field: String, reason: Reason| errors.push(InvalidField { field, reason });
     for key in object.keys().filter(|k| *k != "lines") {
@@ -116,7 +116,7 @@ pub fn parse_lines(
 
 /// Reads at most [`MAX_CART_BODY_BYTES`] of the body.
 async fn read_body(body: Body) -> Result<Vec<u8>, AppError> {
-    crate::error::read_body(body, MAX_CART_BODY_BYTES).await
+    crate::http::error::read_body(body, MAX_CART_BODY_BYTES).await
 }
 
 /// A variant's current price and stock.
@@ -326,12 +326,13 @@ pub async fn priced_cart(
                     quantity: 1,
                 })
                 .collect();
-            let items: Vec<logistics::Item> = crate::shipping::load_items(state, locale, &lines)
-                .await?
-                .into_iter()
-                .map(|(item, _)| item)
-                .collect();
-            crate::shipping::restrictions(state, &items, country)?
+            let items: Vec<logistics::Item> =
+                crate::products::items::load_items(state, locale, &lines)
+                    .await?
+                    .into_iter()
+                    .map(|(item, _)| item)
+                    .collect();
+            crate::products::items::restrictions(state, &items, country)?
         }
         None => vec![None; rows.len()],
     };
@@ -471,12 +472,10 @@ fn ship_to_param(query: Option<&str>) -> Result<Option<&'static str>, InvalidFie
             .map(|c| Some(*c))
             .ok_or_else(|| InvalidField {
                 field: "ship_to".into(),
-                reason: Reason::OneOf(SHIP_TO_LIST),
+                reason: Reason::OneOf(crate::http::error::destination_list()),
             }),
     }
 }
-
-const SHIP_TO_LIST: &str = "AE, AU, BR, CA, CL, CN, DE, ES, FR, GB, ID, IT, JP, KR, MX, MY, NZ, PE, PH, SA, SG, TH, US, VN";
 
 /// Creates a cart, optionally with lines.
 #[utoipa::path(
@@ -631,14 +630,33 @@ pub async fn delete_cart(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The lines of a cart, for quoting it.
+pub async fn cart_lines(state: &AppState, token: &str) -> Result<Vec<LineInput>, AppError> {
+    let exists: Option<(String,)> = sqlx::query_as("SELECT token FROM carts WHERE token = ?")
+        .bind(token)
+        .fetch_optional(&state.db)
+        .await?;
+    if exists.is_none() {
+        return Err(AppError::CartNotFound);
+    }
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT sku, quantity FROM cart_lines WHERE cart_token = ? ORDER BY added_at, sku",
+    )
+    .bind(token)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(sku, quantity)| LineInput {
+            sku,
+            quantity: u32::try_from(quantity).unwrap_or(0),
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_ship_to_list_in_messages_is_the_list_the_cart_offers() {
-        assert_eq!(SHIP_TO_LIST, domain::shipping::DESTINATIONS.join(", "));
-    }
 
     #[test]
     fn ship_to_must_be_an_offered_destination() {

@@ -1,8 +1,8 @@
 //! Serving the built app: hashed assets cached for a year, `index.html` always revalidated,
 //! precompressed `.br`/`.gz` siblings preferred, and client routes answered with the app.
 
-use crate::app_shell::AppShell;
 use crate::payments::PaymentProvider;
+use crate::web::app_shell::AppShell;
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode};

@@ -2,7 +2,7 @@
 //! (`choices[0].price`, `address.card_number`), however deep, and a value of the wrong shape
 //! names where it is. Clients cannot slip a price, a total or card data past the store.
 
-use crate::error::{AppError, InvalidField, Reason};
+use crate::http::error::{AppError, InvalidField, Reason};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -41,7 +41,7 @@ pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, AppError> {
 /// Reads `T` from a body's bytes, as [`from_value`].
 pub fn from_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
     let value: Value =
-        serde_json::from_slice(body).map_err(|_| crate::error::unreadable("body"))?;
+        serde_json::from_slice(body).map_err(|_| crate::http::error::unreadable("body"))?;
     from_value(&value)
 }
 

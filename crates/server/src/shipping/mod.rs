@@ -6,9 +6,11 @@
 //! each quote (its answer and a fingerprint of what it was for) until it expires. A quote's
 //! converted amounts are locked for as long as an exchange-rate quote (`STORE_FX_QUOTE_SECONDS`).
 
-use crate::error::{locale_of, unreadable, AppError, InvalidField, Reason};
-use crate::fx::clock;
-use crate::AppState;
+use crate::carts::cart_lines;
+use crate::clock;
+use crate::http::error::{locale_of, unreadable, AppError, InvalidField, Reason};
+use crate::products::items::load_items;
+use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -19,30 +21,14 @@ use domain::shipping::{
 };
 use domain::{Currency, LineInput, Locale, Money};
 use logistics::acceptance::{self, Refusal};
-use logistics::{Date, Item, Origin, RouteTable};
+use logistics::{Date, Item};
 
 /// Largest quote request body.
+pub mod routes;
+
+pub use routes::load_routes;
+
 pub const MAX_QUOTE_BODY_BYTES: usize = 16 * 1024;
-
-pub const DESTINATION_LIST: &str = "AE, AU, BR, CA, CL, CN, DE, ES, FR, GB, ID, IT, JP, KR, MX, MY, NZ, PE, PH, SA, SG, TH, US, VN";
-
-/// Builds the route table from the store's warehouses.
-pub async fn load_routes(db: &sqlx::SqlitePool) -> Result<RouteTable, sqlx::Error> {
-    let rows: Vec<(String, String, i64)> =
-        sqlx::query_as("SELECT code, country, overseas FROM warehouses ORDER BY id")
-            .fetch_all(db)
-            .await?;
-    // Route ids and lanes borrow the codes for the process's lifetime; a few bytes, once.
-    let origins: Vec<Origin> = rows
-        .into_iter()
-        .map(|(code, country, overseas)| Origin {
-            code: Box::leak(code.into_boxed_str()),
-            country: Box::leak(country.into_boxed_str()),
-            overseas: overseas != 0,
-        })
-        .collect();
-    Ok(RouteTable::generate(&origins))
-}
 
 /// A valid quote request.
 struct Parsed {
@@ -79,7 +65,7 @@ fn parse_request(body: &[u8]) -> Result<Parsed, AppError> {
             if country.is_none() {
                 invalid(
                     "destination.country".into(),
-                    Reason::OneOf(DESTINATION_LIST),
+                    Reason::OneOf(crate::http::error::destination_list()),
                 );
             }
             match destination.get("postal_code") {
@@ -137,114 +123,6 @@ fn parse_request(body: &[u8]) -> Result<Parsed, AppError> {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct ItemRow {
-    sku: String,
-    title: String,
-    category: String,
-    price_minor: i64,
-    currency: String,
-    weight_g: i64,
-    length_mm: i64,
-    width_mm: i64,
-    height_mm: i64,
-    handling: i64,
-    warehouses: String,
-}
-
-/// The engine's view of `lines`, with each line's title in `locale`. Unknown SKUs are named.
-pub async fn load_items(
-    state: &AppState,
-    locale: Locale,
-    lines: &[LineInput],
-) -> Result<Vec<(Item, String)>, AppError> {
-    // One query for every line (a cart has at most 50).
-    let placeholders = vec!["?"; lines.len()].join(", ");
-    let sql = format!(
-        "SELECT v.sku, {title}, c.slug AS category, v.price_minor, p.currency, v.weight_g, \
-           v.length_mm, v.width_mm, v.height_mm, p.handling, \
-           (SELECT group_concat(code, ',') FROM (SELECT w.code FROM product_warehouses pw \
-              JOIN warehouses w ON w.id = pw.warehouse_id \
-              WHERE pw.product_id = p.id ORDER BY pw.position)) AS warehouses \
-         FROM variants v JOIN products p ON p.id = v.product_id \
-         JOIN categories c ON c.id = p.category_id WHERE v.sku IN ({placeholders})",
-        title = crate::products::title_in_locale!().replace("?1", "?"),
-    );
-    let mut query = sqlx::query_as::<_, ItemRow>(&sql).bind(locale.tag());
-    for line in lines {
-        query = query.bind(&line.sku);
-    }
-    let mut rows: Vec<ItemRow> = query.fetch_all(&state.db).await?;
-    let mut out = Vec::with_capacity(lines.len());
-    let mut unknown = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        let Some(pos) = rows.iter().position(|r| r.sku == line.sku) else {
-            unknown.push(InvalidField {
-                field: format!("lines[{i}].sku"),
-                reason: Reason::UnknownItem,
-            });
-            continue;
-        };
-        let row = rows.swap_remove(pos);
-        let currency: Currency = row
-            .currency
-            .parse()
-            .map_err(|_| AppError::Internal(format!("bad currency on {}", row.sku)))?;
-        let positive = |v: i64| u32::try_from(v).unwrap_or(0);
-        out.push((
-            Item {
-                sku: row.sku,
-                quantity: line.quantity,
-                category: row.category,
-                unit_price: Money::from_minor(row.price_minor, currency),
-                weight_g: positive(row.weight_g),
-                dims_mm: [
-                    positive(row.length_mm),
-                    positive(row.width_mm),
-                    positive(row.height_mm),
-                ],
-                flags: u8::try_from(row.handling & 0xF).unwrap_or(0),
-                warehouses: row.warehouses.split(',').map(str::to_owned).collect(),
-            },
-            row.title,
-        ));
-    }
-    if unknown.is_empty() {
-        Ok(out)
-    } else {
-        Err(AppError::InvalidParameters(unknown))
-    }
-}
-
-/// Why each item cannot ship to `country` (one unit, alone), by index; for the cart's
-/// ship-to check.
-pub fn restrictions(
-    state: &AppState,
-    items: &[Item],
-    country: &str,
-) -> Result<Vec<Option<&'static str>>, AppError> {
-    let today = Date::from_unix(clock::unix_now());
-    items
-        .iter()
-        .map(|item| {
-            let one = [Item {
-                quantity: 1,
-                ..item.clone()
-            }];
-            let request = logistics::Request {
-                items: &one,
-                country,
-                postal_code: None,
-                today,
-                currency: Currency::USD,
-            };
-            let quote = logistics::quote(&state.routes, request, &*state.fx)
-                .map_err(|e| AppError::Internal(e.to_string()))?;
-            Ok(quote.unshippable.first().map(|(_, reason)| *reason))
-        })
-        .collect()
-}
-
 fn query_param(query: Option<&str>, key: &str) -> Option<String> {
     form_urlencoded::parse(query.unwrap_or("").as_bytes())
         .find(|(k, _)| k == key)
@@ -260,30 +138,6 @@ fn buyer_currency(state: &AppState, query: Option<&str>) -> Result<Currency, App
             .parse_currency("currency", code.trim())
             .map_err(|e| AppError::InvalidParameters(vec![e])),
     }
-}
-
-/// The lines of a cart, for quoting it.
-pub async fn cart_lines(state: &AppState, token: &str) -> Result<Vec<LineInput>, AppError> {
-    let exists: Option<(String,)> = sqlx::query_as("SELECT token FROM carts WHERE token = ?")
-        .bind(token)
-        .fetch_optional(&state.db)
-        .await?;
-    if exists.is_none() {
-        return Err(AppError::CartNotFound);
-    }
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT sku, quantity FROM cart_lines WHERE cart_token = ? ORDER BY added_at, sku",
-    )
-    .bind(token)
-    .fetch_all(&state.db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(sku, quantity)| LineInput {
-            sku,
-            quantity: u32::try_from(quantity).unwrap_or(0),
-        })
-        .collect())
 }
 
 fn pairs(lines: &[LineInput]) -> Vec<(String, u32)> {
@@ -331,7 +185,7 @@ pub async fn create_quote(
     body: Body,
 ) -> Result<impl IntoResponse, AppError> {
     let locale = locale_of(query.as_deref(), &headers);
-    let body = crate::error::read_body(body, MAX_QUOTE_BODY_BYTES).await?;
+    let body = crate::http::error::read_body(body, MAX_QUOTE_BODY_BYTES).await?;
     let currency = buyer_currency(&state, query.as_deref());
     let parsed = parse_request(&body);
     let (currency, parsed) = match (currency, parsed) {
@@ -597,8 +451,8 @@ pub async fn quote_totals(
     Path(id): Path<String>,
     body: Body,
 ) -> Result<Json<ShippingTotals>, AppError> {
-    let body = crate::error::read_body(body, MAX_QUOTE_BODY_BYTES).await?;
-    let request: domain::shipping::TotalsRequest = crate::strict::from_slice(&body)?;
+    let body = crate::http::error::read_body(body, MAX_QUOTE_BODY_BYTES).await?;
+    let request: domain::shipping::TotalsRequest = crate::http::strict::from_slice(&body)?;
     let stored = stored(&state, &id).await?;
     let choices: Vec<(String, String)> = request
         .choices

@@ -8,10 +8,14 @@
 //! stock (one transaction: every line or none), charges the provider, and writes the order in
 //! one transaction; a decline releases the stock and leaves the cart as it was.
 
-use crate::error::{locale_of, unreadable, AppError, InvalidField, Reason};
-use crate::fx::clock;
+pub mod lookup;
+
+pub use lookup::LookupGuard;
+
+use crate::clock;
+use crate::http::error::{locale_of, unreadable, AppError, InvalidField, Reason};
 use crate::payments::ChargeRequest;
-use crate::AppState;
+use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -22,7 +26,6 @@ use domain::shipping::{Charge, ShippingTotals};
 use domain::Locale;
 use futures_util::FutureExt;
 use serde_json::Value;
-use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
@@ -137,13 +140,13 @@ fn stored_response(status: u16, body: String) -> Response {
 )]
 pub async fn create_order(
     State(state): State<AppState>,
-    crate::limits::Client(client): crate::limits::Client,
+    crate::http::limits::Client(client): crate::http::limits::Client,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, AppError> {
     let locale = locale_of(query.as_deref(), &headers);
-    let body = crate::error::read_body(body, MAX_ORDER_BODY_BYTES).await?;
+    let body = crate::http::error::read_body(body, MAX_ORDER_BODY_BYTES).await?;
     let key = idempotency_key(&headers)?;
     let value: Value = serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
     // A body with a field the store does not take is refused before anything is stored.
@@ -370,7 +373,7 @@ fn parse(value: &Value) -> Result<OrderRequest, AppError> {
     if !errors.is_empty() {
         return Err(AppError::InvalidParameters(errors));
     }
-    crate::strict::from_value(value)
+    crate::http::strict::from_value(value)
 }
 
 fn same_postal_code(a: Option<&str>, b: &str) -> bool {
@@ -427,7 +430,7 @@ async fn place(state: &AppState, attempt: &Attempt) -> Result<Order, AppError> {
             return Err(AppError::CartAlreadyOrdered);
         }
     }
-    let lines = crate::shipping::cart_lines(state, request.cart_token.trim()).await?;
+    let lines = crate::carts::cart_lines(state, request.cart_token.trim()).await?;
     if lines.is_empty() {
         return Err(AppError::InvalidParameters(vec![InvalidField {
             field: "cart_token".into(),
@@ -466,7 +469,7 @@ async fn place(state: &AppState, attempt: &Attempt) -> Result<Order, AppError> {
                 .collect(),
         ));
     }
-    let items = crate::shipping::load_items(state, locale, &lines).await?;
+    let items = crate::products::items::load_items(state, locale, &lines).await?;
     if crate::shipping::price_list(&items) != stored.prices {
         return Err(AppError::PricesChanged);
     }
@@ -1006,90 +1009,9 @@ pub async fn get_order(
 
 /// No order number is longer (`SO-XXXXX-XXXXX`, with room to grow).
 const MAX_NUMBER_LEN: usize = 32;
-/// Failed lookups of one number allowed within [`LOOKUP_WINDOW`] seconds.
-const LOOKUP_FAILURES: usize = 5;
-const LOOKUP_WINDOW: i64 = 15 * 60;
-/// Past this many numbers tracked, entries with no failure in the window are dropped.
-const LOOKUP_TRACKED: usize = 10_000;
-
-/// Failed lookups per order number. After [`LOOKUP_FAILURES`] within [`LOOKUP_WINDOW`],
-/// lookups of that number by email wait until the oldest failure leaves the window (the
-/// confirmation link's key, 128 random bits, is never limited). Unknown numbers count like
-/// known ones. Kept in memory: one server's view, forgotten on restart.
-#[derive(Default)]
-pub struct LookupGuard {
-    failures: std::sync::Mutex<HashMap<String, std::collections::VecDeque<i64>>>,
-    /// When the map was last swept of numbers with no failure in the window.
-    swept_at: std::sync::atomic::AtomicI64,
-}
-
-impl LookupGuard {
-    /// Seconds before `number` may be looked up by email again, if it must wait.
-    pub fn wait(&self, number: &str, now: i64) -> Option<u64> {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        let list = map.get_mut(number)?;
-        while list.front().is_some_and(|t| now - t >= LOOKUP_WINDOW) {
-            list.pop_front();
-        }
-        let oldest = *list.front()?;
-        (list.len() >= LOOKUP_FAILURES).then(|| {
-            u64::try_from(oldest + LOOKUP_WINDOW - now)
-                .unwrap_or(1)
-                .max(1)
-        })
-    }
-
-    /// Records a failed lookup of `number` at `now`.
-    pub fn failed(&self, number: &str, now: i64) {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        if map.len() >= LOOKUP_TRACKED && !map.contains_key(number) {
-            // Sweeping is a pass over the whole map: at most once a minute.
-            let last = self.swept_at.load(std::sync::atomic::Ordering::Relaxed);
-            if now - last >= 60 {
-                map.retain(|_, l| l.back().is_some_and(|t| now - t < LOOKUP_WINDOW));
-                self.swept_at
-                    .store(now, std::sync::atomic::Ordering::Relaxed);
-            }
-            if map.len() >= LOOKUP_TRACKED {
-                // Full of recent failures (a flood, which the per-client rate limit slows):
-                // this number is not tracked rather than the map growing without bound.
-                return;
-            }
-        }
-        let list = map.entry(number.to_owned()).or_default();
-        list.push_back(now);
-        if list.len() > LOOKUP_FAILURES {
-            list.pop_front();
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn five_failed_lookups_of_a_number_make_it_wait_until_the_oldest_leaves_the_window() {
-        let guard = LookupGuard::default();
-        for t in 0..5 {
-            assert_eq!(guard.wait("SO-1", 100 + t), None);
-            guard.failed("SO-1", 100 + t);
-        }
-        assert_eq!(guard.wait("SO-1", 110), Some(900 - 10));
-        assert_eq!(guard.wait("SO-2", 110), None, "another number is not held");
-        assert_eq!(guard.wait("SO-1", 100 + 899), Some(1));
-        assert_eq!(
-            guard.wait("SO-1", 100 + 900),
-            None,
-            "one failure left the window"
-        );
-        guard.failed("SO-1", 1000);
-        assert_eq!(
-            guard.wait("SO-1", 1000),
-            Some(1),
-            "five in the window again"
-        );
-    }
 
     #[test]
     fn the_same_request_with_keys_in_another_order_is_the_same_request() {

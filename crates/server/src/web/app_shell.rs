@@ -12,7 +12,7 @@
 //! origin, and no framing of the store by anyone. An injected script or a form posting a
 //! buyer's address elsewhere is refused by the browser.
 
-use crate::precompress::brotli_bytes;
+use crate::web::precompress::brotli_bytes;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -3,7 +3,7 @@
 //! The app shell arrives with the buyer's locale inlined (see `app_shell`); the app asks here
 //! when the buyer switches to another language.
 
-use crate::error::{AppError, InvalidField, Reason};
+use crate::http::error::{AppError, InvalidField, Reason};
 use axum::extract::Path;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};

@@ -2,7 +2,7 @@
 //! serving the others. The release build unwinds (`panic = "unwind"` in the root manifest's
 //! `release` profile; only the wasm's `wasm-release` aborts), so the unwind is caught here.
 
-use crate::error::{request_locale, AppError};
+use crate::http::error::{request_locale, AppError};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;

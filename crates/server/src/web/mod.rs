@@ -1,0 +1,7 @@
+//! What the browser loads besides the API: the built app (static files, precompressed, the
+//! app shell with its inlined texts and security headers) and the generated product images.
+
+pub mod app_shell;
+pub mod media;
+pub mod precompress;
+pub mod static_files;
