@@ -28,13 +28,15 @@ use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
-use axum::Router;
+use axum::{Json, Router};
 use http::error::AppError;
 use http::{limits, panics, telemetry};
 use state::AppState;
 use tower::ServiceBuilder;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
 use web::{media, static_files};
 
 /// Request bodies larger than this are refused with 413 before a handler sees them.
@@ -42,51 +44,27 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// The whole HTTP surface of the store.
 pub fn app(state: AppState) -> Router {
-    let mut listing = get(products::list_products);
-    if let Some(searches) = &state.limiters.searches {
-        listing = listing.layer(limits::layer(searches));
-    }
-    let mut lookup = get(orders::get_order);
-    if let Some(lookups) = &state.limiters.lookups {
-        lookup = lookup.layer(limits::layer(lookups));
-    }
-    let mut api = Router::new()
-        .route("/v1/products", listing)
-        .route("/v1/products/{slug}", get(products::get_product))
-        .route("/v1/categories", get(products::list_categories))
-        .route("/v1/ui-texts/{locale}", get(texts::get_ui_texts))
-        .route("/v1/carts", axum::routing::post(carts::create_cart))
+    // Each resource brings its routes with their OpenAPI operations: a path is written once,
+    // in its handler's `#[utoipa::path]`.
+    let (api, doc) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .merge(products::routes(&state.limiters))
+        .merge(texts::routes())
+        .merge(fx::routes())
+        .merge(carts::routes())
+        .merge(shipping::routes())
+        .merge(addresses::routes())
+        .merge(payments::routes())
+        .merge(orders::routes(&state.limiters))
+        .split_for_parts();
+    let doc = std::sync::Arc::new(openapi::finish(doc));
+    let mut api = api
         .route(
-            "/v1/carts/{token}",
-            get(carts::get_cart)
-                .patch(carts::patch_cart)
-                .delete(carts::delete_cart),
+            "/openapi.json",
+            get(move || {
+                let doc = doc.clone();
+                async move { Json(doc) }
+            }),
         )
-        .route(
-            "/v1/carts/{token}/lines/{sku}",
-            axum::routing::delete(carts::delete_line),
-        )
-        .route(
-            "/v1/shipping/quotes",
-            axum::routing::post(shipping::create_quote),
-        )
-        .route("/v1/shipping/quotes/{id}", get(shipping::get_quote))
-        .route(
-            "/v1/shipping/quotes/{id}/totals",
-            axum::routing::post(shipping::quote_totals),
-        )
-        .route("/v1/address-formats/{country}", get(addresses::get_format))
-        .route(
-            "/v1/addresses/validate",
-            axum::routing::post(addresses::validate_address),
-        )
-        .route("/v1/payment-methods", get(payments::payment_methods))
-        .route("/v1/orders", axum::routing::post(orders::create_order))
-        .route("/v1/orders/{number}", lookup)
-        .route("/v1/fx/rates", get(fx::get_rates))
-        .route("/v1/fx/quotes", axum::routing::post(fx::create_quote))
-        .route("/v1/fx/quotes/{id}", get(fx::get_quote))
-        .route("/openapi.json", get(openapi::openapi_json))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -1,6 +1,5 @@
 //! The OpenAPI document, generated from the handlers' annotations.
 
-use axum::Json;
 use utoipa::openapi::{self, RefOr};
 use utoipa::{Modify, OpenApi};
 
@@ -12,28 +11,6 @@ use utoipa::{Modify, OpenApi};
                        `{amount, currency}` with the amount as a decimal string at the \
                        currency's ISO 4217 exponent. Errors are RFC 9457 problem documents.",
         version = "1.0.0"
-    ),
-    paths(
-        crate::products::list_products,
-        crate::products::get_product,
-        crate::products::list_categories,
-        crate::texts::get_ui_texts,
-        crate::fx::get_rates,
-        crate::fx::create_quote,
-        crate::fx::get_quote,
-        crate::carts::create_cart,
-        crate::carts::get_cart,
-        crate::carts::patch_cart,
-        crate::carts::delete_line,
-        crate::carts::delete_cart,
-        crate::shipping::create_quote,
-        crate::shipping::get_quote,
-        crate::shipping::quote_totals,
-        crate::addresses::get_format,
-        crate::addresses::validate_address,
-        crate::payments::payment_methods,
-        crate::orders::create_order,
-        crate::orders::get_order
     ),
     components(schemas(
         domain::Problem,
@@ -74,8 +51,7 @@ use utoipa::{Modify, OpenApi};
         domain::order::OrderLine,
         domain::order::OrderShipment,
         domain::order::OrderTotals
-    )),
-    modifiers(&Limited)
+    ))
 )]
 pub struct ApiDoc;
 
@@ -136,7 +112,14 @@ impl Modify for Limited {
     }
 }
 
-/// `GET /api/openapi.json`
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// The document the resources' routers collected (paths relative to `/api`), made whole:
+/// paths as clients call them and the 429 of every limited operation.
+pub fn finish(mut doc: openapi::OpenApi) -> openapi::OpenApi {
+    let paths = std::mem::take(&mut doc.paths.paths);
+    doc.paths.paths = paths
+        .into_iter()
+        .map(|(path, item)| (format!("/api{path}"), item))
+        .collect();
+    Limited.modify(&mut doc);
+    doc
 }

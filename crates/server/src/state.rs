@@ -1,12 +1,12 @@
 //! What every handler can reach: the database, the loaded indexes and tables, the providers
 //! and the limits. Built once at start-up (`main.rs`) or per test.
 
-use crate::http::limits;
-use crate::products::search_index::SearchIndex;
 use crate::fx::store::{FxSettings, FxStore, Rates};
+use crate::http::limits;
 use crate::orders::lookup::LookupGuard;
 use crate::payments::provider::PaymentProvider;
 use crate::payments::sandbox::Sandbox;
+use crate::products::search_index::SearchIndex;
 use crate::shipping::routes::load_routes;
 use sqlx::SqlitePool;
 use std::path::PathBuf;
@@ -54,10 +54,7 @@ impl AppState {
             payments: sandbox.clone(),
             sandbox,
             lookups: std::sync::Arc::default(),
-            fx: std::sync::Arc::new(FxStore::new(
-                Rates::embedded(),
-                FxSettings::default(),
-            )),
+            fx: std::sync::Arc::new(FxStore::new(Rates::embedded(), FxSettings::default())),
             limiters: limits::Limiters::new(&limits::Limits::default()),
             limits: limits::Limits::default(),
             public_url: std::sync::Arc::from("http://127.0.0.1:8080"),
@@ -79,10 +76,7 @@ impl AppState {
     }
 
     /// The same state charging through another provider (tests use a provider that waits).
-    pub fn with_payments(
-        mut self,
-        provider: std::sync::Arc<dyn PaymentProvider>,
-    ) -> AppState {
+    pub fn with_payments(mut self, provider: std::sync::Arc<dyn PaymentProvider>) -> AppState {
         self.payments = provider;
         self
     }

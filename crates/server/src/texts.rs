@@ -22,7 +22,7 @@ static LOCALE_TAGS: LazyLock<String> = LazyLock::new(|| {
 /// (`add_to_cart`), plural forms under `key.category` (`review_count.one`, CLDR categories).
 #[utoipa::path(
     get,
-    path = "/api/v1/ui-texts/{locale}",
+    path = "/v1/ui-texts/{locale}",
     tag = "app",
     params(("locale" = String, Path, description = "One of the shipped locales: en, zh-CN, ja, ko, th, vi, id, ms, es, ru, tr, ar")),
     responses(
@@ -55,4 +55,9 @@ pub async fn get_ui_texts(Path(tag): Path<String>) -> Result<Response, AppError>
         HeaderValue::from_static("public, max-age=3600"),
     );
     Ok(response)
+}
+
+/// `/v1/ui-texts/*`, with their OpenAPI operations.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<crate::state::AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(get_ui_texts))
 }

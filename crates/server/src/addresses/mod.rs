@@ -430,7 +430,7 @@ pub fn validate(input: &AddressInput) -> Result<ValidAddress, Vec<InvalidField>>
 /// A country's address format.
 #[utoipa::path(
     get,
-    path = "/api/v1/address-formats/{country}",
+    path = "/v1/address-formats/{country}",
     tag = "addresses",
     params(("country" = String, Path, description = "ISO 3166 alpha-2, one of the store's destinations")),
     responses(
@@ -452,7 +452,7 @@ pub async fn get_format(Path(country): Path<String>) -> Result<Json<AddressForma
 /// Validates an address for its country.
 #[utoipa::path(
     post,
-    path = "/api/v1/addresses/validate",
+    path = "/v1/addresses/validate",
     tag = "addresses",
     params(("locale" = Option<String>, Query, description = "Language of the field messages")),
     request_body = AddressInput,
@@ -496,6 +496,13 @@ pub async fn validate_address(
     validate(&input)
         .map(Json)
         .map_err(AppError::InvalidParameters)
+}
+
+/// `/v1/address-formats/*` and `/v1/addresses/*`, with their OpenAPI operations.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(get_format))
+        .routes(utoipa_axum::routes!(validate_address))
 }
 
 #[cfg(test)]

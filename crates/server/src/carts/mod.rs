@@ -480,7 +480,7 @@ fn ship_to_param(query: Option<&str>) -> Result<Option<&'static str>, InvalidFie
 /// Creates a cart, optionally with lines.
 #[utoipa::path(
     post,
-    path = "/api/v1/carts",
+    path = "/v1/carts",
     tag = "cart",
     request_body = CartInput,
     params(
@@ -517,7 +517,7 @@ pub async fn create_cart(
 /// A cart, priced now.
 #[utoipa::path(
     get,
-    path = "/api/v1/carts/{token}",
+    path = "/v1/carts/{token}",
     tag = "cart",
     params(
         ("token" = String, Path, description = "The cart's token"),
@@ -544,7 +544,7 @@ pub async fn get_cart(
 /// Adds lines or sets their quantities.
 #[utoipa::path(
     patch,
-    path = "/api/v1/carts/{token}",
+    path = "/v1/carts/{token}",
     tag = "cart",
     request_body = CartInput,
     params(("token" = String, Path, description = "The cart's token")),
@@ -574,7 +574,7 @@ pub async fn patch_cart(
 /// Removes one line.
 #[utoipa::path(
     delete,
-    path = "/api/v1/carts/{token}/lines/{sku}",
+    path = "/v1/carts/{token}/lines/{sku}",
     tag = "cart",
     params(
         ("token" = String, Path, description = "The cart's token"),
@@ -604,7 +604,7 @@ pub async fn delete_line(
 /// Deletes a cart and its lines.
 #[utoipa::path(
     delete,
-    path = "/api/v1/carts/{token}",
+    path = "/v1/carts/{token}",
     tag = "cart",
     params(("token" = String, Path, description = "The cart's token")),
     responses(
@@ -652,6 +652,14 @@ pub async fn cart_lines(state: &AppState, token: &str) -> Result<Vec<LineInput>,
             quantity: u32::try_from(quantity).unwrap_or(0),
         })
         .collect())
+}
+
+/// `/v1/carts*`, with their OpenAPI operations.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(create_cart))
+        .routes(utoipa_axum::routes!(get_cart, patch_cart, delete_cart))
+        .routes(utoipa_axum::routes!(delete_line))
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use domain::{Currency, FxQuote, QuoteRequest, RateTable};
 /// Every rate the store converts with, its source and date, the spread, and staleness.
 #[utoipa::path(
     get,
-    path = "/api/v1/fx/rates",
+    path = "/v1/fx/rates",
     tag = "currency",
     responses((status = 200, description = "Reference rates against the euro", body = RateTable))
 )]
@@ -41,7 +41,7 @@ pub async fn get_rates(State(state): State<AppState>) -> Json<RateTable> {
 /// default). The checkout sends the quote id so the buyer pays the price they saw.
 #[utoipa::path(
     post,
-    path = "/api/v1/fx/quotes",
+    path = "/v1/fx/quotes",
     tag = "currency",
     request_body = QuoteRequest,
     responses(
@@ -132,7 +132,7 @@ pub async fn find_quote(state: &AppState, id: &str) -> Result<FxQuote, AppError>
 /// A quote by id, while it holds.
 #[utoipa::path(
     get,
-    path = "/api/v1/fx/quotes/{id}",
+    path = "/v1/fx/quotes/{id}",
     tag = "currency",
     params(("id" = String, Path, description = "The quote's id")),
     responses(
@@ -146,4 +146,12 @@ pub async fn get_quote(
     Path(id): Path<String>,
 ) -> Result<Json<FxQuote>, AppError> {
     find_quote(&state, &id).await.map(Json)
+}
+
+/// `/v1/fx/*`, with their OpenAPI operations.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(get_rates))
+        .routes(utoipa_axum::routes!(create_quote))
+        .routes(utoipa_axum::routes!(get_quote))
 }

@@ -121,7 +121,7 @@ fn stored_response(status: u16, body: String) -> Response {
 /// (waiting for it if it is still being worked out); the same key with another body is a 422.
 #[utoipa::path(
     post,
-    path = "/api/v1/orders",
+    path = "/v1/orders",
     tag = "orders",
     params(
         ("Idempotency-Key" = String, Header, description = "One per attempt; a repeat returns the first answer"),
@@ -937,7 +937,7 @@ async fn write_order(
 /// An order, for its buyer: the number with the order's email or its access key.
 #[utoipa::path(
     get,
-    path = "/api/v1/orders/{number}",
+    path = "/v1/orders/{number}",
     tag = "orders",
     params(
         ("number" = String, Path, description = "The order number"),
@@ -1009,6 +1009,20 @@ pub async fn get_order(
 
 /// No order number is longer (`SO-XXXXX-XXXXX`, with room to grow).
 const MAX_NUMBER_LEN: usize = 32;
+/// `/v1/orders*`, with their OpenAPI operations. Lookups are rate-limited on their own.
+pub fn routes(
+    limiters: &crate::http::limits::Limiters,
+) -> utoipa_axum::router::OpenApiRouter<AppState> {
+    use utoipa_axum::router::UtoipaMethodRouterExt;
+    let mut lookup = utoipa_axum::routes!(get_order);
+    if let Some(lookups) = &limiters.lookups {
+        lookup = lookup.layer(crate::http::limits::layer(lookups));
+    }
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(create_order))
+        .routes(lookup)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

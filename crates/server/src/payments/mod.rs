@@ -91,7 +91,7 @@ fn query_param(query: Option<&str>, key: &str) -> Option<String> {
 /// How a buyer in `country` paying in `currency` can pay: the provider's page and methods.
 #[utoipa::path(
     get,
-    path = "/api/v1/payment-methods",
+    path = "/v1/payment-methods",
     tag = "payments",
     params(
         ("country" = String, Query, description = "The ship-to country"),
@@ -155,6 +155,11 @@ pub async fn payment_methods(
             state.payments.fallback_currency()
         },
     }))
+}
+
+/// `/v1/payment-methods`, with its OpenAPI operation.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(payment_methods))
 }
 
 #[cfg(test)]

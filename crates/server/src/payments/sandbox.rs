@@ -15,7 +15,9 @@
 //! Other numbers that pass the Luhn check are approved. Local methods (PIX, konbini, bank
 //! transfer, wallets) are approved at once. Tokens last 30 minutes and pay for one order.
 
-use super::provider::{ChargeFuture, ChargeRequest, Charged, Declined, PaymentProvider, VoidFuture};
+use super::provider::{
+    ChargeFuture, ChargeRequest, Charged, Declined, PaymentProvider, VoidFuture,
+};
 use crate::clock;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};

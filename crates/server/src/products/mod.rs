@@ -200,6 +200,22 @@ fn page_request(params: &HashMap<String, String>, errors: &mut Vec<InvalidField>
 
 /// Parses `page` and `per_page` alone, naming every invalid parameter (the listing parses
 /// them with the rest; this keeps their edge cases tested on their own).
+/// `/v1/products*` and `/v1/categories`, with their OpenAPI operations. The listing (search
+/// included) is rate-limited as a search.
+pub fn routes(
+    limiters: &crate::http::limits::Limiters,
+) -> utoipa_axum::router::OpenApiRouter<AppState> {
+    use utoipa_axum::router::UtoipaMethodRouterExt;
+    let mut listing = utoipa_axum::routes!(list_products);
+    if let Some(searches) = &limiters.searches {
+        listing = listing.layer(crate::http::limits::layer(searches));
+    }
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(listing)
+        .routes(utoipa_axum::routes!(get_product))
+        .routes(utoipa_axum::routes!(list_categories))
+}
+
 #[cfg(test)]
 fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> {
     let (params, mut errors) = collect_params(query, &["page", "per_page"]);
@@ -691,7 +707,7 @@ pub(crate) fn currency_param(
 /// Lists, searches and filters products.
 #[utoipa::path(
     get,
-    path = "/api/v1/products",
+    path = "/v1/products",
     tag = "catalog",
     params(
         ("q" = Option<String>, Query, description = "Search words in any shipped language (at most 200 characters). Latin, Cyrillic, Arabic and Korean words match by prefix; Chinese, Japanese and Thai match anywhere in a title."),
@@ -778,7 +794,7 @@ struct DetailRow {
 /// One product with everything its page shows.
 #[utoipa::path(
     get,
-    path = "/api/v1/products/{slug}",
+    path = "/v1/products/{slug}",
     tag = "catalog",
     params(
         ("slug" = String, Path, description = "The product's slug"),
@@ -1008,7 +1024,7 @@ pub(crate) fn colour_label(code: &str, locale: Locale) -> String {
 /// Every category, named in the response's locale, with its product count.
 #[utoipa::path(
     get,
-    path = "/api/v1/categories",
+    path = "/v1/categories",
     tag = "catalog",
     params(
         ("locale" = Option<String>, Query, description = "Language of the names; an unknown one falls back (Accept-Language, then English) and the body's `locale` says which was used"),

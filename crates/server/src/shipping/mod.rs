@@ -165,7 +165,7 @@ pub fn price_list(items: &[(Item, String)]) -> String {
 /// Quotes shipping for lines or a cart to a destination.
 #[utoipa::path(
     post,
-    path = "/api/v1/shipping/quotes",
+    path = "/v1/shipping/quotes",
     tag = "shipping",
     params(
         ("locale" = Option<String>, Query, description = "Language of titles and problems"),
@@ -415,7 +415,7 @@ pub async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
 /// A quote as it was answered, while it lasts.
 #[utoipa::path(
     get,
-    path = "/api/v1/shipping/quotes/{id}",
+    path = "/v1/shipping/quotes/{id}",
     tag = "shipping",
     params(("id" = String, Path, description = "The quote's id")),
     responses(
@@ -434,7 +434,7 @@ pub async fn get_quote(
 /// What the buyer pays with one option chosen per shipment.
 #[utoipa::path(
     post,
-    path = "/api/v1/shipping/quotes/{id}/totals",
+    path = "/v1/shipping/quotes/{id}/totals",
     tag = "shipping",
     params(("id" = String, Path, description = "The quote's id")),
     request_body = domain::shipping::TotalsRequest,
@@ -557,4 +557,12 @@ pub async fn accept(
             rate: None,
         },
     })
+}
+
+/// `/v1/shipping/*`, with their OpenAPI operations.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(create_quote))
+        .routes(utoipa_axum::routes!(get_quote))
+        .routes(utoipa_axum::routes!(quote_totals))
 }
