@@ -15,9 +15,38 @@ pub const MAX_LINES: usize = 50;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineInput {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub sku: String,
-    /// Whole units, 1 to 99 and at most the variant's stock.
+    /// Whole units, 1 to 99 and at most the variant's stock. A whole number written as a
+    /// decimal (`2.0`) is that number, as JSON Schema's `integer` has it.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
+    #[serde(deserialize_with = "whole_number")]
     pub quantity: u32,
+}
+
+/// A JSON number that is a whole number a `u32` holds: `2` or `2.0`, not `2.5`, `-1` or `"2"`.
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    struct Whole;
+    impl serde::de::Visitor<'_> for Whole {
+        type Value = u32;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a whole number")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::custom("too large"))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::custom("not a whole number of units"))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u32, E> {
+            if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) {
+                Ok(v as u32)
+            } else {
+                Err(E::custom("not a whole number of units"))
+            }
+        }
+    }
+    deserializer.deserialize_any(Whole)
 }
 
 /// `POST /api/v1/carts` and `PATCH /api/v1/carts/{token}` body.
@@ -26,6 +55,7 @@ pub struct LineInput {
 pub struct CartInput {
     /// Lines to add or whose quantity to set (a SKU already in the cart gets this quantity).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub lines: Vec<LineInput>,
 }
 

@@ -14,6 +14,7 @@ pub mod money;
 pub mod order;
 pub mod problem;
 pub mod shipping;
+pub mod validate;
 
 pub use cart::{Cart, CartGroup, CartInput, CartLine, LineInput};
 pub use catalog::{

@@ -181,34 +181,56 @@ impl<'de> Deserialize<'de> for Money {
 #[cfg(feature = "openapi")]
 mod schema {
     use super::Money;
-    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, SchemaType, Type};
     use utoipa::openapi::{RefOr, Schema};
 
     impl utoipa::PartialSchema for Money {
+        /// One shape per number of minor digits, so the document says exactly what the store
+        /// reads: `"1234"` JPY, `"12.34"` USD, `"1.234"` KWD.
         fn schema() -> RefOr<Schema> {
-            let codes: Vec<&str> = crate::Currency::ALL.iter().map(|c| c.code()).collect();
-            ObjectBuilder::new()
-                .description(Some(
-                    "An amount in one currency. `amount` is a decimal string with exactly the \
-                     currency's ISO 4217 minor digits (\"12.34\" USD, \"1234\" JPY, \"1.234\" KWD).",
-                ))
-                .property(
-                    "amount",
+            let mut exponents: Vec<u32> =
+                crate::Currency::ALL.iter().map(|c| c.exponent()).collect();
+            exponents.sort_unstable();
+            exponents.dedup();
+            let mut one_of = OneOfBuilder::new().description(Some(
+                "An amount in one currency. `amount` is a decimal string with exactly the \
+                 currency's ISO 4217 minor digits (\"12.34\" USD, \"1234\" JPY, \"1.234\" KWD).",
+            ));
+            for exponent in exponents {
+                let codes: Vec<&str> = crate::Currency::ALL
+                    .iter()
+                    .filter(|c| c.exponent() == exponent)
+                    .map(|c| c.code())
+                    .collect();
+                // As the store writes them: no leading zeros, no sign (amounts on the wire
+                // are never negative).
+                let pattern = if exponent == 0 {
+                    r"^(0|[1-9][0-9]*)$".to_owned()
+                } else {
+                    format!(r"^(0|[1-9][0-9]*)\.[0-9]{{{exponent}}}$")
+                };
+                one_of = one_of.item(
                     ObjectBuilder::new()
-                        .schema_type(SchemaType::Type(Type::String))
-                        .pattern(Some(r"^-?[0-9]+(\.[0-9]{2,3})?$"))
-                        .examples(["12.34"]),
-                )
-                .property(
-                    "currency",
-                    ObjectBuilder::new()
-                        .schema_type(SchemaType::Type(Type::String))
-                        .enum_values(Some(codes))
-                        .examples(["USD"]),
-                )
-                .required("amount")
-                .required("currency")
-                .into()
+                        .property(
+                            "amount",
+                            ObjectBuilder::new()
+                                .schema_type(SchemaType::Type(Type::String))
+                                .pattern(Some(pattern)),
+                        )
+                        .property(
+                            "currency",
+                            ObjectBuilder::new()
+                                .schema_type(SchemaType::Type(Type::String))
+                                .enum_values(Some(codes)),
+                        )
+                        .required("amount")
+                        .required("currency")
+                        .additional_properties(Some(
+                            utoipa::openapi::schema::AdditionalProperties::FreeForm(false),
+                        )),
+                );
+            }
+            one_of.into()
         }
     }
 

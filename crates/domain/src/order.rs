@@ -52,12 +52,24 @@ pub struct PaymentSetup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderRequest {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, pattern = r"\S"))]
     pub cart_token: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, pattern = r"\S"))]
     pub email: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub address: AddressInput,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, pattern = r"\S"))]
     pub shipping_quote_id: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, min_items = 1))]
     pub choices: Vec<Choice>,
     /// The one-time token the payment frame returned.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, pattern = r"\S"))]
     pub payment_token: String,
     /// The locked exchange-rate quote from the display to the charge currency, when they differ.
     #[serde(default, skip_serializing_if = "Option::is_none")]

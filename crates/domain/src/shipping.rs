@@ -57,8 +57,10 @@ pub fn default_ship_to(languages: &[String], locale: Locale) -> &'static str {
 pub struct DestinationInput {
     /// ISO 3166 alpha-2, one of the store's destinations.
     pub country: String,
-    /// Optional; some routes do not serve remote areas.
+    /// Optional; some routes do not serve remote areas. Letters, digits, spaces and hyphens
+    /// (see `validate::well_formed_postal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^\s*[A-Za-z0-9 -]{0,12}\s*$"))]
     pub postal_code: Option<String>,
 }
 
@@ -69,6 +71,7 @@ pub struct ShippingQuoteRequest {
     pub destination: DestinationInput,
     /// The lines to quote, when no cart is named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub lines: Vec<LineInput>,
     /// A cart token: quote that cart's lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -192,6 +195,7 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TotalsRequest {
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub choices: Vec<Choice>,
 }
 

@@ -56,7 +56,9 @@ pub fn app(state: AppState) -> Router {
         .merge(payments::routes())
         .merge(orders::routes(&state.limiters))
         .split_for_parts();
-    let doc = std::sync::Arc::new(openapi::finish(doc));
+    let offered = state.fx.offered();
+    let currencies: Vec<&str> = offered.iter().map(|c| c.code()).collect();
+    let doc = std::sync::Arc::new(openapi::to_json(&openapi::finish(doc, &currencies)));
     let mut api = api
         .route(
             "/openapi.json",

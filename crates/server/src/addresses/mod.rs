@@ -5,7 +5,7 @@
 
 pub mod formats;
 
-use crate::http::error::{unreadable, AppError, InvalidField, Reason};
+use crate::http::error::{AppError, InvalidField, Reason};
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -371,7 +371,7 @@ pub fn validate(input: &AddressInput) -> Result<ValidAddress, Vec<InvalidField>>
             });
         } else if value.is_empty() {
             if field.required {
-                invalid(Reason::Required);
+                invalid(Reason::RequiredHere);
             }
         } else {
             match field.key.as_str() {
@@ -466,33 +466,7 @@ pub async fn validate_address(
     body: Body,
 ) -> Result<Json<ValidAddress>, AppError> {
     let body = crate::http::error::read_body(body, 8 * 1024).await?;
-    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
-    let object = value.as_object().ok_or_else(|| unreadable("body"))?;
-    let mut errors: Vec<InvalidField> = Vec::new();
-    for (key, v) in object {
-        if key != "country" && !domain::address::FIELD_KEYS.contains(&key.as_str()) {
-            errors.push(InvalidField {
-                field: key.clone(),
-                reason: Reason::NotAccepted,
-            });
-        } else if !(v.is_string() || v.is_null()) {
-            errors.push(InvalidField {
-                field: key.clone(),
-                reason: Reason::Unreadable,
-            });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(AppError::InvalidParameters(errors));
-    }
-    let input: AddressInput = serde_json::from_value(serde_json::Value::Object(
-        object
-            .iter()
-            .filter(|(_, v)| v.is_string())
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-    ))
-    .map_err(|_| unreadable("body"))?;
+    let input: AddressInput = crate::http::strict::from_slice(&body)?;
     validate(&input)
         .map(Json)
         .map_err(AppError::InvalidParameters)

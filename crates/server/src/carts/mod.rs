@@ -16,7 +16,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use domain::cart::{MAX_LINES, MAX_QUANTITY_PER_LINE};
+use domain::cart::MAX_QUANTITY_PER_LINE;
 use domain::{Cart, CartGroup, CartInput, CartLine, Currency, ImageRef, LineInput, Locale, Money};
 use std::collections::{BTreeMap, HashMap};
 
@@ -26,92 +26,7 @@ pub const MAX_CART_BODY_BYTES: usize = 16 * 1024;
 /// Reads and validates a cart body: an object with `lines: [{sku, quantity}]` and nothing
 /// else. Every problem is named (`lines[2].quantity`), not just the first.
 pub fn parse_input(body: &[u8]) -> Result<CartInput, AppError> {
-    let value: serde_json::Value =
-        serde_json::from_slice(body).map_err(|_| crate::http::error::unreadable("body"))?;
-    let object = value
-        .as_object()
-        .ok_or_else(|| crate::http::error::unreadable("body"))?;
-    let mut errors = Vec::new();
-    let mut invalid = |field: String, reason: Reason| errors.push(InvalidField { field, reason });
-    for key in object.keys().filter(|k| *k != "lines") {
-        invalid(key.clone(), Reason::NotAccepted);
-    }
-    let lines = match object.get("lines") {
-        None => Vec::new(),
-        Some(value) => parse_lines(value, &mut invalid),
-    };
-    if errors.is_empty() {
-        Ok(CartInput { lines })
-    } else {
-        Err(AppError::InvalidParameters(errors))
-    }
-}
-
-/// Reads a `lines` array: `[{sku, quantity}]`, at most [`MAX_LINES`], whole quantities from 1
-/// to [`MAX_QUANTITY_PER_LINE`], no SKU twice, no other field. Each problem is reported through
-/// `invalid` with its field (`lines[2].quantity`); the lines that passed are returned.
-pub fn parse_lines(
-    value: &serde_json::Value,
-    invalid: &mut impl FnMut(String, Reason),
-) -> Vec<LineInput> {
-    let mut lines = Vec::new();
-    match value {
-        serde_json::Value::Array(items) => {
-            if items.len() > MAX_LINES {
-                invalid(
-                    "lines".into(),
-                    Reason::TooMany {
-                        max: MAX_LINES as u64,
-                    },
-                );
-            }
-            let mut seen: Vec<&str> = Vec::new();
-            for (i, item) in items.iter().enumerate().take(MAX_LINES) {
-                let Some(item) = item.as_object() else {
-                    invalid(format!("lines[{i}]"), Reason::Unreadable);
-                    continue;
-                };
-                for key in item.keys().filter(|k| *k != "sku" && *k != "quantity") {
-                    invalid(format!("lines[{i}].{key}"), Reason::NotAccepted);
-                }
-                let sku = item
-                    .get("sku")
-                    .and_then(|s| s.as_str())
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty() && s.len() <= 64);
-                if sku.is_none() {
-                    invalid(format!("lines[{i}].sku"), Reason::UnknownItem);
-                }
-                // Whole numbers only: 0, -1, 1.5, "2" and 1e2 are all refused.
-                let quantity = item
-                    .get("quantity")
-                    .and_then(|q| q.as_u64())
-                    .filter(|q| (1..=u64::from(MAX_QUANTITY_PER_LINE)).contains(q));
-                if quantity.is_none() {
-                    invalid(
-                        format!("lines[{i}].quantity"),
-                        Reason::OutOfRange {
-                            min: 1,
-                            max: u64::from(MAX_QUANTITY_PER_LINE),
-                        },
-                    );
-                }
-                if let (Some(sku), Some(quantity)) = (sku, quantity) {
-                    if seen.contains(&sku) {
-                        invalid(format!("lines[{i}].sku"), Reason::Repeated);
-                    } else {
-                        seen.push(sku);
-                        lines.push(LineInput {
-                            sku: sku.to_owned(),
-                            quantity: quantity as u32,
-                        });
-                    }
-                }
-            }
-        }
-        _ => invalid("lines".into(), Reason::Unreadable),
-    }
-    lines
+    crate::http::strict::checked(body, CartInput::refusals).map(CartInput::normalized)
 }
 
 /// Reads at most [`MAX_CART_BODY_BYTES`] of the body.
@@ -482,7 +397,7 @@ fn ship_to_param(query: Option<&str>) -> Result<Option<&'static str>, InvalidFie
     post,
     path = "/v1/carts",
     tag = "cart",
-    request_body = CartInput,
+    request_body = Option<CartInput>,
     params(
         ("locale" = Option<String>, Query, description = "Language of titles and messages"),
         ("currency" = Option<String>, Query, description = "The buyer's currency for converted totals"),
@@ -502,7 +417,8 @@ pub async fn create_cart(
 ) -> Result<Response, AppError> {
     let view = View::of(query.as_deref(), &headers, &state)?;
     let bytes = read_body(body).await?;
-    let input = if bytes.iter().all(u8::is_ascii_whitespace) {
+    // No body, or `null`: an empty cart.
+    let input = if bytes.iter().all(u8::is_ascii_whitespace) || bytes.trim_ascii() == b"null" {
         CartInput::default()
     } else {
         parse_input(&bytes)?

@@ -40,6 +40,7 @@ pub async fn get_rates(State(state): State<AppState>) -> Json<RateTable> {
 /// Locks the buyer's rate between two currencies for the configured window (15 minutes by
 /// default). The checkout sends the quote id so the buyer pays the price they saw.
 #[utoipa::path(
+    operation_id = "create_fx_quote",
     post,
     path = "/v1/fx/quotes",
     tag = "currency",
@@ -131,6 +132,7 @@ pub async fn find_quote(state: &AppState, id: &str) -> Result<FxQuote, AppError>
 
 /// A quote by id, while it holds.
 #[utoipa::path(
+    operation_id = "get_fx_quote",
     get,
     path = "/v1/fx/quotes/{id}",
     tag = "currency",

@@ -112,6 +112,12 @@ pub enum Reason {
     OutOfRange { min: u64, max: u64 },
     /// Given more than once.
     Repeated,
+    /// Required by a rule the schema cannot state (the country's address format asks for the
+    /// field); worded as [`Reason::Required`].
+    RequiredHere,
+    /// The same item named on two lines of one body (worded as [`Reason::Repeated`]; a rule
+    /// of the store, where a repeated parameter breaks the schema).
+    RepeatedItem,
     /// Not one of the listed values (comma-separated, as the message shows them).
     OneOf(&'static str),
     /// Longer than `max` characters.
@@ -147,10 +153,26 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Whether this is a rule of the store that the OpenAPI document cannot express (answered
+    /// 422), rather than a breach of the document's shapes, lists, ranges and lengths (400).
+    pub fn is_rule(self) -> bool {
+        !matches!(
+            self,
+            Reason::OutOfRange { .. }
+                | Reason::OneOf(_)
+                | Reason::TooLong { .. }
+                | Reason::Unreadable
+                | Reason::NotAccepted
+                | Reason::TooMany { .. }
+                | Reason::Required
+                | Reason::Repeated
+        )
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Reason::OutOfRange { .. } => "out_of_range",
-            Reason::Repeated => "repeated",
+            Reason::Repeated | Reason::RepeatedItem => "repeated",
             Reason::OneOf(_) => "not_allowed",
             Reason::TooLong { .. } => "too_long",
             Reason::Unreadable => "unreadable",
@@ -161,7 +183,7 @@ impl Reason {
             Reason::Empty => "empty",
             Reason::Malformed => "malformed",
             Reason::NotOffered => "not_offered",
-            Reason::Required => "required",
+            Reason::Required | Reason::RequiredHere => "required",
             Reason::PostalFormat { .. } => "postal_code_format",
             Reason::PhoneInvalid { .. } => "phone_invalid",
             Reason::CustomsIdInvalid { .. } => "customs_id_invalid",
@@ -174,6 +196,12 @@ impl Reason {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
+            // 400: the request breaks the published schema (a shape, range, list or length);
+            // 422: the schema allows it but a rule of the store refuses it (an unknown item,
+            // a postal code not in the country's format).
+            AppError::InvalidParameters(fields) if fields.iter().all(|f| f.reason.is_rule()) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::InvalidParameters(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound | AppError::ProductNotFound | AppError::FxQuoteNotFound => {
                 StatusCode::NOT_FOUND
@@ -250,7 +278,9 @@ impl AppError {
                                     ("max", &max.to_string()),
                                 ],
                             ),
-                            Reason::Repeated => fill(t.repeated, &[("name", &f.field)]),
+                            Reason::Repeated | Reason::RepeatedItem => {
+                                fill(t.repeated, &[("name", &f.field)])
+                            }
                             Reason::OneOf(allowed) => {
                                 fill(t.one_of, &[("name", &f.field), ("allowed", allowed)])
                             }
@@ -270,7 +300,9 @@ impl AppError {
                             Reason::Empty => fill(t.empty, &[("name", &f.field)]),
                             Reason::Malformed => fill(t.malformed, &[("name", &f.field)]),
                             Reason::NotOffered => fill(t.not_offered, &[("name", &f.field)]),
-                            Reason::Required => fill(t.required, &[("name", &f.field)]),
+                            Reason::Required | Reason::RequiredHere => {
+                                fill(t.required, &[("name", &f.field)])
+                            }
                             Reason::PostalFormat { example } => {
                                 fill(t.postal_format, &[("name", &f.field), ("example", example)])
                             }

@@ -4,6 +4,7 @@
 pub mod error;
 pub mod limits;
 pub mod messages;
+pub mod objects;
 pub mod panics;
 pub mod strict;
 pub mod telemetry;

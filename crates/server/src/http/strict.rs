@@ -3,46 +3,86 @@
 //! names where it is. Clients cannot slip a price, a total or card data past the store.
 
 use crate::http::error::{AppError, InvalidField, Reason};
+use domain::validate::{Refusal, Rule};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
-/// Reads `T` from `value`; every field `T` does not have is named as not accepted, else the
-/// first value of the wrong shape is named as unreadable.
-pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, AppError> {
-    let mut unknown = Vec::new();
-    let mut note = |path: serde_ignored::Path<'_>| unknown.push(path_text(&path));
-    let result: Result<T, _> =
-        serde_path_to_error::deserialize(serde_ignored::Deserializer::new(value, &mut note));
-    if !unknown.is_empty() {
-        return Err(AppError::InvalidParameters(
-            unknown
-                .into_iter()
-                .map(|field| InvalidField {
-                    field,
-                    reason: Reason::NotAccepted,
-                })
-                .collect(),
-        ));
+/// Reads `T` from a body's bytes: every field `T` does not have is named as not accepted, and
+/// the first value of the wrong shape as unreadable (`choices[0].option`), or the whole `body`
+/// when it is not JSON.
+pub fn from_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    match read(body) {
+        (Some(value), errors) if errors.is_empty() => Ok(value),
+        (_, errors) => Err(AppError::InvalidParameters(errors)),
     }
-    result.map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." || path.is_empty() {
-            "body".to_owned()
-        } else {
-            path
-        };
-        AppError::InvalidParameters(vec![InvalidField {
-            field,
-            reason: Reason::Unreadable,
-        }])
-    })
 }
 
-/// Reads `T` from a body's bytes, as [`from_value`].
-pub fn from_slice<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
-    let value: Value =
-        serde_json::from_slice(body).map_err(|_| crate::http::error::unreadable("body"))?;
-    from_value(&value)
+/// Reads `T` as [`from_slice`], then checks it against the domain's rules (`refusals`): the
+/// body is either whole and valid, or refused with every bad field named — unknown ones and
+/// those breaking a rule together.
+pub fn checked<T: DeserializeOwned>(
+    body: &[u8],
+    refusals: impl FnOnce(&T) -> Vec<Refusal>,
+) -> Result<T, AppError> {
+    let (value, mut errors) = read(body);
+    if let Some(value) = &value {
+        errors.extend(refusals(value).into_iter().map(field_error));
+    }
+    match value {
+        Some(value) if errors.is_empty() => Ok(value),
+        _ => Err(AppError::InvalidParameters(errors)),
+    }
+}
+
+/// The value, if its shape is right, and every field named so far.
+fn read<T: DeserializeOwned>(body: &[u8]) -> (Option<T>, Vec<InvalidField>) {
+    let mut unknown = Vec::new();
+    let mut note = |path: serde_ignored::Path<'_>| unknown.push(path_text(&path));
+    let mut json = serde_json::Deserializer::from_slice(body);
+    let result: Result<T, _> = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(
+        super::objects::Objects(&mut json),
+        &mut note,
+    ));
+    let field = |field: String, reason| InvalidField { field, reason };
+    let mut errors: Vec<InvalidField> = unknown
+        .into_iter()
+        .map(|name| field(name, Reason::NotAccepted))
+        .collect();
+    match result {
+        // Not JSON, or trailing characters after it: nothing else can be said.
+        Err(e) if e.inner().is_syntax() || e.inner().is_eof() => {
+            (None, vec![field("body".into(), Reason::Unreadable)])
+        }
+        Ok(_) if json.end().is_err() => (None, vec![field("body".into(), Reason::Unreadable)]),
+        Ok(value) => (Some(value), errors),
+        Err(e) => {
+            let path = e.path().to_string();
+            let name = if path == "." || path.is_empty() {
+                "body".to_owned()
+            } else {
+                path
+            };
+            errors.push(field(name, Reason::Unreadable));
+            (None, errors)
+        }
+    }
+}
+
+/// The server's wording of a domain rule.
+pub fn field_error(refusal: Refusal) -> InvalidField {
+    let reason = match refusal.rule {
+        Rule::Required => Reason::Required,
+        Rule::OutOfRange { min, max } => Reason::OutOfRange { min, max },
+        Rule::TooMany { max } => Reason::TooMany { max },
+        Rule::RepeatedItem => Reason::RepeatedItem,
+        Rule::UnknownItem => Reason::UnknownItem,
+        Rule::NotADestination => Reason::OneOf(crate::http::error::destination_list()),
+        Rule::Malformed => Reason::Malformed,
+        Rule::Empty => Reason::Empty,
+    };
+    InvalidField {
+        field: refusal.field,
+        reason,
+    }
 }
 
 /// `a.b[2].c` for a path serde_ignored reports.
@@ -99,7 +139,7 @@ mod tests {
             "choices": [{"shipment": "s1", "option": "o1"}, {"shipment": "s2", "option": "o2", "price": "0.01"}],
             "total": "1.00"
         });
-        let err = from_value::<Body>(&value).expect_err("refused");
+        let err = from_slice::<Body>(value.to_string().as_bytes()).expect_err("refused");
         let mut got = fields(err);
         got.sort();
         assert_eq!(
@@ -114,17 +154,28 @@ mod tests {
     #[test]
     fn a_value_of_the_wrong_shape_names_where_it_is() {
         let value = serde_json::json!({"choices": [{"shipment": "s1", "option": 7}]});
-        let got = fields(from_value::<Body>(&value).expect_err("refused"));
+        let got = fields(from_slice::<Body>(value.to_string().as_bytes()).expect_err("refused"));
         assert_eq!(got, vec![("choices[0].option".to_owned(), "unreadable")]);
-        let got = fields(from_value::<Body>(&serde_json::json!("text")).expect_err("refused"));
+        let got = fields(from_slice::<Body>(b"\"text\"").expect_err("refused"));
         assert_eq!(got, vec![("body".to_owned(), "unreadable")]);
+    }
+
+    #[test]
+    fn a_struct_is_read_from_an_object_only_at_any_depth() {
+        let got = fields(
+            from_slice::<Body>(br#"[[{"shipment": "s1", "option": "o1"}]]"#).expect_err("refused"),
+        );
+        assert_eq!(got, vec![("body".to_owned(), "unreadable")]);
+        let got =
+            fields(from_slice::<Body>(br#"{"choices": [["s1", "o1"]]}"#).expect_err("refused"));
+        assert_eq!(got, vec![("choices[0]".to_owned(), "unreadable")]);
     }
 
     #[test]
     fn a_body_with_only_known_fields_is_read() {
         let value =
             serde_json::json!({"choices": [{"shipment": "s1", "option": "o1"}], "note": null});
-        let body = from_value::<Body>(&value).expect("read");
+        let body = from_slice::<Body>(value.to_string().as_bytes()).expect("read");
         assert_eq!(body.choices.len(), 1);
     }
 }

@@ -13,7 +13,7 @@ pub mod lookup;
 pub use lookup::LookupGuard;
 
 use crate::clock;
-use crate::http::error::{locale_of, unreadable, AppError, InvalidField, Reason};
+use crate::http::error::{locale_of, AppError, InvalidField, Reason};
 use crate::payments::ChargeRequest;
 use crate::state::AppState;
 use axum::body::Body;
@@ -25,7 +25,6 @@ use domain::order::{Order, OrderLine, OrderRequest, OrderShipment, OrderTotals};
 use domain::shipping::{Charge, ShippingTotals};
 use domain::Locale;
 use futures_util::FutureExt;
-use serde_json::Value;
 use std::panic::AssertUnwindSafe;
 use std::time::Duration;
 
@@ -44,37 +43,6 @@ const PROVIDER_TIMEOUT: Duration = Duration::from_secs(30);
 /// seconds (the provider's answer).
 pub const STALE_ATTEMPT_SECONDS: i64 = 2 * 60;
 
-const KEYS: [&str; 8] = [
-    "cart_token",
-    "email",
-    "address",
-    "shipping_quote_id",
-    "choices",
-    "payment_token",
-    "fx_quote_id",
-    "expected_total",
-];
-
-/// JSON with object keys sorted, so the same request always compares equal.
-fn canonical(value: &Value) -> String {
-    match value {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            let inner: Vec<String> = keys
-                .into_iter()
-                .map(|k| format!("{}:{}", Value::String(k.clone()), canonical(&map[k])))
-                .collect();
-            format!("{{{}}}", inner.join(","))
-        }
-        Value::Array(items) => {
-            let inner: Vec<String> = items.iter().map(canonical).collect();
-            format!("[{}]", inner.join(","))
-        }
-        other => other.to_string(),
-    }
-}
-
 fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
     let field = |reason| {
         AppError::InvalidParameters(vec![InvalidField {
@@ -91,14 +59,19 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, AppError> {
     if key.is_empty() {
         return Err(field(Reason::Required));
     }
-    if key.len() > 255 {
-        return Err(field(Reason::TooLong { max: 255 }));
+    if key.len() > MAX_KEY_LEN {
+        return Err(field(Reason::TooLong {
+            max: MAX_KEY_LEN as u64,
+        }));
     }
     if !key.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(field(Reason::Malformed));
     }
     Ok(key.to_owned())
 }
+
+/// The longest `Idempotency-Key` taken (ASCII, so bytes are characters).
+pub const MAX_KEY_LEN: usize = 255;
 
 fn stored_response(status: u16, body: String) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -148,12 +121,11 @@ pub async fn create_order(
     let locale = locale_of(query.as_deref(), &headers);
     let body = crate::http::error::read_body(body, MAX_ORDER_BODY_BYTES).await?;
     let key = idempotency_key(&headers)?;
-    let value: Value = serde_json::from_slice(&body).map_err(|_| unreadable("body"))?;
     // A body with a field the store does not take is refused before anything is stored.
-    let request = parse(&value)?;
+    let request = crate::http::strict::checked(&body, OrderRequest::refusals)?;
     let attempt = Attempt {
         key,
-        fingerprint: fingerprint(&value),
+        fingerprint: fingerprint(&request),
         request,
         locale,
         client: client.to_string(),
@@ -204,9 +176,12 @@ struct Attempt {
     client: String,
 }
 
-fn fingerprint(value: &Value) -> String {
+/// The request as the store read it, serialized: fields in one order, unknown ones already
+/// refused, so the same request always has the same fingerprint.
+fn fingerprint(request: &OrderRequest) -> String {
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(canonical(value).as_bytes());
+    let bytes = serde_json::to_vec(request).unwrap_or_default();
+    let digest = sha2::Sha256::digest(&bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -312,68 +287,6 @@ async fn answer(state: AppState, attempt: Attempt) -> Result<Response, AppError>
         }
         Err(err) => Err(err),
     }
-}
-
-/// Reads the body; each problem is named. Prices and totals are the store's to compute: any
-/// key but these is refused.
-fn parse(value: &Value) -> Result<OrderRequest, AppError> {
-    let object = value.as_object().ok_or_else(|| unreadable("body"))?;
-    let unknown: Vec<InvalidField> = object
-        .keys()
-        .filter(|k| !KEYS.contains(&k.as_str()))
-        .map(|k| InvalidField {
-            field: k.clone(),
-            reason: Reason::NotAccepted,
-        })
-        .collect();
-    if !unknown.is_empty() {
-        return Err(AppError::InvalidParameters(unknown));
-    }
-    let mut errors = Vec::new();
-    for key in ["cart_token", "email", "shipping_quote_id", "payment_token"] {
-        match object.get(key) {
-            None | Some(Value::Null) => errors.push(InvalidField {
-                field: key.into(),
-                reason: Reason::Required,
-            }),
-            Some(Value::String(s)) if s.trim().is_empty() => errors.push(InvalidField {
-                field: key.into(),
-                reason: Reason::Required,
-            }),
-            Some(Value::String(_)) => {}
-            Some(_) => errors.push(InvalidField {
-                field: key.into(),
-                reason: Reason::Unreadable,
-            }),
-        }
-    }
-    match object.get("choices") {
-        Some(Value::Array(a)) if !a.is_empty() => {}
-        None | Some(Value::Array(_)) => errors.push(InvalidField {
-            field: "choices".into(),
-            reason: Reason::Empty,
-        }),
-        Some(_) => errors.push(InvalidField {
-            field: "choices".into(),
-            reason: Reason::Unreadable,
-        }),
-    }
-    if !object.get("address").is_some_and(Value::is_object) {
-        errors.push(InvalidField {
-            field: "address".into(),
-            reason: Reason::Required,
-        });
-    }
-    if !object.contains_key("expected_total") {
-        errors.push(InvalidField {
-            field: "expected_total".into(),
-            reason: Reason::Required,
-        });
-    }
-    if !errors.is_empty() {
-        return Err(AppError::InvalidParameters(errors));
-    }
-    crate::http::strict::from_value(value)
 }
 
 fn same_postal_code(a: Option<&str>, b: &str) -> bool {
@@ -488,7 +401,7 @@ async fn place(state: &AppState, attempt: &Attempt) -> Result<Order, AppError> {
         if id.is_empty() {
             return Err(AppError::InvalidParameters(vec![InvalidField {
                 field: "fx_quote_id".into(),
-                reason: Reason::Required,
+                reason: Reason::RequiredHere,
             }]));
         }
         let fx = crate::fx::find_quote(state, id).await?;
@@ -1029,14 +942,23 @@ mod tests {
 
     #[test]
     fn the_same_request_with_keys_in_another_order_is_the_same_request() {
-        let a: Value =
-            serde_json::from_str(r#"{"b":1,"a":{"y":[1,2],"x":"s"}}"#).expect("test value");
-        let b: Value =
-            serde_json::from_str(r#"{"a":{"x":"s","y":[1,2]},"b":1}"#).expect("test value");
-        assert_eq!(canonical(&a), canonical(&b));
-        let c: Value =
-            serde_json::from_str(r#"{"a":{"x":"s","y":[2,1]},"b":1}"#).expect("test value");
-        assert_ne!(canonical(&a), canonical(&c));
+        let read = |text: &str| -> OrderRequest {
+            crate::http::strict::from_slice(text.as_bytes()).expect("test body")
+        };
+        let a = read(
+            r#"{"cart_token":"c","email":"a@b.cl","address":{"country":"CL","name":"Ana"},
+                "shipping_quote_id":"q","choices":[{"shipment":"s1","option":"o1"},{"shipment":"s2","option":"o2"}],
+                "payment_token":"t","expected_total":{"amount":"1000","currency":"CLP"}}"#,
+        );
+        let b = read(
+            r#"{"expected_total":{"currency":"CLP","amount":"1000"},"payment_token":"t",
+                "choices":[{"option":"o1","shipment":"s1"},{"option":"o2","shipment":"s2"}],
+                "address":{"name":"Ana","country":"CL"},"email":"a@b.cl","shipping_quote_id":"q","cart_token":"c"}"#,
+        );
+        assert_eq!(fingerprint(&a), fingerprint(&b));
+        let mut c = a.clone();
+        c.choices.reverse();
+        assert_ne!(fingerprint(&a), fingerprint(&c));
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub enum Sort {
     BestSelling,
 }
 
-const SORTS: &str = "relevance, price_asc, price_desc, newest, best_selling";
+pub(crate) const SORTS: &str = "relevance, price_asc, price_desc, newest, best_selling";
 
 impl Sort {
     fn parse(text: &str) -> Option<Sort> {
@@ -116,14 +116,14 @@ pub struct ListingQuery {
     pub page: PageRequest,
 }
 
-static CATEGORY_SLUGS: LazyLock<String> = LazyLock::new(|| {
+pub(crate) static CATEGORY_SLUGS: LazyLock<String> = LazyLock::new(|| {
     CATEGORIES
         .iter()
         .map(|c| c.slug)
         .collect::<Vec<_>>()
         .join(", ")
 });
-static SHIP_COUNTRIES: LazyLock<String> = LazyLock::new(|| {
+pub(crate) static SHIP_COUNTRIES: LazyLock<String> = LazyLock::new(|| {
     let mut codes: Vec<&str> = catalog::places::WAREHOUSES
         .iter()
         .map(|w| w.country)

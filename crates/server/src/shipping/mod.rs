@@ -8,7 +8,7 @@
 
 use crate::carts::cart_lines;
 use crate::clock;
-use crate::http::error::{locale_of, unreadable, AppError, InvalidField, Reason};
+use crate::http::error::{locale_of, AppError, InvalidField, Reason};
 use crate::products::items::load_items;
 use crate::state::AppState;
 use axum::body::Body;
@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use domain::shipping::{
-    ShipmentLine, ShippingOption, ShippingQuote, ShippingTotals, UnshippableLine, DESTINATIONS,
+    ShipmentLine, ShippingOption, ShippingQuote, ShippingTotals, UnshippableLine,
 };
 use domain::{Currency, LineInput, Locale, Money};
 use logistics::acceptance::{self, Refusal};
@@ -40,87 +40,17 @@ struct Parsed {
 
 /// Reads and validates a quote body; every problem is named.
 fn parse_request(body: &[u8]) -> Result<Parsed, AppError> {
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|_| unreadable("body"))?;
-    let object = value.as_object().ok_or_else(|| unreadable("body"))?;
-    let mut errors = Vec::new();
-    let mut invalid = |field: String, reason: Reason| errors.push(InvalidField { field, reason });
-    for key in object
-        .keys()
-        .filter(|k| !matches!(k.as_str(), "destination" | "lines" | "cart_token"))
-    {
-        invalid(key.clone(), Reason::NotAccepted);
-    }
-    let mut country = None;
-    let mut postal_code = None;
-    match object.get("destination").and_then(|d| d.as_object()) {
-        None => invalid("destination".into(), Reason::Unreadable),
-        Some(destination) => {
-            let code = destination
-                .get("country")
-                .and_then(|c| c.as_str())
-                .map(|c| c.trim().to_ascii_uppercase());
-            country = code
-                .as_deref()
-                .and_then(|c| DESTINATIONS.iter().copied().find(|d| *d == c));
-            if country.is_none() {
-                invalid(
-                    "destination.country".into(),
-                    Reason::OneOf(crate::http::error::destination_list()),
-                );
-            }
-            match destination.get("postal_code") {
-                None | Some(serde_json::Value::Null) => {}
-                Some(serde_json::Value::String(p)) => {
-                    let p = p.trim();
-                    let well_formed = p.chars().count() <= 12
-                        && p.chars()
-                            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
-                    if !well_formed {
-                        invalid("destination.postal_code".into(), Reason::Malformed);
-                    } else if !p.is_empty() {
-                        postal_code = Some(p.to_owned());
-                    }
-                }
-                Some(_) => invalid("destination.postal_code".into(), Reason::Malformed),
-            }
-            for key in destination
-                .keys()
-                .filter(|k| !matches!(k.as_str(), "country" | "postal_code"))
-            {
-                invalid(format!("destination.{key}"), Reason::NotAccepted);
-            }
-        }
-    }
-    let lines = match object.get("lines") {
-        None => Vec::new(),
-        Some(value) => crate::carts::parse_lines(value, &mut invalid),
-    };
-    let cart_token = match object.get("cart_token") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(t)) => Some(t.trim().to_owned()),
-        Some(_) => {
-            invalid("cart_token".into(), Reason::Unreadable);
-            None
-        }
-    };
-    if cart_token.is_none()
-        && lines.is_empty()
-        && !errors.iter().any(|e| e.field.starts_with("lines"))
-    {
-        errors.push(InvalidField {
-            field: "lines".into(),
-            reason: Reason::Empty,
-        });
-    }
-    match (errors.is_empty(), country) {
-        (true, Some(country)) => Ok(Parsed {
-            country,
-            postal_code,
-            lines,
-            cart_token,
-        }),
-        _ => Err(AppError::InvalidParameters(errors)),
-    }
+    let request =
+        crate::http::strict::checked(body, domain::shipping::ShippingQuoteRequest::refusals)?
+            .normalized();
+    let country = domain::validate::destination(&request.destination.country)
+        .ok_or_else(|| AppError::Internal("a checked destination is not offered".into()))?;
+    Ok(Parsed {
+        country,
+        postal_code: request.destination.postal_code,
+        lines: request.lines,
+        cart_token: request.cart_token,
+    })
 }
 
 fn query_param(query: Option<&str>, key: &str) -> Option<String> {
@@ -131,7 +61,7 @@ fn query_param(query: Option<&str>, key: &str) -> Option<String> {
 
 /// The request's currency (`currency=`, default US dollars), validated.
 fn buyer_currency(state: &AppState, query: Option<&str>) -> Result<Currency, AppError> {
-    match query_param(query, "currency") {
+    match query_param(query, "currency").filter(|c| !c.trim().is_empty()) {
         None => Ok(Currency::USD),
         Some(code) => state
             .fx
@@ -164,6 +94,7 @@ pub fn price_list(items: &[(Item, String)]) -> String {
 
 /// Quotes shipping for lines or a cart to a destination.
 #[utoipa::path(
+    operation_id = "create_shipping_quote",
     post,
     path = "/v1/shipping/quotes",
     tag = "shipping",
@@ -414,6 +345,7 @@ pub async fn stored(state: &AppState, id: &str) -> Result<Stored, AppError> {
 
 /// A quote as it was answered, while it lasts.
 #[utoipa::path(
+    operation_id = "get_shipping_quote",
     get,
     path = "/v1/shipping/quotes/{id}",
     tag = "shipping",
@@ -433,6 +365,7 @@ pub async fn get_quote(
 
 /// What the buyer pays with one option chosen per shipment.
 #[utoipa::path(
+    operation_id = "shipping_quote_totals",
     post,
     path = "/v1/shipping/quotes/{id}/totals",
     tag = "shipping",

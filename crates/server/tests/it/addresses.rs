@@ -50,7 +50,7 @@ async fn an_address_is_validated_field_by_field_in_the_buyers_language_and_norma
                 "state": "Región Metropolitana", "postal_code": "75-000", "phone": "123", "customs_id": "12.345.678-4"}"#,
         )
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(
         fields(&problem),
         ["name", "postal_code", "phone", "customs_id"]

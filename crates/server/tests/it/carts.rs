@@ -199,7 +199,8 @@ async fn every_bad_line_is_refused_by_name_and_changes_nothing() {
         ),
         (
             r#"{"lines": [{"sku": "NO-SUCH-SKU", "quantity": 1}]}"#.to_owned(),
-            400,
+            // Well-formed, but not an item: a rule of the store, not a breach of the schema.
+            422,
             "invalid_parameter",
             "lines[0].sku",
         ),
@@ -221,7 +222,7 @@ async fn every_bad_line_is_refused_by_name_and_changes_nothing() {
             format!(
                 r#"{{"lines": [{{"sku": "{a}", "quantity": 1}}, {{"sku": "{a}", "quantity": 2}}]}}"#
             ),
-            400,
+            422,
             "invalid_parameter",
             "lines[1].sku",
         ),
@@ -263,7 +264,7 @@ async fn every_bad_line_is_refused_by_name_and_changes_nothing() {
     );
     app.send("PATCH", &url, &mixed)
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(read(&app, &c.token).await, before);
 }
 

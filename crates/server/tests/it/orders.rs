@@ -349,46 +349,54 @@ async fn skipping_a_step_is_refused_with_the_missing_step_named() {
     let c = checkout(&app, &[(&a, 1)], "CL", "7500000", "CLP").await;
     let pay = token(&app, APPROVED);
     type Change = Box<dyn Fn(&mut Value)>;
-    let cases: [(&str, Change, &[&str]); 6] = [
+    // 400: the body breaks the schema (a required field missing or blank); 422: it is
+    // well-formed but a rule refuses it.
+    let cases: [(&str, Change, &[&str], u16); 6] = [
         (
             "no address",
             Box::new(|b| {
                 b.as_object_mut().expect("test value").remove("address");
             }),
             &["address"],
+            400,
         ),
         (
             "no email",
             Box::new(|b| b["email"] = json!("ana")),
             &["email"],
+            422,
         ),
         (
             "an address missing fields",
             Box::new(|b| b["address"]["customs_id"] = json!("")),
             &["address.customs_id"],
+            422,
         ),
         (
             "no shipping choice",
             Box::new(|b| b["choices"] = json!([])),
             &["choices"],
+            422,
         ),
         (
             "no payment",
             Box::new(|b| b["payment_token"] = json!("")),
             &["payment_token"],
+            400,
         ),
         (
             "an option not offered",
             Box::new(|b| b["choices"][0]["option"] = json!("XX-POST-ECONOMY")),
             &["choices.s1"],
+            422,
         ),
     ];
-    for (i, (case, change, expected)) in cases.iter().enumerate() {
+    for (i, (case, change, expected, status)) in cases.iter().enumerate() {
         let mut body = order_body(&c, &pay);
         change(&mut body);
         let problem = place(&app, &format!("step-{i}"), &body)
             .await
-            .problem(400, "invalid_parameter");
+            .problem(*status, "invalid_parameter");
         assert_eq!(fields(&problem), *expected, "{case}");
     }
     // Options quoted for Santiago centre are not offers for another postal code.
@@ -396,7 +404,7 @@ async fn skipping_a_step_is_refused_with_the_missing_step_named() {
     body["address"]["postal_code"] = json!("8320000");
     let problem = place(&app, "other-address", &body)
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(fields(&problem), ["shipping_quote_id"]);
     assert_eq!(problem["errors"][0]["code"], "other_address");
     // And no key, no order.
@@ -621,7 +629,7 @@ async fn a_currency_the_provider_does_not_settle_is_charged_in_dollars_at_the_lo
         .remove("fx_quote_id");
     let problem = place(&app, "no-rate", &body)
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(fields(&problem), ["fx_quote_id"]);
     let res = place(&app, "with-rate", &order_body(&c, &pay)).await;
     assert_eq!(res.status, 201, "{}", res.text());

@@ -106,7 +106,7 @@ async fn bad_quote_requests_name_every_field_and_unknown_carts_are_404() {
             r#"{"destination": {"country": "us"}, "lines": [{"sku": "NOPE-1", "quantity": 1}]}"#,
         )
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(fields(&problem), ["lines[0].sku"]);
     let problem = app
         .post_json(
@@ -143,7 +143,7 @@ async fn bad_quote_requests_name_every_field_and_unknown_carts_are_404() {
             &format!(r#"{{"destination": {{"country": "US"}}, "cart_token": "{token}"}}"#),
         )
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(fields(&problem), ["cart_token"]);
     // Messages come in the request's language.
     let problem = app
@@ -152,7 +152,7 @@ async fn bad_quote_requests_name_every_field_and_unknown_carts_are_404() {
             r#"{"destination": {"country": "US"}, "lines": []}"#,
         )
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(
         problem["errors"][0]["message"],
         "lines no puede estar vacío."
@@ -266,7 +266,7 @@ async fn totals_follow_the_chosen_options_and_a_changed_cart_or_an_expired_quote
             r#"{"choices": []}"#,
         )
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(fields(&problem), [format!("choices.{s1}").as_str()]);
     let problem = app
         .post_json(
@@ -274,7 +274,7 @@ async fn totals_follow_the_chosen_options_and_a_changed_cart_or_an_expired_quote
             &format!(r#"{{"choices": [{{"shipment": "{s1}", "option": "XX-NOPE-EXP1"}}]}}"#),
         )
         .await
-        .problem(400, "invalid_parameter");
+        .problem(422, "invalid_parameter");
     assert_eq!(problem["errors"][0]["code"], "not_offered");
 
     // The buyer changes the cart in another tab: the quote no longer holds.
