@@ -1,10 +1,10 @@
 // The release server's listener and logs, over real sockets: a client trickling its headers is
 // cut off, an idle keep-alive connection is closed, SIGTERM does not wait past its deadline for
 // such clients, and the log keeps cart tokens and forged request ids out.
-import { describe, test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { Store } from './support.mjs';
+import { suite } from './support.mjs';
 
 /** Opens a TCP connection to `url`'s host; resolves with the socket once connected. */
 function open(url) {
@@ -26,14 +26,9 @@ function closedWithin(socket, limit) {
   });
 }
 
-describe('the listener of the release server', () => {
-  let store;
-  before(async () => {
-    store = new Store({ env: { STORE_HEADER_TIMEOUT_SECONDS: '2', STORE_SHUTDOWN_SECONDS: '2', RUST_LOG: 'info' } });
-    await store.start();
-  });
-  after(async () => { await store?.dispose(); });
+const env = { STORE_HEADER_TIMEOUT_SECONDS: '2', STORE_SHUTDOWN_SECONDS: '2', RUST_LOG: 'info' };
 
+suite('the listener of the release server', { browser: false, env }, ({ store }) => {
   test('a client that trickles its headers is cut off after the header timeout', async () => {
     const socket = await open(store.url);
     socket.write('GET /healthz HTTP/1.1\r\nHost: shop\r\n');

@@ -1,8 +1,8 @@
 // Hostile input against the real server binary (no browser): identifiers that once panicked a
 // handler get a field error or are accepted, and the process keeps answering.
-import { describe, test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Store } from './support.mjs';
+import { suite } from './support.mjs';
 
 /** A complete, valid Chilean address (the format's example postal code and phone). */
 function chilean(customsId) {
@@ -37,17 +37,7 @@ function chinese(customsId) {
 // in full width (U+FF19), as a Chinese keyboard does.
 const FULL_WIDTH_RESIDENT_ID = '11010519900307123\uFF19';
 
-describe('hostile input to the real server', () => {
-  let store;
-
-  before(async () => {
-    store = new Store();
-    await store.start();
-  });
-  after(async () => {
-    await store?.dispose();
-  });
-
+suite('hostile input to the real server', { browser: false }, ({ store }) => {
   async function validate(address) {
     const res = await fetch(store.url + '/api/v1/addresses/validate', {
       method: 'POST',

@@ -1,5 +1,8 @@
 // Helpers for the end-to-end tests: start the real server on a free port with a fresh SQLite
-// file, and drive Debian's Chromium through playwright-core.
+// file, and drive Debian's Chromium through playwright-core. `suite` does the set-up every test
+// file shares, so a file only declares its tests.
+import { describe, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,11 @@ export const VIEWPORTS = [
   { name: 'phone', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
   { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
 ];
+/** The phone alone, for suites that run at one viewport. */
+export const PHONE = VIEWPORTS[0];
+
+/** A price's text as read: without the bidi isolates (U+2068, U+2069) around its parts, trimmed. */
+export const visible = (text) => text.replace(/[\u2068\u2069]/g, '').trim();
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -57,24 +65,31 @@ export function cspViolations(context, seen = []) {
   return seen;
 }
 
+// Servers still running when this process exits (a crash, an uncaught error) are killed with it.
+const running = new Set();
+process.on('exit', () => { for (const proc of running) proc.kill('SIGKILL'); });
+
 /**
  * A running store-server. `start()` launches it (on a free port the first time, on the same
  * port after a `stop()`), with its own data folder so every test file starts from a fresh,
- * freshly seeded database.
+ * freshly seeded database. After `dispose()` the next `start()` is a fresh store again: a new
+ * data folder and a new port.
  */
 export class Store {
   /** `env`: extra environment for the server (a short quote lifetime, say). */
   constructor({ env = {} } = {}) {
     this.env = env;
-    this.dataDir = mkdtempSync(join(tmpdir(), 'store-e2e-'));
+    this.dataDir = null;
     this.addr = '127.0.0.1:0';
     this.proc = null;
     this.url = null;
+    this.paymentUrl = null;
     this.log = '';
   }
 
   async start() {
     if (!existsSync(SERVER_BIN)) throw new Error(`server binary not found at ${SERVER_BIN}; run cargo build -p server`);
+    this.dataDir ??= mkdtempSync(join(tmpdir(), 'store-e2e-'));
     const proc = spawn(SERVER_BIN, [], {
       env: {
         ...process.env,
@@ -87,6 +102,8 @@ export class Store {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.proc = proc;
+    running.add(proc);
+    proc.once('exit', () => running.delete(proc));
     proc.stderr.on('data', (chunk) => { this.log += chunk; });
     this.url = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${this.log}`)), 30_000);
@@ -115,9 +132,11 @@ export class Store {
     return code;
   }
 
+  /** Stops the server and removes its data folder. */
   async dispose() {
     await this.stop();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+    Object.assign(this, { dataDir: null, addr: '127.0.0.1:0', url: null, paymentUrl: null, log: '' });
   }
 }
 
@@ -140,4 +159,94 @@ export async function serveAppFromDist(context, origin) {
     if (!full.startsWith(DIST) || !existsSync(full)) return route.fulfill({ status: 404, body: 'not found' });
     await route.fulfill({ status: 200, contentType: CONTENT_TYPES[extname(full)] ?? 'application/octet-stream', body: readFileSync(full) });
   });
+}
+
+/** Runs every step, even after one throws; then throws the first error. */
+async function all(...steps) {
+  let failure;
+  for (const step of steps) {
+    try { await step(); } catch (e) { failure ??= e; }
+  }
+  if (failure) throw failure;
+}
+
+/**
+ * `suite(title, [options,] body)` declares an end-to-end suite: a `describe` per viewport (or a
+ * single one without a browser), each with its own server and its own Chromium, both stopped
+ * after the suite however its tests end. `body(s)` declares the tests with node:test's `test`
+ * (and may add hooks: a `before` runs once the server is up). Everything in `s` is the same
+ * object for the whole describe, so it can be destructured:
+ *
+ * - `s.store`: the suite's `Store`, started before the first test; with `freshStore`, started
+ *   anew (new database, new port) before every test and disposed after it.
+ * - `s.device`: this describe's entry of `VIEWPORTS`.
+ * - `s.newContext({ locale = 'en-US', languages, ...options })`: a browser context at the
+ *   device's viewport; `languages` replaces `navigator.languages`. Closed after the test, which
+ *   then fails if the browser refused anything in it under a Content-Security-Policy.
+ * - `s.newPage(options)`: a page in a new such context.
+ *
+ * `options`:
+ * - `viewports`: where to run, `VIEWPORTS` by default. Titles read "<title> on a phone
+ *   (360 px)" for several, "<title> (phone)" for a single one.
+ * - `browser: false`: no browser and no viewports; the describe is titled `title`.
+ * - `env`: extra environment for the server.
+ * - `freshStore: true`: a fresh server for every test (for tests that stop it).
+ */
+export function suite(title, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const { viewports = VIEWPORTS, browser: withBrowser = true, env = {}, freshStore = false } = options;
+  const runs = withBrowser
+    ? viewports.map((device) => ({
+      device,
+      title: viewports.length > 1 ? `${title} on a ${device.name} (${device.viewport.width} px)` : `${title} (${device.name})`,
+    }))
+    : [{ device: null, title }];
+
+  for (const { device, title: name } of runs) {
+    describe(name, () => {
+      const store = new Store({ env });
+      let browser = null;
+      let contexts = [];
+      let refused = [];
+
+      const newContext = async ({ locale = 'en-US', languages, ...more } = {}) => {
+        if (!browser) throw new Error(`"${name}" runs without a browser`);
+        const { name: _, ...deviceOptions } = device;
+        const context = await browser.newContext({ ...deviceOptions, locale, ...more });
+        contexts.push(context);
+        cspViolations(context, refused);
+        if (languages) {
+          await context.addInitScript((langs) => {
+            Object.defineProperty(navigator, 'languages', { get: () => langs });
+          }, languages);
+        }
+        return context;
+      };
+      const newPage = async (contextOptions) => (await newContext(contextOptions)).newPage();
+
+      before(async () => {
+        if (withBrowser) browser = await launchBrowser();
+        if (!freshStore) await store.start();
+      });
+      after(async () => {
+        await all(() => store.dispose(), () => browser?.close());
+      });
+      beforeEach(async () => {
+        contexts = [];
+        refused = [];
+        if (freshStore) await store.start();
+      });
+      afterEach(async () => {
+        const open = contexts;
+        await all(
+          ...open.map((c) => () => c.close()),
+          async () => { if (freshStore) await store.dispose(); },
+          // The store's policy and the payment page's let every step run, frames included.
+          () => assert.deepEqual(refused, [], 'nothing refused under a Content-Security-Policy'),
+        );
+      });
+
+      body({ store, device, newContext, newPage });
+    });
+  }
 }
