@@ -90,7 +90,7 @@ pub struct CartLine {
     /// Why this line cannot ship to the requested `ship_to` country, as a stable code
     /// (`lithium_battery`, `liquid`, `controlled_category`); absent when it can.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub restriction: Option<String>,
+    pub restriction: Option<crate::shipping::Restriction>,
 }
 
 /// Lines sold by one seller and shipped from one warehouse.

@@ -97,7 +97,7 @@ pub struct OrderShipment {
     pub origin_city: String,
     pub origin_country: String,
     pub carrier: String,
-    pub service: String,
+    pub service: crate::shipping::Service,
     pub earliest: String,
     pub latest: String,
     pub tracked: bool,
@@ -107,7 +107,7 @@ pub struct OrderShipment {
     pub duties: Money,
     pub taxes: Money,
     /// `checkout` (paid with the order), `delivery` (estimated, paid to the carrier) or `none`.
-    pub taxes_due: String,
+    pub taxes_due: crate::shipping::TaxesDue,
 }
 
 /// What the buyer pays, in the display currency, and the charge.

@@ -51,6 +51,121 @@ pub fn default_ship_to(languages: &[String], locale: Locale) -> &'static str {
         .unwrap_or_else(|| market_of(locale))
 }
 
+/// Declares a wire enum: snake_case codes, `code()`, `from_code()` and `ALL`.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $code)] $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The stable code on the wire and in the database.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code,)*
+                }
+            }
+
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code {
+                    $($code => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+wire_enum! {
+    /// Kinds of service, from slow and cheap to fast.
+    pub enum Service {
+        /// National post, untracked.
+        PostalEconomy = "postal_economy",
+        /// National post, registered (tracked).
+        PostalRegistered = "postal_registered",
+        /// ePacket: tracked light parcels from China.
+        EPacket = "epacket",
+        /// A dedicated line into one economy (consolidated flights, local last mile).
+        SpecialLine = "special_line",
+        /// Express courier, door to door.
+        Express = "express",
+        /// Air freight in weight brackets, for heavier parcels.
+        EconomyAir = "economy_air",
+        /// Delivery inside the warehouse's own country (overseas warehouses, domestic sellers).
+        Local = "local",
+        /// Next-day delivery inside the warehouse's country.
+        LocalExpress = "local_express",
+    }
+}
+
+wire_enum! {
+    /// What stands out about an option among a shipment's options.
+    pub enum OptionLabel {
+        Cheapest = "cheapest",
+        Fastest = "fastest",
+        /// The best price for the time it takes.
+        BestValue = "best_value",
+    }
+}
+
+wire_enum! {
+    /// When duties and import taxes are paid.
+    pub enum TaxesDue {
+        /// Collected with the order (low-value regimes, delivered-duty-paid routes).
+        Checkout = "checkout",
+        /// Paid by the buyer to the carrier or customs on delivery: an estimate.
+        Delivery = "delivery",
+        /// Nothing is due.
+        Nothing = "none",
+    }
+}
+
+wire_enum! {
+    /// Which rule set the duties and taxes of an option.
+    pub enum TaxRule {
+        /// Same customs territory: no import.
+        Domestic = "domestic",
+        /// A low-value regime collects the taxes with the order.
+        CollectedAtCheckout = "collected_at_checkout",
+        /// The goods are worth no more than the destination's threshold.
+        BelowThreshold = "below_threshold",
+        /// The goods are worth more than the destination's threshold.
+        AboveThreshold = "above_threshold",
+        /// The destination has no threshold.
+        NoThreshold = "no_threshold",
+    }
+}
+
+wire_enum! {
+    /// Why an item cannot be sent to a destination.
+    pub enum Restriction {
+        /// Carriers into this country refuse lithium batteries from abroad.
+        LithiumBattery = "lithium_battery",
+        Liquid = "liquid",
+        Magnet = "magnet",
+        Fragile = "fragile",
+        /// The destination does not let this category in.
+        ControlledCategory = "controlled_category",
+        /// No route serves the postal code.
+        RemoteArea = "remote_area",
+        /// Larger or heavier than any route takes.
+        TooLarge = "too_large",
+        /// No route from the item's warehouses to the destination.
+        NoRoute = "no_route",
+    }
+}
+
 /// Where to quote for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -100,6 +215,10 @@ pub struct ShippingQuote {
     pub chosen_shipping: Money,
     /// Shipping every unit on its own by its cheapest route: what the grouping saved against.
     pub separate_shipping: Money,
+    /// `separate_shipping` − `chosen_shipping`, when sending the units together saves
+    /// something (more than one unit, and a positive difference).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Money>,
 }
 
 /// Lines leaving one warehouse together.
@@ -133,9 +252,7 @@ pub struct ShippingOption {
     /// The route id; choose with it.
     pub id: String,
     pub carrier: String,
-    /// `postal_economy`, `postal_registered`, `epacket`, `special_line`, `express`,
-    /// `economy_air`, `local`, `local_express`.
-    pub service: String,
+    pub service: Service,
     /// In the carrier's currency, handling surcharges included.
     pub price: Money,
     /// `price` in the buyer's currency.
@@ -151,18 +268,15 @@ pub struct ShippingOption {
     pub tracked: bool,
     /// Delivered duty paid: duties and taxes are collected with the order.
     pub ddp: bool,
-    /// `cheapest`, `fastest`, `best_value`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub labels: Vec<String>,
+    pub labels: Vec<OptionLabel>,
     /// Import duties and taxes for this shipment by this route, in the buyer's currency.
     pub duties: Money,
     pub taxes: Money,
-    /// `checkout` (collected with the order), `delivery` (an estimate, paid on delivery) or
-    /// `none`.
-    pub taxes_due: String,
-    /// Which rule applied: `domestic`, `collected_at_checkout`, `below_threshold`,
-    /// `above_threshold`, `no_threshold`.
-    pub tax_rule: String,
+    /// `duties` + `taxes`: what is due at checkout or on delivery, as `taxes_due` says.
+    pub duties_and_taxes: Money,
+    pub taxes_due: TaxesDue,
+    pub tax_rule: TaxRule,
     /// The destination's threshold that applied, in its own currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<Money>,
@@ -178,9 +292,7 @@ pub struct ShippingOption {
 pub struct UnshippableLine {
     pub sku: String,
     pub title: String,
-    /// `lithium_battery`, `liquid`, `magnet`, `fragile`, `controlled_category`,
-    /// `remote_area`, `too_large`, `no_route`.
-    pub reason: String,
+    pub reason: Restriction,
 }
 
 /// One option chosen for one shipment.

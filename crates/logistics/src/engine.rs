@@ -48,26 +48,8 @@ pub struct Request<'a> {
     pub currency: Currency,
 }
 
-/// When duties and import taxes are paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Due {
-    /// Collected with the order (low-value regimes, delivered-duty-paid routes).
-    Checkout,
-    /// Paid by the buyer to the carrier or customs on delivery: an estimate.
-    Delivery,
-    /// Nothing is due.
-    Nothing,
-}
-
-impl Due {
-    pub fn code(self) -> &'static str {
-        match self {
-            Due::Checkout => "checkout",
-            Due::Delivery => "delivery",
-            Due::Nothing => "none",
-        }
-    }
-}
+pub use domain::shipping::TaxesDue as Due;
+use domain::shipping::{OptionLabel, Restriction, TaxRule};
 
 /// Duties and import taxes of one shipment by one route.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,8 +59,7 @@ pub struct Landed {
     pub duties: Money,
     pub taxes: Money,
     pub due: Due,
-    /// `domestic`, `collected_at_checkout`, `below_threshold`, `above_threshold`, `no_threshold`.
-    pub rule: &'static str,
+    pub rule: TaxRule,
     /// The threshold that applied, in the destination's threshold currency.
     pub threshold: Option<Money>,
     /// The goods' customs value in that currency.
@@ -107,7 +88,7 @@ pub struct QuotedOption {
     /// Goods + shipping + duties + taxes: what the shipment costs the buyer in the end.
     pub total: Money,
     /// `cheapest`, `fastest`, `best_value`.
-    pub labels: Vec<&'static str>,
+    pub labels: Vec<OptionLabel>,
 }
 
 /// Lines leaving one warehouse together.
@@ -126,7 +107,7 @@ pub struct Shipment {
 pub struct Quote {
     pub shipments: Vec<Shipment>,
     /// `(item index, reason code)` for lines that cannot ship to the destination.
-    pub unshippable: Vec<(usize, &'static str)>,
+    pub unshippable: Vec<(usize, Restriction)>,
     /// Shipping of the cheapest option of every shipment, in the buyer's currency.
     pub chosen_shipping: Money,
     /// Shipping every unit on its own, each by its cheapest route: what the engine's
@@ -331,7 +312,7 @@ impl<'a> Engine<'a> {
                 duties: Money::zero(buyer),
                 taxes: Money::zero(buyer),
                 due: Due::Nothing,
-                rule: "domestic",
+                rule: TaxRule::Domestic,
                 threshold: None,
                 customs_value: Money::zero(buyer),
             });
@@ -381,10 +362,10 @@ impl<'a> Engine<'a> {
             .or(rules.tax_free_up_to)
             .or(rules.flat_duty.map(|f| f.0));
         let rule = match threshold {
-            _ if collected => "collected_at_checkout",
-            Some(t) if value <= Decimal::from(t) => "below_threshold",
-            Some(_) => "above_threshold",
-            None => "no_threshold",
+            _ if collected => TaxRule::CollectedAtCheckout,
+            Some(t) if value <= Decimal::from(t) => TaxRule::BelowThreshold,
+            Some(_) => TaxRule::AboveThreshold,
+            None => TaxRule::NoThreshold,
         };
         let duties = self.buyer.convert(Money::from_decimal_rounded(duty, cur))?;
         let taxes = self.buyer.convert(Money::from_decimal_rounded(tax, cur))?;
@@ -464,7 +445,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Why an item cannot reach the destination from any of its warehouses.
-    fn reason(&self, i: usize, candidates: &[usize]) -> &'static str {
+    fn reason(&self, i: usize, candidates: &[usize]) -> Restriction {
         let item = &self.req.items[i];
         if let Some(code) = destination_restriction(self.req.country, &item.category) {
             return code;
@@ -479,7 +460,7 @@ impl<'a> Engine<'a> {
             })
             .collect();
         if lanes.is_empty() {
-            return "no_route";
+            return Restriction::NoRoute;
         }
         for flag in [
             Flag::LithiumBattery,
@@ -490,7 +471,7 @@ impl<'a> Engine<'a> {
             if item.flags & flag.bit() != 0
                 && lanes.iter().all(|r| r.policy(flag) == Policy::Refuse)
             {
-                return flag.code();
+                return flag.restriction();
             }
         }
         let unit = [(i, 1)];
@@ -498,9 +479,9 @@ impl<'a> Engine<'a> {
             .iter()
             .any(|r| parcel_plan(r, &unit, self.req.items, &self.prep).is_some())
         {
-            return "remote_area";
+            return Restriction::RemoteArea;
         }
-        "too_large"
+        Restriction::TooLarge
     }
 }
 
@@ -720,12 +701,12 @@ fn label(options: &mut [QuotedOption], today: Date, table: &RouteTable) {
         })
         .map(|(i, _)| i);
     if let Some(first) = options.first_mut() {
-        first.labels.push("cheapest");
+        first.labels.push(OptionLabel::Cheapest);
     }
     if let Some(i) = fastest {
-        options[i].labels.push("fastest");
+        options[i].labels.push(OptionLabel::Fastest);
     }
     if let Some(i) = best {
-        options[i].labels.push("best_value");
+        options[i].labels.push(OptionLabel::BestValue);
     }
 }

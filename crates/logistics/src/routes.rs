@@ -14,41 +14,7 @@ use domain::Currency;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-/// Kinds of service, from slow and cheap to fast.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Service {
-    /// National post, untracked.
-    PostalEconomy,
-    /// National post, registered (tracked).
-    PostalRegistered,
-    /// ePacket: tracked light parcels from China.
-    EPacket,
-    /// A dedicated line into one economy (consolidated flights, local last mile).
-    SpecialLine,
-    /// Express courier, door to door.
-    Express,
-    /// Air freight in weight brackets, for heavier parcels.
-    EconomyAir,
-    /// Delivery inside the warehouse's own country (overseas warehouses, domestic sellers).
-    Local,
-    /// Next-day delivery inside the warehouse's country.
-    LocalExpress,
-}
-
-impl Service {
-    pub fn code(self) -> &'static str {
-        match self {
-            Service::PostalEconomy => "postal_economy",
-            Service::PostalRegistered => "postal_registered",
-            Service::EPacket => "epacket",
-            Service::SpecialLine => "special_line",
-            Service::Express => "express",
-            Service::EconomyAir => "economy_air",
-            Service::Local => "local",
-            Service::LocalExpress => "local_express",
-        }
-    }
-}
+pub use domain::shipping::Service;
 
 /// Handling a parcel may need. Bits as in the catalog: 1, 2, 4, 8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,14 +37,21 @@ impl Flag {
         1 << self as u8
     }
 
+    /// The restriction a route refusing this flag reports (also the code surcharges are
+    /// reported with).
+    pub fn restriction(self) -> domain::shipping::Restriction {
+        use domain::shipping::Restriction;
+        match self {
+            Flag::Fragile => Restriction::Fragile,
+            Flag::LithiumBattery => Restriction::LithiumBattery,
+            Flag::Liquid => Restriction::Liquid,
+            Flag::Magnet => Restriction::Magnet,
+        }
+    }
+
     /// The stable code reasons and surcharges are reported with.
     pub fn code(self) -> &'static str {
-        match self {
-            Flag::Fragile => "fragile",
-            Flag::LithiumBattery => "lithium_battery",
-            Flag::Liquid => "liquid",
-            Flag::Magnet => "magnet",
-        }
+        self.restriction().code()
     }
 }
 

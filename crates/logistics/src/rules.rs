@@ -158,10 +158,13 @@ pub fn duty_per_mille(destination: &str, category: &str) -> u32 {
 const CONTROLLED: [(&str, &str); 2] = [("BR", "beauty-cosmetics"), ("KR", "beauty-cosmetics")];
 
 /// Why goods of `category` may not enter `destination` at all, whatever the route.
-pub fn destination_restriction(destination: &str, category: &str) -> Option<&'static str> {
+pub fn destination_restriction(
+    destination: &str,
+    category: &str,
+) -> Option<domain::shipping::Restriction> {
     CONTROLLED
         .contains(&(destination, category))
-        .then_some("controlled_category")
+        .then_some(domain::shipping::Restriction::ControlledCategory)
 }
 
 /// `value × per_mille / 1000` rounded half away from zero to `currency`'s exponent.

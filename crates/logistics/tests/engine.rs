@@ -1,5 +1,6 @@
 //! The quote engine against the generated route table.
 
+use domain::shipping::{OptionLabel, Restriction, TaxRule};
 use domain::{Currency, Money, Rate};
 use logistics::{quote, Date, Due, Item, Origin, Quote, Rates, Request, RouteTable, Service};
 use rust_decimal::Decimal;
@@ -214,7 +215,7 @@ fn a_liquid_into_the_us_cannot_ship_and_says_why() {
     );
     let q = run(&[serum], "US", None, Currency::USD);
     assert!(q.shipments.is_empty());
-    assert_eq!(q.unshippable, vec![(0, "liquid")]);
+    assert_eq!(q.unshippable, vec![(0, Restriction::Liquid)]);
 }
 
 #[test]
@@ -241,7 +242,7 @@ fn a_battery_is_refused_by_the_post_and_surcharged_by_couriers() {
     }
     // Into Australia no route takes it.
     let q = run(&[phone(1)], "AU", None, Currency::AUD);
-    assert_eq!(q.unshippable, vec![(0, "lithium_battery")]);
+    assert_eq!(q.unshippable, vec![(0, Restriction::LithiumBattery)]);
 }
 
 #[test]
@@ -292,7 +293,8 @@ fn the_low_value_regimes_collect_tax_at_checkout_up_to_their_threshold_and_not_a
         );
         let o = &at.shipments[0].options[0];
         assert_eq!(
-            o.landed.rule, "collected_at_checkout",
+            o.landed.rule,
+            TaxRule::CollectedAtCheckout,
             "{country} at the threshold"
         );
         assert_eq!(o.landed.due, Due::Checkout);
@@ -314,7 +316,7 @@ fn the_low_value_regimes_collect_tax_at_checkout_up_to_their_threshold_and_not_a
             currency,
         );
         for o in &above.shipments[0].options {
-            assert_eq!(o.landed.rule, "above_threshold", "{country} above");
+            assert_eq!(o.landed.rule, TaxRule::AboveThreshold, "{country} above");
             assert!(
                 o.landed.duties.to_minor() > 0,
                 "{country}: apparel pays duty above the threshold"
@@ -360,19 +362,22 @@ fn japan_exempts_small_consignments_entirely_and_the_us_taxes_from_the_first_dol
     let o = &below.shipments[0].options[0];
     assert_eq!(
         (o.landed.rule, o.landed.due),
-        ("below_threshold", Due::Nothing)
+        (TaxRule::BelowThreshold, Due::Nothing)
     );
     let above = landed_for(
         Money::from_minor(10_001, Currency::JPY),
         "JP",
         Currency::JPY,
     );
-    assert_eq!(above.shipments[0].options[0].landed.rule, "above_threshold");
+    assert_eq!(
+        above.shipments[0].options[0].landed.rule,
+        TaxRule::AboveThreshold
+    );
     assert!(above.shipments[0].options[0].landed.taxes.to_minor() > 0);
 
     let us = landed_for(Money::from_minor(100, Currency::USD), "US", Currency::USD);
     let o = &us.shipments[0].options[0];
-    assert_eq!(o.landed.rule, "no_threshold");
+    assert_eq!(o.landed.rule, TaxRule::NoThreshold);
     assert_eq!(
         o.landed.duties.to_minor(),
         16,
@@ -397,7 +402,10 @@ fn goods_from_a_warehouse_inside_the_customs_territory_pay_no_import_charges() {
     assert_eq!(q.shipments.len(), 1);
     assert_eq!(q.shipments[0].origin, "DE-FRA");
     let o = &q.shipments[0].options[0];
-    assert_eq!((o.landed.rule, o.landed.due), ("domestic", Due::Nothing));
+    assert_eq!(
+        (o.landed.rule, o.landed.due),
+        (TaxRule::Domestic, Due::Nothing)
+    );
 }
 
 #[test]
@@ -467,20 +475,24 @@ fn every_shipment_names_one_cheapest_one_fastest_and_one_best_value_option() {
         Currency::CLP,
     );
     let options = &q.shipments[0].options;
-    for label in ["cheapest", "fastest", "best_value"] {
+    for label in [
+        OptionLabel::Cheapest,
+        OptionLabel::Fastest,
+        OptionLabel::BestValue,
+    ] {
         assert_eq!(
             options.iter().filter(|o| o.labels.contains(&label)).count(),
             1,
             "{label}"
         );
     }
-    assert!(options[0].labels.contains(&"cheapest"));
+    assert!(options[0].labels.contains(&OptionLabel::Cheapest));
     assert!(options
         .windows(2)
         .all(|w| w[0].total.to_minor() <= w[1].total.to_minor()));
     let fastest = options
         .iter()
-        .find(|o| o.labels.contains(&"fastest"))
+        .find(|o| o.labels.contains(&OptionLabel::Fastest))
         .expect("fastest");
     assert!(options.iter().all(|o| o.latest >= fastest.latest));
     // Prices are in the buyer's currency, whatever the carrier's.
@@ -554,7 +566,10 @@ fn every_destination_threshold_is_exact_on_both_sides() {
             &above.shipments[0].options[0].landed,
         );
         assert!(
-            matches!(a.rule, "collected_at_checkout" | "below_threshold"),
+            matches!(
+                a.rule,
+                TaxRule::CollectedAtCheckout | TaxRule::BelowThreshold
+            ),
             "{} at {limit}: {}",
             rules.country,
             a.rule
@@ -565,7 +580,12 @@ fn every_destination_threshold_is_exact_on_both_sides() {
             "{} at the threshold pays no duty",
             rules.country
         );
-        assert_eq!(b.rule, "above_threshold", "{} above {limit}", rules.country);
+        assert_eq!(
+            b.rule,
+            TaxRule::AboveThreshold,
+            "{} above {limit}",
+            rules.country
+        );
         if logistics::rules::duty_per_mille(rules.country, "apparel") > 0 {
             assert!(
                 b.duties.to_minor() > 0,

@@ -232,7 +232,7 @@ pub async fn priced_cart(
     let mut single_currency: Option<Option<Money>> = None;
     let mut blocked = false;
     // Lines that cannot ship to the chosen destination, by the route engine's rules.
-    let restricted: Vec<Option<&'static str>> = match ship_to {
+    let restricted: Vec<Option<domain::shipping::Restriction>> = match ship_to {
         Some(country) => {
             let lines: Vec<LineInput> = rows
                 .iter()
@@ -262,7 +262,6 @@ pub async fn priced_cart(
         let stock = u32::try_from(row.stock).unwrap_or(0);
         let added = Money::from_minor(row.added_price_minor, parse_currency(&row.added_currency)?);
         let previous_unit_price = (added != unit_price).then_some(added);
-        let restriction = restriction.map(str::to_owned);
         blocked |= restriction.is_some() || quantity > stock;
         item_count += quantity;
         if let (Some(total), Some(converted)) = (buyer_total, &converted_total) {

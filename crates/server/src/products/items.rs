@@ -92,7 +92,7 @@ pub fn restrictions(
     state: &AppState,
     items: &[Item],
     country: &str,
-) -> Result<Vec<Option<&'static str>>, AppError> {
+) -> Result<Vec<Option<domain::shipping::Restriction>>, AppError> {
     let today = Date::from_unix(clock::unix_now());
     items
         .iter()

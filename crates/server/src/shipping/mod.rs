@@ -17,7 +17,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use domain::shipping::{
-    ShipmentLine, ShippingOption, ShippingQuote, ShippingTotals, UnshippableLine,
+    Shipment, ShipmentLine, ShippingOption, ShippingQuote, ShippingTotals, TaxesDue,
+    UnshippableLine,
 };
 use domain::{Currency, LineInput, Locale, Money};
 use logistics::acceptance::{self, Refusal};
@@ -203,7 +204,7 @@ async fn build_quote(
             .map(|(_, city, country)| (city.clone(), country.clone()))
             .unwrap_or_else(|| (code.to_owned(), code[..2].to_owned()))
     };
-    let shipments = quote
+    let shipments: Vec<Shipment> = quote
         .shipments
         .iter()
         .enumerate()
@@ -232,7 +233,7 @@ async fn build_quote(
                         ShippingOption {
                             id: route.id.clone(),
                             carrier: route.carrier.to_owned(),
-                            service: route.service.code().to_owned(),
+                            service: route.service,
                             price: o.price,
                             converted: o.converted,
                             surcharge: (o.surcharge.to_minor() > 0).then_some(o.surcharge),
@@ -242,11 +243,16 @@ async fn build_quote(
                             latest: o.latest.iso(),
                             tracked: route.tracked,
                             ddp: route.ddp,
-                            labels: o.labels.iter().map(|l| (*l).to_owned()).collect(),
+                            labels: o.labels.clone(),
                             duties: o.landed.duties,
                             taxes: o.landed.taxes,
-                            taxes_due: o.landed.due.code().to_owned(),
-                            tax_rule: o.landed.rule.to_owned(),
+                            duties_and_taxes: o
+                                .landed
+                                .duties
+                                .checked_add(o.landed.taxes)
+                                .unwrap_or(o.landed.duties),
+                            taxes_due: o.landed.due,
+                            tax_rule: o.landed.rule,
                             threshold: o.landed.threshold,
                             pay_now: o.pay_now,
                             total: o.total,
@@ -257,6 +263,10 @@ async fn build_quote(
         })
         .collect();
     let expires_in = state.fx.settings.quote_seconds;
+    let units: u32 = shipments
+        .iter()
+        .flat_map(|s| s.lines.iter().map(|l| l.quantity))
+        .sum();
     Ok(ShippingQuote {
         id: clock::random_id(),
         expires_at: clock::rfc3339(now + expires_in),
@@ -271,12 +281,21 @@ async fn build_quote(
             .map(|&(i, reason)| UnshippableLine {
                 sku: items[i].0.sku.clone(),
                 title: items[i].1.clone(),
-                reason: reason.to_owned(),
+                reason,
             })
             .collect(),
         chosen_shipping: quote.chosen_shipping,
         separate_shipping: quote.separate_shipping,
+        saving: saving(quote.chosen_shipping, quote.separate_shipping, units),
     })
+}
+
+/// What sending the units together saves against sending each on its own: only when there
+/// is more than one unit and the difference is positive.
+fn saving(chosen: Money, separate: Money, units: u32) -> Option<Money> {
+    let difference = separate.to_minor().checked_sub(chosen.to_minor())?;
+    (units > 1 && difference > 0 && chosen.currency() == separate.currency())
+        .then(|| Money::from_minor(difference, chosen.currency()))
 }
 
 /// A stored quote, checked for existence and expiry.
@@ -461,17 +480,17 @@ pub async fn accept(
         else {
             continue;
         };
-        let charges = option.duties.checked_add(option.taxes).map_err(overflow)?;
+        let charges = option.duties_and_taxes;
         let shipment_goods = Money::from_minor(
             option.total.to_minor() - option.converted.to_minor() - charges.to_minor(),
             quote.currency,
         );
         goods = goods.checked_add(shipment_goods).map_err(overflow)?;
         shipping = shipping.checked_add(option.converted).map_err(overflow)?;
-        match option.taxes_due.as_str() {
-            "checkout" => now_due = now_due.checked_add(charges).map_err(overflow)?,
-            "delivery" => later = later.checked_add(charges).map_err(overflow)?,
-            _ => {}
+        match option.taxes_due {
+            TaxesDue::Checkout => now_due = now_due.checked_add(charges).map_err(overflow)?,
+            TaxesDue::Delivery => later = later.checked_add(charges).map_err(overflow)?,
+            TaxesDue::Nothing => {}
         }
         pay_now = pay_now.checked_add(option.pay_now).map_err(overflow)?;
         landed = landed.checked_add(option.total).map_err(overflow)?;
@@ -498,4 +517,22 @@ pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
         .routes(utoipa_axum::routes!(create_quote))
         .routes(utoipa_axum::routes!(get_quote))
         .routes(utoipa_axum::routes!(quote_totals))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_saving_is_sent_only_when_sending_units_together_saves_something() {
+        let usd = |minor| Money::from_minor(minor, Currency::USD);
+        assert_eq!(saving(usd(1_000), usd(1_500), 2), Some(usd(500)));
+        assert_eq!(
+            saving(usd(1_000), usd(1_500), 1),
+            None,
+            "one unit saves nothing"
+        );
+        assert_eq!(saving(usd(1_500), usd(1_500), 3), None);
+        assert_eq!(saving(usd(1_600), usd(1_500), 3), None);
+    }
 }

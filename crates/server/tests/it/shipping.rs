@@ -49,7 +49,7 @@ async fn a_product_estimate_lists_every_option_with_dates_and_landed_cost_in_the
         assert_eq!(
             s.options
                 .iter()
-                .filter(|o| o.labels.iter().any(|l| l == label))
+                .filter(|o| o.labels.iter().any(|l| l.code() == label))
                 .count(),
             1,
             "{label}"
@@ -61,8 +61,8 @@ async fn a_product_estimate_lists_every_option_with_dates_and_landed_cost_in_the
         assert!(o.earliest <= o.latest, "{} {}", o.earliest, o.latest);
         assert!(o.total.to_minor() >= o.pay_now.to_minor());
         // One cheap garment into the UK: VAT collected with the order, no duty.
-        assert_eq!(o.tax_rule, "collected_at_checkout", "{}", o.id);
-        assert_eq!(o.taxes_due, "checkout");
+        assert_eq!(o.tax_rule.code(), "collected_at_checkout", "{}", o.id);
+        assert_eq!(o.taxes_due.code(), "checkout");
         assert_eq!(
             o.threshold.map(|t| t.amount_string()),
             Some("135.00".into())
@@ -182,7 +182,7 @@ async fn a_line_that_cannot_ship_is_listed_with_its_reason_and_the_rest_is_still
     .await;
     assert_eq!(q.unshippable.len(), 1);
     assert_eq!(q.unshippable[0].sku, battery);
-    assert_eq!(q.unshippable[0].reason, "lithium_battery");
+    assert_eq!(q.unshippable[0].reason.code(), "lithium_battery");
     assert!(!q.unshippable[0].title.is_empty());
     let shipped: Vec<&str> = q
         .shipments
@@ -222,7 +222,7 @@ async fn totals_follow_the_chosen_options_and_a_changed_cart_or_an_expired_quote
             let o = s
                 .options
                 .iter()
-                .find(|o| o.labels.iter().any(|l| l == "fastest"))
+                .find(|o| o.labels.iter().any(|l| l.code() == "fastest"))
                 .expect("fastest");
             format!(r#"{{"shipment": "{}", "option": "{}"}}"#, s.id, o.id)
         })
@@ -239,7 +239,7 @@ async fn totals_follow_the_chosen_options_and_a_changed_cart_or_an_expired_quote
         .map(|s| {
             s.options
                 .iter()
-                .find(|o| o.labels.iter().any(|l| l == "fastest"))
+                .find(|o| o.labels.iter().any(|l| l.code() == "fastest"))
                 .expect("fastest")
         })
         .collect();
