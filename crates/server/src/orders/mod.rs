@@ -483,7 +483,7 @@ async fn place(state: &AppState, attempt: &Attempt) -> Result<Order, AppError> {
                     origin_city: s.origin_city.clone(),
                     origin_country: s.origin_country.clone(),
                     carrier: o.carrier.clone(),
-                    service: o.service.clone(),
+                    service: o.service,
                     earliest: o.earliest.clone(),
                     latest: o.latest.clone(),
                     tracked: o.tracked,
@@ -491,7 +491,7 @@ async fn place(state: &AppState, attempt: &Attempt) -> Result<Order, AppError> {
                     price: o.converted,
                     duties: o.duties,
                     taxes: o.taxes,
-                    taxes_due: o.taxes_due.clone(),
+                    taxes_due: o.taxes_due,
                 })
             })
             .collect(),
