@@ -15,29 +15,277 @@ mod locales;
 
 use domain::Locale;
 
-/// Declares [`Texts`] once, with the list of its fields, and derives its wire form from it.
+/// Every text of the app, once. Each line is one message: the name the app's `Msg` gives it,
+/// the values that `Msg` carries into it (put in for `{0}`, `{1}`, … in this order), and its
+/// key: the field of [`Texts`] and its name on the wire, after `=`, or after `plural =` for a
+/// [`Plural`]. `(fill n)` marks a text that keeps `n` placeholders for the app's code to `fill`.
+///
+/// `with_texts!(callback)` hands the list to `callback!`. [`Texts`], [`PlainKey`] and
+/// [`PluralKey`] are made from it here, in its order (which is also that of the wire form), and
+/// the app's `Msg`, its samples and its lookup `t` there. A locale file that misses a text, or
+/// gives one the list does not have, does not compile.
+#[macro_export]
+macro_rules! with_texts {
+    ($callback:ident) => {
+        $callback! {
+            StoreName = store_name,
+            SkipToContent = skip_to_content,
+            HomeHeading = home_heading,
+            HomeIntro = home_intro,
+            ProductsListLabel = products_list_label,
+            Loading = loading,
+            UnreachableTitle = unreachable_title,
+            UnreachableBody = unreachable_body,
+            ServerErrorTitle = server_error_title,
+            ServerErrorBody = server_error_body,
+            Retry = retry,
+            EmptyCatalog = empty_catalog,
+            Pagination = pagination,
+            PreviousPage = previous_page,
+            NextPage = next_page,
+            NotFoundTitle = not_found_title,
+            NotFoundBody = not_found_body,
+            BackToShop = back_to_shop,
+            Language = language,
+            SearchLabel = search_label,
+            SearchPlaceholder = search_placeholder,
+            SearchSubmit = search_submit,
+            SearchHeading = search_heading,
+            CategoriesHeading = categories_heading,
+            Filters = filters,
+            FilterCategory = filter_category,
+            FilterPrice = filter_price,
+            FilterShipsFrom = filter_ships_from,
+            FilterHandlingFree = filter_handling_free,
+            FilterSellerRating = filter_seller_rating,
+            AnyValue = any_value,
+            ClearFilters = clear_filters,
+            SortLabel = sort_label,
+            SortRelevance = sort_relevance,
+            SortPriceAsc = sort_price_asc,
+            SortPriceDesc = sort_price_desc,
+            SortNewest = sort_newest,
+            SortBestSelling = sort_best_selling,
+            NoResultsTitle = no_results_title,
+            NoResultsBody = no_results_body,
+            SellerLocation = seller_location,
+            GalleryLabel = gallery_label,
+            Colour = colour,
+            Size = size,
+            OptionUnavailable = option_unavailable,
+            SoldOut = sold_out,
+            ChooseOptions = choose_options,
+            CombinationUnavailable = combination_unavailable,
+            OutOfStock = out_of_stock,
+            Quantity = quantity,
+            AddToCart = add_to_cart,
+            SoldBy = sold_by,
+            VerifiedSeller = verified_seller,
+            Specifications = specifications,
+            SpecBrand = spec_brand,
+            SpecModel = spec_model,
+            SpecWeight = spec_weight,
+            SpecDimensions = spec_dimensions,
+            SpecHandling = spec_handling,
+            HandlingStandard = handling_standard,
+            HandlingFragile = handling_fragile,
+            HandlingLithium = handling_lithium,
+            HandlingLiquid = handling_liquid,
+            HandlingMagnet = handling_magnet,
+            Description = description,
+            MachineTranslated = machine_translated,
+            ShowOriginal = show_original,
+            ShowTranslation = show_translation,
+            OverseasWarehouse = overseas_warehouse,
+            Breadcrumbs = breadcrumbs,
+            Home = home,
+            ProductNotFoundTitle = product_not_found_title,
+            ProductNotFoundBody = product_not_found_body,
+            MetaDescription = meta_description,
+            PriceLabel = price_label,
+            Currency = currency,
+            /// `{0}` seller's price, `{1}` rate, `{2}` source, `{3}` date, `{4}` spread.
+            ConvertedNote = converted_note (fill 5),
+            Cart = cart,
+            AddedToCart = added_to_cart,
+            CartHeading = cart_heading,
+            CartEmpty = cart_empty,
+            ContinueShopping = continue_shopping,
+            GroupHeading = group_heading (fill 2),
+            Remove = remove,
+            Removed = removed (fill 1),
+            Undo = undo,
+            Subtotal = subtotal,
+            Total = total,
+            Increase = increase,
+            Decrease = decrease,
+            PriceChanged = price_changed (fill 2),
+            OnlyLeft = only_left (fill 1),
+            CartError = cart_error,
+            LineTotal = line_total,
+            ShipTo = ship_to,
+            Checkout = checkout,
+            CheckoutHeld = checkout_held,
+            OfflineCart = offline_cart,
+            ViewCart = view_cart,
+            Close = close,
+            CannotShipLithium = cannot_ship_lithium_battery (fill 1),
+            CannotShipLiquid = cannot_ship_liquid (fill 1),
+            CannotShipControlled = cannot_ship_controlled_category (fill 1),
+            QuantityInvalid = quantity_invalid (fill 1),
+            CurrencyNoMatch = currency_no_match (fill 1),
+            Delivery = delivery,
+            DeliveryTo = delivery_to (fill 1),
+            PostalCode = postal_code,
+            PostalCodeHint = postal_code_hint,
+            ServicePostalEconomy = service_postal_economy,
+            ServicePostalRegistered = service_postal_registered,
+            ServiceEPacket = service_epacket,
+            ServiceSpecialLine = service_special_line,
+            ServiceExpress = service_express,
+            ServiceEconomyAir = service_economy_air,
+            ServiceLocal = service_local,
+            ServiceLocalExpress = service_local_express,
+            LabelCheapest = label_cheapest,
+            LabelFastest = label_fastest,
+            LabelBestValue = label_best_value,
+            Arrives = arrives (fill 1),
+            Tracked = tracked,
+            Untracked = untracked,
+            Ddp = ddp,
+            TaxesNow = taxes_now (fill 1),
+            TaxesOnDelivery = taxes_on_delivery (fill 1),
+            TaxesNone = taxes_none,
+            RuleCollected = rule_collected (fill 1),
+            RuleBelow = rule_below (fill 1),
+            RuleAbove = rule_above (fill 1),
+            RuleNone = rule_none,
+            ShipmentHeading = shipment_heading (fill 3),
+            CannotShipMagnet = cannot_ship_magnet (fill 1),
+            CannotShipFragile = cannot_ship_fragile (fill 1),
+            CannotShipRemote = cannot_ship_remote (fill 1),
+            CannotShipOther = cannot_ship_other (fill 1),
+            QuoteFailed = quote_failed,
+            QuoteUpdated = quote_updated,
+            SummaryGoods = summary_goods,
+            SummaryShipping = summary_shipping,
+            SummaryTaxesNow = summary_taxes_now,
+            SummaryPayNow = summary_pay_now,
+            SummaryOnDelivery = summary_on_delivery,
+            SummaryLanded = summary_landed,
+            FromPrice = from_price (fill 1),
+            SavingNote = saving_note (fill 1),
+            DeliveryOptionsLabel = delivery_options_label,
+            ShowAllOptions = show_all_options (fill 1),
+            ShowFewerOptions = show_fewer_options,
+            PostalCodeInvalid = postal_code_invalid,
+            LabelCommune = label_commune,
+            CheckoutSteps = checkout_steps,
+            StepContact = step_contact,
+            StepAddress = step_address,
+            StepPayment = step_payment,
+            StepReview = step_review,
+            StepDone = step_done,
+            ChangeStep = change_step,
+            ContinueStep = continue_step,
+            EmailLabel = email_label,
+            EmailHint = email_hint,
+            EmailInvalid = email_invalid,
+            LabelName = label_name,
+            LabelOrganization = label_organization,
+            LabelAddress1 = label_address1,
+            LabelAddress2 = label_address2,
+            LabelPhone = label_phone,
+            LabelCity = label_city,
+            LabelZip = label_zip,
+            LabelState = label_state,
+            LabelProvince = label_province,
+            LabelPrefecture = label_prefecture,
+            LabelRegion = label_region,
+            LabelEmirate = label_emirate,
+            LabelDepartment = label_department,
+            LabelDoSi = label_do_si,
+            LabelSuburb = label_suburb,
+            LabelDistrict = label_district,
+            LabelPostTown = label_post_town,
+            LabelNeighborhood = label_neighborhood,
+            LabelVillage = label_village,
+            LabelCpf = label_cpf,
+            LabelRut = label_rut,
+            LabelPccc = label_pccc,
+            LabelCnId = label_cn_id,
+            OptionalField = optional_field (fill 1),
+            CustomsIdHint = customs_id_hint (fill 1),
+            FieldRequired = field_required,
+            PostalFormat = postal_format (fill 1),
+            PhoneInvalid = phone_invalid (fill 2),
+            CustomsIdInvalid = customs_id_invalid (fill 1),
+            FieldTooLong = field_too_long (fill 1),
+            FixFields = fix_fields,
+            AddressCheckFailed = address_check_failed,
+            PaymentFrameTitle = payment_frame_title,
+            ChargeNotice = charge_notice (fill 4),
+            PayingWith = paying_with (fill 1),
+            PaymentNeeded = payment_needed,
+            PlaceOrder = place_order,
+            PlacingOrder = placing_order,
+            ConfirmNewTotal = confirm_new_total,
+            QuoteRenewedConfirm = quote_renewed_confirm,
+            OrderUnreachable = order_unreachable,
+            ShipToLabel = ship_to_label,
+            OrderThanks = order_thanks,
+            OrderNumber = order_number (fill 1),
+            OrderKeepLink = order_keep_link,
+            OrderItems = order_items,
+            OrderCharged = order_charged,
+            OrderLookup = order_lookup,
+            OrderNumberLabel = order_number_label,
+            OrderLookupButton = order_lookup_button,
+            OrderNotFound = order_not_found,
+            OrderPaid = order_paid,
+            UnitPriceEach = unit_price_each (fill 1),
+            PageOf { page: u32, total: u32 } = page_of,
+            ShowImage { index: u32, total: u32 } = show_image,
+            InStock { count: u64 } = in_stock,
+            LowStock { count: u64 } = low_stock,
+            SellerOrders { count: u64 } = seller_orders,
+            /// A rating in tenths of a star (47 = 4.7).
+            RatingLabel { tenths: u32 } = rating_label,
+            RatingAtLeast { tenths: u32 } = rating_at_least,
+            ProductCount { count: u64 } plural = product_count,
+            ReviewCount { count: u64 } plural = review_count,
+        }
+    };
+}
+
+/// Declares [`Texts`] from [`with_texts`]'s list and derives its wire form from it: the plain
+/// texts in the list's order, then the plural ones.
 macro_rules! texts {
-    (plain { $($plain:ident,)* } plural { $($plural:ident,)* }) => {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident $({ $($value:ident: $type:ident),* })?
+        $(= $plain:ident)? $(plural = $plural:ident)? $((fill $holes:literal))?,
+    )*) => {
         /// Every text of one locale.
         #[derive(Debug)]
         pub struct Texts {
-            $(pub $plain: &'static str,)*
-            $(pub $plural: Plural,)*
+            $($(pub $plain: &'static str,)?)*
+            $($(pub $plural: Plural,)?)*
         }
 
         impl Texts {
             /// The name of every plain text, in declaration order.
-            pub const PLAIN_KEYS: &'static [&'static str] = &[$(stringify!($plain),)*];
+            pub const PLAIN_KEYS: &'static [&'static str] = &[$($(stringify!($plain),)?)*];
             /// The name of every plural text.
-            pub const PLURAL_KEYS: &'static [&'static str] = &[$(stringify!($plural),)*];
+            pub const PLURAL_KEYS: &'static [&'static str] = &[$($(stringify!($plural),)?)*];
 
             /// Every text as `(key, text)`: plain texts under their name, plural forms under
             /// `name.category` (`product_count.one`), only the forms the locale gives.
             pub fn entries(&self) -> Vec<(String, &'static str)> {
                 let mut out: Vec<(String, &'static str)> = vec![
-                    $((stringify!($plain).to_owned(), self.$plain),)*
+                    $($((stringify!($plain).to_owned(), self.$plain),)?)*
                 ];
-                $(self.$plural.entries(stringify!($plural), &mut out);)*
+                $($(self.$plural.entries(stringify!($plural), &mut out);)?)*
                 out
             }
 
@@ -45,254 +293,71 @@ macro_rules! texts {
             /// with the first missing key. The strings are leaked: a page loads each locale at
             /// most once and keeps it for its lifetime.
             pub fn from_lookup(get: &mut dyn FnMut(&str) -> Option<String>) -> Result<Texts, String> {
+                let (plain, [$($($plural,)?)*]) = Self::tables_from_lookup(get)?;
+                let [$($($plain,)?)*] = *plain;
+                Ok(Texts {
+                    $($($plain,)?)*
+                    $($($plural,)?)*
+                })
+            }
+
+            /// The texts from `get(key)` as [`Texts::plain`] and [`Texts::plurals`] give them,
+            /// for code that reads texts by position; fails as [`Texts::from_lookup`] does.
+            /// Unlike building a [`Texts`], this takes no code per text.
+            pub fn tables_from_lookup(
+                get: &mut dyn FnMut(&str) -> Option<String>,
+            ) -> Result<(Box<PlainTexts>, PluralTexts), String> {
                 // A loop over the key names rather than one lookup per field: this runs in the
                 // browser, where per-field code would cost kilobytes of wasm.
                 let plain: Vec<&'static str> = Self::PLAIN_KEYS
                     .iter()
                     .map(|key| take(get, key))
                     .collect::<Result<_, _>>()?;
-                let [$($plain,)*]: [&'static str; Self::PLAIN_KEYS.len()] = plain
-                    .try_into()
-                    .map_err(|_| String::from("keys"))?;
-                Ok(Texts {
-                    $($plain,)*
-                    $($plural: Plural::from_lookup(get, stringify!($plural))?,)*
-                })
+                let plural = [$($(Plural::from_lookup(get, stringify!($plural))?,)?)*];
+                let plain = plain.try_into().map_err(|_| String::from("keys"))?;
+                Ok((plain, plural))
             }
+
+            /// The plain texts by position: `plain()[PlainKey::store_name as usize]`.
+            pub const fn plain(&self) -> PlainTexts {
+                [$($(self.$plain,)?)*]
+            }
+
+            /// The plural texts by position: `plurals()[PluralKey::product_count as usize]`.
+            pub const fn plurals(&self) -> PluralTexts {
+                [$($(self.$plural,)?)*]
+            }
+        }
+
+        /// Each key with its name, for the test that the positions agree with the names.
+        #[cfg(test)]
+        const POSITIONS: (&[(PlainKey, &str)], &[(PluralKey, &str)]) = (
+            &[$($((PlainKey::$plain, stringify!($plain)),)?)*],
+            &[$($((PluralKey::$plural, stringify!($plural)),)?)*],
+        );
+
+        /// The position of each plain text in [`Texts::PLAIN_KEYS`] and [`PlainTexts`].
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum PlainKey {
+            $($($plain,)?)*
+        }
+
+        /// The position of each plural text in [`Texts::PLURAL_KEYS`] and [`PluralTexts`].
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum PluralKey {
+            $($($plural,)?)*
         }
     };
 }
 
-texts! {
-    plain {
-        store_name,
-        skip_to_content,
-        home_heading,
-        home_intro,
-        products_list_label,
-        loading,
-        unreachable_title,
-        unreachable_body,
-        server_error_title,
-        server_error_body,
-        retry,
-        empty_catalog,
-        pagination,
-        previous_page,
-        next_page,
-        not_found_title,
-        not_found_body,
-        back_to_shop,
-        language,
-        search_label,
-        search_placeholder,
-        search_submit,
-        search_heading,
-        categories_heading,
-        filters,
-        filter_category,
-        filter_price,
-        filter_ships_from,
-        filter_handling_free,
-        filter_seller_rating,
-        any_value,
-        clear_filters,
-        sort_label,
-        sort_relevance,
-        sort_price_asc,
-        sort_price_desc,
-        sort_newest,
-        sort_best_selling,
-        no_results_title,
-        no_results_body,
-        seller_location,
-        gallery_label,
-        colour,
-        size,
-        option_unavailable,
-        sold_out,
-        choose_options,
-        combination_unavailable,
-        out_of_stock,
-        quantity,
-        add_to_cart,
-        sold_by,
-        verified_seller,
-        specifications,
-        spec_brand,
-        spec_model,
-        spec_weight,
-        spec_dimensions,
-        spec_handling,
-        handling_standard,
-        handling_fragile,
-        handling_lithium,
-        handling_liquid,
-        handling_magnet,
-        description,
-        machine_translated,
-        show_original,
-        show_translation,
-        overseas_warehouse,
-        breadcrumbs,
-        home,
-        product_not_found_title,
-        product_not_found_body,
-        meta_description,
-        price_label,
-        currency,
-        converted_note,
-        cart,
-        added_to_cart,
-        cart_heading,
-        cart_empty,
-        continue_shopping,
-        group_heading,
-        remove,
-        removed,
-        undo,
-        subtotal,
-        total,
-        increase,
-        decrease,
-        price_changed,
-        only_left,
-        cart_error,
-        line_total,
-        ship_to,
-        checkout,
-        checkout_held,
-        offline_cart,
-        view_cart,
-        close,
-        cannot_ship_lithium_battery,
-        cannot_ship_liquid,
-        cannot_ship_controlled_category,
-        quantity_invalid,
-        currency_no_match,
-        delivery,
-        delivery_to,
-        postal_code,
-        postal_code_hint,
-        service_postal_economy,
-        service_postal_registered,
-        service_epacket,
-        service_special_line,
-        service_express,
-        service_economy_air,
-        service_local,
-        service_local_express,
-        label_cheapest,
-        label_fastest,
-        label_best_value,
-        arrives,
-        tracked,
-        untracked,
-        ddp,
-        taxes_now,
-        taxes_on_delivery,
-        taxes_none,
-        rule_collected,
-        rule_below,
-        rule_above,
-        rule_none,
-        shipment_heading,
-        cannot_ship_magnet,
-        cannot_ship_fragile,
-        cannot_ship_remote,
-        cannot_ship_other,
-        quote_failed,
-        quote_updated,
-        summary_goods,
-        summary_shipping,
-        summary_taxes_now,
-        summary_pay_now,
-        summary_on_delivery,
-        summary_landed,
-        from_price,
-        saving_note,
-        delivery_options_label,
-        show_all_options,
-        show_fewer_options,
-        postal_code_invalid,
-        label_commune,
-        checkout_steps,
-        step_contact,
-        step_address,
-        step_payment,
-        step_review,
-        step_done,
-        change_step,
-        continue_step,
-        email_label,
-        email_hint,
-        email_invalid,
-        label_name,
-        label_organization,
-        label_address1,
-        label_address2,
-        label_phone,
-        label_city,
-        label_zip,
-        label_state,
-        label_province,
-        label_prefecture,
-        label_region,
-        label_emirate,
-        label_department,
-        label_do_si,
-        label_suburb,
-        label_district,
-        label_post_town,
-        label_neighborhood,
-        label_village,
-        label_cpf,
-        label_rut,
-        label_pccc,
-        label_cn_id,
-        optional_field,
-        customs_id_hint,
-        field_required,
-        postal_format,
-        phone_invalid,
-        customs_id_invalid,
-        field_too_long,
-        fix_fields,
-        address_check_failed,
-        payment_frame_title,
-        charge_notice,
-        paying_with,
-        payment_needed,
-        place_order,
-        placing_order,
-        confirm_new_total,
-        quote_renewed_confirm,
-        order_unreachable,
-        ship_to_label,
-        order_thanks,
-        order_number,
-        order_keep_link,
-        order_items,
-        order_charged,
-        order_lookup,
-        order_number_label,
-        order_lookup_button,
-        order_not_found,
-        order_paid,
-        unit_price_each,
-        page_of,
-        show_image,
-        in_stock,
-        low_stock,
-        seller_orders,
-        rating_label,
-        rating_at_least,
-    }
-    plural {
-        product_count,
-        review_count,
-    }
-}
+/// A locale's plain texts, in the order of [`Texts::PLAIN_KEYS`].
+pub type PlainTexts = [&'static str; Texts::PLAIN_KEYS.len()];
+/// A locale's plural texts, in the order of [`Texts::PLURAL_KEYS`].
+pub type PluralTexts = [Plural; Texts::PLURAL_KEYS.len()];
+
+with_texts!(texts);
 
 impl Texts {
     /// The texts as one flat JSON object (`{"store_name": "…", "product_count.one": "…"}`),
@@ -337,7 +402,7 @@ fn take(get: &mut dyn FnMut(&str) -> Option<String>, key: &str) -> Result<&'stat
 
 /// A message whose words change with a number, one text per CLDR plural category. Only
 /// `other` is required; a category a language does not use falls back to it.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Plural {
     pub zero: Option<&'static str>,
     pub one: Option<&'static str>,
@@ -388,9 +453,9 @@ impl Plural {
     }
 }
 
-/// The compiled-in texts of `locale`. The browser build never calls this (the texts reach it
-/// as data), so the tables are not part of the wasm.
-pub fn texts(locale: Locale) -> &'static Texts {
+/// The compiled-in texts of `locale`. The browser build reads only English's, and only at
+/// compile time (the app's built-in table), so no `Texts` is part of the wasm.
+pub const fn texts(locale: Locale) -> &'static Texts {
     match locale {
         Locale::En => &locales::en::TEXTS,
         Locale::ZhCn => &locales::zh_cn::TEXTS,
@@ -419,6 +484,33 @@ mod tests {
             let back = Texts::from_lookup(&mut |key| entries.get(key).map(|t| t.to_string()))
                 .expect("every key present");
             assert_eq!(back.entries(), texts(locale).entries(), "{locale:?}");
+        }
+    }
+
+    #[test]
+    fn the_tables_hold_each_text_at_the_position_of_its_key() {
+        let (plain, plural) = POSITIONS;
+        assert_eq!(plain.len(), Texts::PLAIN_KEYS.len());
+        assert_eq!(plural.len(), Texts::PLURAL_KEYS.len());
+        for (i, (key, name)) in plain.iter().enumerate() {
+            assert_eq!((*key as usize, Texts::PLAIN_KEYS[i]), (i, *name));
+        }
+        for (i, (key, name)) in plural.iter().enumerate() {
+            assert_eq!((*key as usize, Texts::PLURAL_KEYS[i]), (i, *name));
+        }
+        for locale in Locale::ALL {
+            let texts = texts(locale);
+            let entries: HashMap<String, &str> = texts.entries().into_iter().collect();
+            for (i, text) in texts.plain().iter().enumerate() {
+                assert_eq!(*text, entries[Texts::PLAIN_KEYS[i]], "{locale:?}");
+            }
+            let (plain, plurals) =
+                Texts::tables_from_lookup(&mut |key| entries.get(key).map(|t| t.to_string()))
+                    .expect("every key present");
+            assert_eq!(*plain, texts.plain(), "{locale:?}");
+            for (back, plural) in plurals.iter().zip(texts.plurals()) {
+                assert_eq!(format!("{back:?}"), format!("{plural:?}"), "{locale:?}");
+            }
         }
     }
 
@@ -478,7 +570,7 @@ mod tests {
     fn every_locale_uses_the_same_placeholders_as_english() {
         let english: HashMap<String, &str> = texts(Locale::En).entries().into_iter().collect();
         let holes = |text: &str| {
-            (0..4)
+            (0..10)
                 .filter(|i| text.contains(&format!("{{{i}}}")))
                 .collect::<Vec<_>>()
         };
