@@ -1,6 +1,6 @@
 //! Address formats and the server's check of an address.
 
-use super::{get_json, json_body, post_latest, read_json, ApiError, Latest};
+use super::http::{get_json, json_body, post_latest, read_json, ApiError, Latest};
 use domain::address::{AddressFormat, AddressInput, ValidAddress};
 use domain::{FieldError, Locale};
 

@@ -1,7 +1,7 @@
 //! Carts: created with lines, changed line by line, priced by the server in the buyer's
 //! currency and checked against the ship-to country.
 
-use super::{json_body, read_json, segment, ApiError};
+use super::http::{json_body, read_json, segment, ApiError};
 use domain::{Cart, CartInput, Currency, LineInput, Locale};
 use gloo_net::http::Request;
 

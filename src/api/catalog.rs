@@ -1,6 +1,6 @@
 //! Products and categories.
 
-use super::{get_json, segment, ApiError, Latest};
+use super::http::{get_json, segment, ApiError, Latest};
 use domain::{CategoryList, Currency, Locale, ProductDetail, ProductList};
 
 /// `GET /api/v1/products?…`: one page of a listing or search, with filter counts. `query` is

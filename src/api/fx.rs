@@ -1,6 +1,6 @@
 //! Exchange rates.
 
-use super::{read_json, ApiError};
+use super::http::{read_json, ApiError};
 use domain::RateTable;
 use gloo_net::http::Request;
 

@@ -1,6 +1,6 @@
 //! Orders: placing one, and reading one back.
 
-use super::{get_json, json_body, read_json, segment, ApiError, Latest};
+use super::http::{get_json, json_body, read_json, segment, ApiError, Latest};
 use domain::order::{Order, OrderRequest};
 use domain::shipping::ShippingTotals;
 use domain::{FieldError, Locale};

@@ -1,7 +1,7 @@
 //! Payments: the methods offered, the provider's payment page (an iframe on the provider's own
 //! origin, where card details are typed) and the messages that page sends this one.
 
-use super::{get_json, ApiError, Latest};
+use super::http::{get_json, ApiError, Latest};
 use domain::order::PaymentSetup;
 use domain::{Currency, Locale};
 use leptos::prelude::window;

@@ -1,6 +1,6 @@
 //! Shipping quotes and the totals of the options chosen.
 
-use super::{json_body, post_latest, read_json, segment, ApiError, Latest};
+use super::http::{json_body, post_latest, read_json, segment, ApiError, Latest};
 use domain::shipping::{
     Choice, DestinationInput, ShippingQuote, ShippingQuoteRequest, ShippingTotals, TotalsRequest,
 };

@@ -1,6 +1,6 @@
 //! The UI texts of a locale.
 
-use super::{parse_js, ApiError};
+use super::http::{parse_js, ApiError};
 use domain::Locale;
 use gloo_net::http::Request;
 

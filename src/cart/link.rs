@@ -1,7 +1,7 @@
 //! The header's cart link and the compact cart it opens on large screens.
 
 use super::page::CartBody;
-use super::use_cart;
+use super::state::use_cart;
 use crate::buyer::{tr, tx, use_locale};
 use crate::i18n::{t, Msg};
 use crate::routes::Page;

@@ -1,6 +1,6 @@
 //! The cart page, and the cart's content it shares with the drawer.
 
-use super::use_cart;
+use super::state::use_cart;
 use crate::buyer::{tr, tx, use_locale};
 use crate::currency::PriceTag;
 use crate::format::region_name;

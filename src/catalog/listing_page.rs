@@ -2,10 +2,10 @@
 //! (`/{locale}/search?q=…`) share one component. Filters, sort and page are links or controls
 //! that change the URL; the listing follows the URL, so back/forward and shared links work.
 
+use super::listing::{ListingParams, SortKey};
+use super::product_card::ProductCard;
 use crate::api::{self, ApiError};
 use crate::buyer::{tx, use_buyer, use_locale};
-use crate::catalog::listing::{ListingParams, SortKey};
-use crate::catalog::ProductCard;
 use crate::format::{format_whole_money, region_name};
 use crate::i18n::{t, Msg};
 use crate::ui::{LoadError, NotFound, PageMeta};

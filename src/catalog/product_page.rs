@@ -3,11 +3,9 @@
 //! buy box, the seller, and the description and specifications, each drawn by a function of
 //! its own below.
 
+use super::variants::{chosen_variant, initial_selection, value_state, Selection, ValueState};
 use crate::api::{self, ApiError};
 use crate::buyer::{tx, use_buyer, use_locale};
-use crate::catalog::variants::{
-    chosen_variant, initial_selection, value_state, Selection, ValueState,
-};
 use crate::format::{format_unit, language_name, mm_to_cm, region_name};
 use crate::i18n::{t, Locale, Msg};
 use crate::routes::Page;

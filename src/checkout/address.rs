@@ -1,8 +1,8 @@
 //! The address step: the destination's address format as a form, checked in the browser and
 //! by the server as the buyer leaves each field, and normalized by the server to continue.
 
+use super::flow::{Checkout, Step};
 use super::form::{error_text, field_error, field_label, focus};
-use super::{Checkout, Step};
 use crate::api::addresses::{self, ValidateError};
 use crate::api::Latest;
 use crate::buyer::{tr, tx};

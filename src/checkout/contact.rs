@@ -1,7 +1,7 @@
 //! The contact step: the buyer's email.
 
+use super::flow::{Checkout, Step};
 use super::form::{email_ok, focus, keep};
-use super::{Checkout, Step};
 use crate::buyer::{tr, tx};
 use crate::i18n::Msg;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! The delivery step: one option per shipment, with the server's totals.
 
-use super::{Checkout, Step};
+use super::flow::{Checkout, Step};
 use crate::buyer::{tr, tx};
 use crate::i18n::Msg;
 use crate::routes::Page;

@@ -9,12 +9,13 @@
 //! order. Card details are typed into the payment provider's page, in an iframe from another
 //! origin; this page only receives a one-time token. Every amount is the server's.
 //!
-//! This module holds the page and the steps' frame; `form` what the buyer typed, one module
-//! per step draws that step, and `place` sends the order.
+//! This module holds the page and the steps' frame; `flow` what the steps share, `form` what
+//! the buyer typed, one module per step draws that step, and `place` sends the order.
 
 mod address;
 mod contact;
 mod delivery;
+mod flow;
 mod form;
 mod payment;
 mod place;
@@ -23,130 +24,17 @@ mod review;
 pub use form::{local_error, postal_matches};
 
 use crate::api::addresses;
-use crate::buyer::{tr, tx, use_buyer, use_locale, Buyer};
-use crate::cart::{use_cart, CartState};
-use crate::fetch::{follow, Answer};
-use crate::i18n::{t, Locale, Msg};
+use crate::buyer::{tr, tx, use_buyer, use_locale};
+use crate::cart::use_cart;
+use crate::fetch::follow;
+use crate::i18n::{t, Msg};
 use crate::routes::Page;
-use crate::shipping::{self, LiveQuote};
+use crate::shipping;
 use crate::ui::PageMeta;
-use domain::address::AddressFormat;
-use domain::shipping::ShippingTotals;
-use form::{focus, keep, kept, Form};
+use flow::{Checkout, Step, Steps};
+use form::Form;
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// The steps, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Step {
-    Contact,
-    Address,
-    Delivery,
-    Payment,
-    Review,
-}
-
-impl Step {
-    const ALL: [Step; 5] = [
-        Step::Contact,
-        Step::Address,
-        Step::Delivery,
-        Step::Payment,
-        Step::Review,
-    ];
-
-    /// The step's place, from 0: in element ids and in what the tab keeps.
-    fn index(self) -> u8 {
-        self as u8
-    }
-
-    /// A kept step; the payment token is not kept, so a reload goes back to payment at most.
-    fn from_kept(text: &str, or: Step) -> Step {
-        let index = text.parse::<u8>().unwrap_or(or.index());
-        Step::ALL
-            .into_iter()
-            .find(|s| s.index() == index)
-            .unwrap_or(Step::Payment)
-            .min(Step::Payment)
-    }
-
-    fn title(self) -> Msg {
-        match self {
-            Step::Contact => Msg::StepContact,
-            Step::Address => Msg::StepAddress,
-            Step::Delivery => Msg::Delivery,
-            Step::Payment => Msg::StepPayment,
-            Step::Review => Msg::StepReview,
-        }
-    }
-
-    fn heading_id(self) -> String {
-        format!("step-{}-heading", self.index())
-    }
-}
-
-/// Where the buyer is: the step open now, and the furthest one reached (every step up to it
-/// can be opened again).
-#[derive(Clone, Copy)]
-struct Steps {
-    current: RwSignal<Step>,
-    furthest: RwSignal<Step>,
-}
-
-impl Steps {
-    fn load() -> Steps {
-        let first = Step::from_kept(&kept("step"), Step::Contact);
-        let furthest = Step::from_kept(&kept("furthest"), first).max(first);
-        Steps {
-            current: RwSignal::new(first),
-            furthest: RwSignal::new(furthest),
-        }
-    }
-
-    /// Opens `to` (kept for a reload) and moves the focus to its heading.
-    fn go(self, to: Step) {
-        self.current.set(to);
-        if to > self.furthest.get_untracked() {
-            self.furthest.set(to);
-        }
-        keep("step", &to.index().to_string());
-        keep(
-            "furthest",
-            &self.furthest.get_untracked().index().to_string(),
-        );
-        focus(&to.heading_id());
-    }
-
-    /// The order was placed: a new checkout starts at the beginning.
-    fn reset() {
-        for k in ["step", "furthest"] {
-            keep(k, "");
-        }
-    }
-}
-
-/// What every step of the page shares.
-#[derive(Clone, Copy)]
-struct Checkout {
-    locale: Memo<Locale>,
-    buyer: Buyer,
-    cart: CartState,
-    steps: Steps,
-    form: Form,
-    /// The address format of the ship-to country.
-    format: Answer<AddressFormat>,
-    live: LiveQuote,
-    /// One `(shipment, option)` per shipment.
-    choices: RwSignal<Vec<(String, String)>>,
-    totals: RwSignal<Option<ShippingTotals>, LocalStorage>,
-}
-
-impl Checkout {
-    fn current_format(self) -> Option<AddressFormat> {
-        self.format
-            .with(|f| f.as_ref().and_then(|r| r.as_ref().ok()).cloned())
-    }
-}
 
 /// `/{locale}/checkout`.
 #[component]
@@ -191,8 +79,8 @@ pub fn CheckoutPage() -> impl IntoView {
         totals,
     };
 
-    let pay = payment::Payment::new(c);
-    let review_state = place::Review::new(c);
+    let pay = payment::follow_payment(c);
+    let review_state = place::review_state(c);
     let place = place::placer(c, pay, review_state);
 
     let contact = contact::contact_step(c);

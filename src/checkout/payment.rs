@@ -1,96 +1,70 @@
 //! The payment step: the provider's page in an iframe, and the token it hands back.
 
-use super::place::Review;
-use super::{Checkout, Step};
+use super::flow::{Checkout, Payment, Review, Step};
 use crate::api::payments::{self, FramePayment};
 use crate::buyer::{tr, tx};
-use crate::fetch::{follow, Answer};
+use crate::fetch::follow;
 use crate::i18n::{fill, Msg};
 use crate::ui::charge_notice;
-use domain::order::PaymentSetup;
 use leptos::prelude::*;
 
-/// The payment as the page holds it.
-#[derive(Clone, Copy)]
-pub(super) struct Payment {
-    /// The provider's page, asked for once the buyer reaches this step.
-    setup: Answer<Option<PaymentSetup>>,
-    /// The one-time token and how the buyer pays ("Visa ending 4242").
-    pub(super) payment: RwSignal<Option<(String, String)>>,
-    frame_height: RwSignal<u32>,
-    /// A new round loads a fresh payment page (after a decline).
-    pub(super) frame_round: RwSignal<u32>,
-    /// Why the last payment was declined, in the provider's words.
-    pub(super) payment_error: RwSignal<Option<String>>,
-}
-
-impl Payment {
-    /// Asks for the provider's page when the buyer reaches the step, and listens to it.
-    pub(super) fn new(c: Checkout) -> Payment {
-        let (furthest, ship_to, currency, locale) = (
-            c.steps.furthest,
-            c.buyer.ship_to,
-            c.buyer.currency,
-            c.locale,
-        );
-        let (setup, _) = follow(
-            move || {
-                (furthest.get() >= Step::Payment)
-                    .then(|| (ship_to.get(), currency.get(), locale.get()))
-            },
-            |input, latest| async move {
-                match input {
-                    Some((country, currency, locale)) => {
-                        payments::payment_setup(country, currency, locale, latest)
-                            .await
-                            .map(Some)
-                    }
-                    None => Ok(None),
+/// Asks for the provider's page when the buyer reaches the step, and listens to it.
+pub(super) fn follow_payment(c: Checkout) -> Payment {
+    let (furthest, ship_to, currency, locale) = (
+        c.steps.furthest,
+        c.buyer.ship_to,
+        c.buyer.currency,
+        c.locale,
+    );
+    let (setup, _) = follow(
+        move || {
+            (furthest.get() >= Step::Payment).then(|| (ship_to.get(), currency.get(), locale.get()))
+        },
+        |input, latest| async move {
+            match input {
+                Some((country, currency, locale)) => {
+                    payments::payment_setup(country, currency, locale, latest)
+                        .await
+                        .map(Some)
                 }
-            },
-        );
-        let pay = Payment {
-            setup,
-            payment: RwSignal::new(None),
-            frame_height: RwSignal::new(420),
-            frame_round: RwSignal::new(0),
-            payment_error: RwSignal::new(None),
-        };
-        let frame_origin = move || {
-            setup.with(|s| {
-                s.as_ref()
-                    .and_then(|r| r.as_ref().ok())
-                    .and_then(|s| s.as_ref())
-                    .map(|s| s.frame_origin.clone())
-            })
-        };
-        let messages = window_event_listener(leptos::ev::message, move |ev| {
-            let Some(origin) = frame_origin() else { return };
-            let Some(message) = payments::frame_message(&ev, &origin) else {
-                return;
-            };
-            if let Some(h) = message.height {
-                pay.frame_height.set(h.clamp(200, 1200));
+                None => Ok(None),
             }
-            match message.payment {
-                Some(FramePayment::Ready { token, description }) => {
-                    pay.payment_error.set(None);
-                    pay.payment.set(Some((token, description)));
-                }
-                Some(FramePayment::Cleared) => pay.payment.set(None),
-                None => {}
+        },
+    );
+    let pay = Payment {
+        setup,
+        payment: RwSignal::new(None),
+        frame_height: RwSignal::new(420),
+        frame_round: RwSignal::new(0),
+        payment_error: RwSignal::new(None),
+    };
+    let frame_origin = move || {
+        setup.with(|s| {
+            s.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|s| s.as_ref())
+                .map(|s| s.frame_origin.clone())
+        })
+    };
+    let messages = window_event_listener(leptos::ev::message, move |ev| {
+        let Some(origin) = frame_origin() else { return };
+        let Some(message) = payments::frame_message(&ev, &origin) else {
+            return;
+        };
+        if let Some(h) = message.height {
+            pay.frame_height.set(h.clamp(200, 1200));
+        }
+        match message.payment {
+            Some(FramePayment::Ready { token, description }) => {
+                pay.payment_error.set(None);
+                pay.payment.set(Some((token, description)));
             }
-        });
-        on_cleanup(move || messages.remove());
-        pay
-    }
-
-    /// After a decline: no token, a fresh payment page, and the provider's reason.
-    pub(super) fn declined(self, reason: Option<String>) {
-        self.payment.set(None);
-        self.frame_round.update(|n| *n += 1);
-        self.payment_error.set(reason);
-    }
+            Some(FramePayment::Cleared) => pay.payment.set(None),
+            None => {}
+        }
+    });
+    on_cleanup(move || messages.remove());
+    pay
 }
 
 pub(super) fn payment_step(c: Checkout, pay: Payment, review: Review) -> AnyView {

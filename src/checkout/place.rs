@@ -1,56 +1,41 @@
 //! Placing the order: the request, its idempotency key, and what each answer does to the page.
 
-use super::payment::Payment;
-use super::{Checkout, Step, Steps};
+use super::flow::{Checkout, Payment, Review, Step, Steps};
 use crate::api::orders::{self, PlaceOrderError};
 use crate::api::shipping::choices;
 use crate::i18n::{t, Msg};
 use crate::routes::Page;
 use domain::order::OrderRequest;
-use domain::Money;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-/// The review's state: the order in flight, what the buyer must know or confirm again.
-#[derive(Clone, Copy)]
-pub(super) struct Review {
-    pub(super) placing: RwSignal<bool>,
-    pub(super) notice: RwSignal<Option<String>>,
-    pub(super) needs_confirm: RwSignal<bool>,
-    /// The charge the buyer saw when they reached the review.
-    pub(super) agreed: StoredValue<Option<Money>>,
-    /// The last order sent and its `Idempotency-Key`.
-    attempt: StoredValue<Option<(OrderRequest, String)>>,
-}
-
-impl Review {
-    pub(super) fn new(c: Checkout) -> Review {
-        let review = Review {
-            placing: RwSignal::new(false),
-            notice: RwSignal::new(None),
-            needs_confirm: RwSignal::new(false),
-            agreed: StoredValue::new(None),
-            attempt: StoredValue::new(None),
-        };
-        let (live, totals, step, locale) = (c.live, c.totals, c.steps.current, c.locale);
-        // A quote renewed while the buyer reviews (it expired), or a charge that changed, must be
-        // confirmed again.
-        Effect::new(move |_| {
-            let renewed = live.renewed.get();
-            let charge = totals.with(|t| t.as_ref().map(|t| t.charge.amount));
-            if step.get_untracked() != Step::Review || charge.is_none() {
-                return;
-            }
-            if renewed || review.agreed.get_value().is_some_and(|a| Some(a) != charge) {
-                review.needs_confirm.set(true);
-                review.notice.set(Some(
-                    t(locale.get_untracked(), Msg::QuoteRenewedConfirm).into_owned(),
-                ));
-            }
-        });
-        review
-    }
+/// The review's state, and the check that a changed quote or charge is confirmed again.
+pub(super) fn review_state(c: Checkout) -> Review {
+    let review = Review {
+        placing: RwSignal::new(false),
+        notice: RwSignal::new(None),
+        needs_confirm: RwSignal::new(false),
+        agreed: StoredValue::new(None),
+        attempt: StoredValue::new(None),
+    };
+    let (live, totals, step, locale) = (c.live, c.totals, c.steps.current, c.locale);
+    // A quote renewed while the buyer reviews (it expired), or a charge that changed, must be
+    // confirmed again.
+    Effect::new(move |_| {
+        let renewed = live.renewed.get();
+        let charge = totals.with(|t| t.as_ref().map(|t| t.charge.amount));
+        if step.get_untracked() != Step::Review || charge.is_none() {
+            return;
+        }
+        if renewed || review.agreed.get_value().is_some_and(|a| Some(a) != charge) {
+            review.needs_confirm.set(true);
+            review.notice.set(Some(
+                t(locale.get_untracked(), Msg::QuoteRenewedConfirm).into_owned(),
+            ));
+        }
+    });
+    review
 }
 
 /// A new random `Idempotency-Key` for an order attempt.

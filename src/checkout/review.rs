@@ -1,8 +1,6 @@
 //! The review step: the server's totals and "Place order" (or "Confirm the new total").
 
-use super::payment::Payment;
-use super::place::Review;
-use super::Checkout;
+use super::flow::{Checkout, Payment, Review};
 use crate::i18n::{t, Msg};
 use crate::ui::totals_view;
 use leptos::prelude::*;

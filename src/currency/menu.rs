@@ -1,6 +1,6 @@
 //! The header's currency box.
 
-use super::{choose, use_currency};
+use super::state::{choose, use_currency};
 use crate::buyer::{tr, tx, use_buyer, use_locale};
 use crate::format::{currency_name, currency_symbol};
 use crate::i18n::Msg;
@@ -113,5 +113,26 @@ pub fn CurrencyMenu() -> impl IntoView {
                     .collect_view()}
             </datalist>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_code_or_a_unique_name_picks_the_currency() {
+        let offered = vec![
+            (Currency::JPY, "JPY · ¥ · Japanese yen".to_owned()),
+            (Currency::CLP, "CLP · CLP · Chilean peso".to_owned()),
+            (Currency::MXN, "MXN · MX$ · Mexican peso".to_owned()),
+        ];
+        assert_eq!(resolve_typed(" jpy ", &offered), Some(Currency::JPY));
+        assert_eq!(resolve_typed("Yen", &offered), Some(Currency::JPY));
+        assert_eq!(resolve_typed("chilean", &offered), Some(Currency::CLP));
+        // "peso" is two currencies, and a code that is not offered is none.
+        assert_eq!(resolve_typed("peso", &offered), None);
+        assert_eq!(resolve_typed("EUR", &offered), None);
+        assert_eq!(resolve_typed("", &offered), None);
     }
 }

@@ -1,6 +1,6 @@
 //! A price as the buyer sees it, and the explanation of a converted one.
 
-use super::use_currency;
+use super::state::use_currency;
 use crate::buyer::use_locale;
 use crate::i18n::{Locale, Msg};
 use domain::RateTable;

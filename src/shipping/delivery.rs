@@ -1,8 +1,7 @@
 //! The checkout's delivery step: every shipment's options as radio groups, and the totals.
 
 use super::amounts::{duties_and_taxes, split_saving};
-use super::arrives;
-use super::estimates::{shipping_price, unshippable_view};
+use super::estimates::{arrives, shipping_price, unshippable_view};
 use super::live::{LiveQuote, QuoteStatus};
 use crate::buyer::use_locale;
 use crate::format::region_name;

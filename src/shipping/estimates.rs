@@ -3,15 +3,28 @@
 
 use super::amounts::duties_and_taxes;
 use super::live::{live_quote, QuoteStatus};
-use super::{arrives, cart_quote_body, ShipToSelect};
+use super::request::cart_quote_body;
+use super::ship_to::ShipToSelect;
 use crate::api::shipping::{quote_body, QuoteFor};
 use crate::buyer::{tr, use_buyer, use_locale};
-use crate::format::region_name;
+use crate::format::{format_date_range, region_name};
 use crate::i18n::{fill, t, Locale, Msg};
 use crate::ui::{label_name, money, restriction_text, service_name, tax_lines};
 use domain::shipping::{ShippingOption, ShippingQuote};
 use leptos::prelude::*;
 use std::time::Duration;
+
+/// "Arrives 3–10 Dec".
+pub fn arrives(locale: Locale, option: &ShippingOption) -> String {
+    fill(
+        &t(locale, Msg::Arrives),
+        &[format_date_range(
+            &option.earliest,
+            &option.latest,
+            locale.tag(),
+        )],
+    )
+}
 
 /// A shipping price: the buyer's currency, and the carrier's beneath when it differs.
 pub(super) fn shipping_price(locale: Locale, option: &ShippingOption) -> impl IntoView {

@@ -3,20 +3,13 @@
 //! written on a page.
 
 mod meta;
+mod money;
 mod not_found;
 mod shipping_texts;
 mod totals;
 
 pub use meta::PageMeta;
+pub use money::money;
 pub use not_found::{LoadError, NotFound};
 pub use shipping_texts::{label_name, restriction_text, service_name, tax_lines};
 pub use totals::{charge_notice, summary_list, totals_view};
-
-use crate::format::format_money;
-use crate::i18n::Locale;
-use domain::Money;
-
-/// An amount as the page writes it, in the page's locale.
-pub fn money(m: &Money, locale: Locale) -> String {
-    format_money(m, locale.tag())
-}

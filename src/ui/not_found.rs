@@ -1,10 +1,10 @@
 //! What a page shows when there is nothing to show: not found, or not loaded.
 
+use super::meta::PageMeta;
 use crate::api::ApiError;
 use crate::buyer::{tr, tx, use_locale};
 use crate::i18n::{t, Msg};
 use crate::routes::Page;
-use crate::ui::PageMeta;
 use leptos::prelude::*;
 
 /// A page that does not exist (an unknown path, locale or category), kept out of search

@@ -3,8 +3,8 @@
 //! cannot ship. Kept together (shipping and orders both write them): these codes are strings
 //! on the wire today and will become enums.
 
+use super::money::money;
 use crate::i18n::{fill, t, Locale, Msg};
-use crate::ui::money;
 use domain::shipping::ShippingOption;
 use domain::Money;
 

@@ -1,8 +1,8 @@
 //! Amounts as summary lists: the server's totals at checkout, an order's totals.
 
+use super::money::money;
 use crate::format::currency_name;
 use crate::i18n::{fill, t, Locale, Msg};
-use crate::ui::money;
 use domain::shipping::ShippingTotals;
 use domain::Money;
 use leptos::prelude::*;
