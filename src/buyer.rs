@@ -48,12 +48,12 @@ pub fn provide_buyer(locale: Memo<Locale>, currency: Currency) -> Buyer {
     });
     on_cleanup(move || storage_events.remove());
     provide_context(buyer);
-    provide_context(locale);
     buyer
 }
 
+/// The buyer, as the shell provided it.
 pub fn use_buyer() -> Buyer {
-    expect_context::<Buyer>()
+    use_context::<Buyer>().expect("the shell provides the buyer")
 }
 
 impl Buyer {
@@ -67,7 +67,7 @@ impl Buyer {
 /// The current UI locale, reactive. Outside the shell (a component mounted on its own, as in
 /// the browser tests) it is the default locale.
 pub fn use_locale() -> Memo<Locale> {
-    use_context::<Memo<Locale>>().unwrap_or_else(|| Memo::new(|_| Locale::default()))
+    use_context::<Buyer>().map_or_else(|| Memo::new(|_| Locale::default()), |b| b.locale)
 }
 
 /// A reactive translation, for use directly in `view!`: `{tr(Msg::Retry)}`.

@@ -1,7 +1,7 @@
 //! Carts: created with lines, changed line by line, priced by the server in the buyer's
 //! currency and checked against the ship-to country.
 
-use super::http::{json_body, read_json, segment, ApiError};
+use super::http::{json_body, refusal, segment, ApiError};
 use domain::{Cart, CartInput, Currency, LineInput, Locale};
 use gloo_net::http::Request;
 
@@ -75,12 +75,10 @@ async fn cart_call(method: &str, path: &str, body: Option<String>) -> CartReply 
     };
     let response = sent.map_err(|_| CartError::Unreachable)?;
     if !response.ok() {
-        return match read_json::<Cart>(response).await {
-            Ok(c) => Ok((c, String::new())),
-            Err(ApiError::Server { status: 404, .. }) => Err(CartError::NotFound),
-            Err(ApiError::Unreachable) => Err(CartError::Unreachable),
-            Err(_) => Err(CartError::Refused),
-        };
+        return Err(match refusal(response).await {
+            ApiError::Server { status: 404, .. } => CartError::NotFound,
+            _ => CartError::Refused,
+        });
     }
     let text = response.text().await.map_err(|_| CartError::Unreachable)?;
     let cart = saved_cart(&text).ok_or(CartError::Refused)?;

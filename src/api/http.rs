@@ -109,6 +109,15 @@ pub(super) async fn get_json<T: DeserializeOwned>(
     query: &[(&str, &str)],
     latest: Latest,
 ) -> Result<T, ApiError> {
+    from_js(get_js(path, query, latest).await?)
+}
+
+/// [`get_json`]'s request and answer, the same code for every type it reads.
+async fn get_js(
+    path: &str,
+    query: &[(&str, &str)],
+    latest: Latest,
+) -> Result<wasm_bindgen::JsValue, ApiError> {
     let signal = latest.next_signal();
     let response = Request::get(path)
         .query(query.iter().copied())
@@ -120,22 +129,34 @@ pub(super) async fn get_json<T: DeserializeOwned>(
             gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Aborted,
             _ => ApiError::Unreachable,
         })?;
-    read_json(response).await
+    answer_js(response).await
 }
 
+/// Reads an answer: the value it carries, or the server's refusal.
 pub(super) async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    from_js(answer_js(response).await?)
+}
+
+async fn answer_js(response: Response) -> Result<wasm_bindgen::JsValue, ApiError> {
     if response.ok() {
-        return parse_json(response).await;
+        return parse_js(response).await;
     }
+    Err(refusal(response).await)
+}
+
+/// An error answer: its status, and its problem document when it sent one.
+pub(super) async fn refusal(response: Response) -> ApiError {
     let status = response.status();
-    let problem = parse_json::<Problem>(response).await.ok();
-    Err(ApiError::Server { status, problem })
+    let problem = parse_js(response)
+        .await
+        .ok()
+        .and_then(|v| serde_wasm_bindgen::from_value::<Problem>(v).ok());
+    ApiError::Server { status, problem }
 }
 
 /// The browser's `JSON.parse` builds the value and serde reads it from JS: a JSON parser
 /// compiled into the wasm would cost ~10 KB (brotli) for work the browser already does.
-async fn parse_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    let value = parse_js(response).await?;
+fn from_js<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, ApiError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 

@@ -57,9 +57,16 @@ impl From<ApiError> for PlaceOrderError {
     }
 }
 
-/// `POST /api/v1/orders` with an `Idempotency-Key`: the same key and body never make two orders.
+/// The body of `POST /api/v1/orders`. Prices are not sent: `expected_total` is the charge the
+/// buyer saw, which the server checks against its own.
+pub fn order_body(order: &OrderRequest) -> String {
+    json_body(order)
+}
+
+/// `POST /api/v1/orders` with an `Idempotency-Key`: the same key and body (see
+/// [`order_body`]) never make two orders.
 pub async fn place_order(
-    order: &OrderRequest,
+    body: String,
     key: &str,
     locale: Locale,
 ) -> Result<Order, PlaceOrderError> {
@@ -68,7 +75,7 @@ pub async fn place_order(
         .header("Accept", "application/json")
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", key)
-        .body(json_body(order))
+        .body(body)
         .map_err(|_| PlaceOrderError::Failed(None))?
         .send()
         .await

@@ -374,7 +374,7 @@ pub fn provide_cart(buyer: Buyer) {
 }
 
 pub fn use_cart() -> CartState {
-    expect_context::<CartState>()
+    use_context::<CartState>().expect("the shell provides the cart")
 }
 
 #[cfg(test)]

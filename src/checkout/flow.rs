@@ -8,7 +8,7 @@ use crate::fetch::Answer;
 use crate::i18n::{Locale, Msg};
 use crate::shipping::LiveQuote;
 use domain::address::AddressFormat;
-use domain::order::{OrderRequest, PaymentSetup};
+use domain::order::PaymentSetup;
 use domain::shipping::ShippingTotals;
 use domain::Money;
 use leptos::prelude::*;
@@ -156,6 +156,6 @@ pub(super) struct Review {
     pub(super) needs_confirm: RwSignal<bool>,
     /// The charge the buyer saw when they reached the review.
     pub(super) agreed: StoredValue<Option<Money>>,
-    /// The last order sent and its `Idempotency-Key`.
-    pub(super) attempt: StoredValue<Option<(OrderRequest, String)>>,
+    /// The last order's body and its `Idempotency-Key`.
+    pub(super) attempt: StoredValue<Option<(String, String)>>,
 }

@@ -90,20 +90,21 @@ pub(super) fn placer(c: Checkout, pay: Payment, review: Review) -> impl Fn() + C
         let Some(order) = order_request(c, pay) else {
             return;
         };
+        let body = orders::order_body(&order);
         // The same order sent again (a double click, a retry after a lost answer) keeps its
         // key, so the server answers it once.
         let key = match review.attempt.get_value() {
-            Some((sent, k)) if sent == order => k,
+            Some((b, k)) if b == body => k,
             _ => new_key(),
         };
-        review.attempt.set_value(Some((order.clone(), key.clone())));
+        review.attempt.set_value(Some((body.clone(), key.clone())));
         review.agreed.set_value(Some(order.expected_total));
         review.needs_confirm.set(false);
         review.notice.set(None);
         review.placing.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = orders::place_order(&order, &key, l).await;
+            let result = orders::place_order(body, &key, l).await;
             review.placing.set(false);
             match result {
                 Ok(order) => {
