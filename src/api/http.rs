@@ -156,6 +156,8 @@ pub(super) async fn refusal(response: Response) -> ApiError {
 
 /// The browser's `JSON.parse` builds the value and serde reads it from JS: a JSON parser
 /// compiled into the wasm would cost ~10 KB (brotli) for work the browser already does.
+// The error is the same `ApiError` every call returns; boxing it here alone would gain nothing.
+#[allow(clippy::result_large_err)]
 fn from_js<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, ApiError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Malformed(e.to_string()))
 }
