@@ -10,7 +10,7 @@ use crate::browser::{self, Store};
 use crate::buyer::{provide_buyer, tr};
 use crate::catalog::{ListingPage, ProductPage};
 use crate::i18n::{self, Locale, Msg};
-use crate::routes::{in_locale, Page};
+use crate::routes::Page;
 use crate::ui::NotFound;
 use header::{LanguageMenu, SearchBox};
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ChooseLocale() -> impl IntoView {
     let locale = remembered_locale().unwrap_or_else(browser_locale);
-    view! { <Redirect path=in_locale(locale, "") options=NavigateOptions { replace: true, ..Default::default() }/> }
+    view! { <Redirect path=Page::Home.href(locale) options=NavigateOptions { replace: true, ..Default::default() }/> }
 }
 
 /// The pages, all under `/{locale}/`; an unknown first segment (`/xx/`) is a not-found page.
@@ -70,8 +70,8 @@ fn path_locale(path: &str) -> Option<Locale> {
     Locale::from_tag(first).filter(|l| l.tag().eq_ignore_ascii_case(first))
 }
 
-/// Layout for every localized page: sets `<html lang dir>`, provides the locale, and draws the
-/// header with the language menu. Where the path names no locale (not-found pages), the
+/// Layout for every localized page: sets `<html lang dir>`, provides the buyer (locale,
+/// currency, ship-to), the rates and the cart, and draws the header with the language menu. Where the path names no locale (not-found pages), the
 /// buyer's remembered or browser language is used.
 #[component]
 fn LocaleShell(children: ChildrenFn) -> impl IntoView {
