@@ -1,11 +1,21 @@
 //! The storefront single-page app.
 //!
-//! Feature modules (`catalog`, `cart`, `shipping`, `checkout`, `orders`) hold pages and components; `api` is
-//! the only module that knows URLs and HTTP; `i18n` holds every user-visible string; `format`
-//! is the one place money is formatted for people.
+//! - `shell`: the root component, the route table and the layout (header, language menu,
+//!   search box). It uses the features; no feature uses it.
+//! - Features, each a page or a part of one: `catalog` (listings, product page), `currency`,
+//!   `cart`, `shipping`, `checkout`, `orders`. Between features only catalog → cart, catalog →
+//!   shipping, cart → shipping, checkout → cart and checkout → shipping, and any of catalog,
+//!   cart, shipping and checkout → currency.
+//! - Shared by every feature: `buyer` (the buyer's locale, currency and ship-to country, and the
+//!   translation helpers), `routes` (every page's path), `ui` (views used by several features),
+//!   `browser` (storage and the browser's languages), `fetch` (loading data that follows the
+//!   URL), `format` (the one place money and numbers are formatted for people) and `i18n` (every
+//!   user-visible string).
+//! - `api`: the only module that knows URLs and HTTP, one module per resource; it uses no feature.
 
 pub mod api;
-pub mod app;
+pub mod browser;
+pub mod buyer;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
@@ -14,4 +24,7 @@ pub mod fetch;
 pub mod format;
 pub mod i18n;
 pub mod orders;
+pub mod routes;
+pub mod shell;
 pub mod shipping;
+pub mod ui;

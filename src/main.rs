@@ -3,5 +3,5 @@
 fn main() {
     console_error_panic_hook::set_once();
     storefront::i18n::install_inline();
-    leptos::mount::mount_to_body(storefront::app::App);
+    leptos::mount::mount_to_body(storefront::shell::App);
 }

@@ -316,3 +316,49 @@ fn a_field_is_required_too_long_or_malformed_before_the_server_is_asked() {
         None
     );
 }
+
+/// Request bodies are the domain's request types, written by serde and `JSON.stringify`: the
+/// shapes the server reads (absent optional fields left out).
+#[wasm_bindgen_test]
+fn request_bodies_are_the_domains_request_types_as_json() {
+    use domain::address::AddressInput;
+    use domain::order::OrderRequest;
+    use domain::shipping::Choice;
+    use storefront::api::orders::order_body;
+    use storefront::api::shipping::{quote_body, QuoteFor};
+    assert_eq!(
+        quote_body(QuoteFor::Lines(&[("SKU-1", 1)]), "CL", ""),
+        r#"{"destination":{"country":"CL"},"lines":[{"sku":"SKU-1","quantity":1}]}"#
+    );
+    assert_eq!(
+        quote_body(QuoteFor::Cart("tok\"en"), "GB", " SW1A 1AA "),
+        r#"{"destination":{"country":"GB","postal_code":"SW1A 1AA"},"cart_token":"tok\"en"}"#
+    );
+    let order = OrderRequest {
+        cart_token: "t".into(),
+        email: "ana@example.cl".into(),
+        address: AddressInput {
+            country: "CL".into(),
+            name: "Ana".into(),
+            city: "Santiago".into(),
+            ..AddressInput::default()
+        },
+        shipping_quote_id: "q".into(),
+        choices: vec![Choice {
+            shipment: "s1".into(),
+            option: "o1".into(),
+        }],
+        payment_token: "p".into(),
+        fx_quote_id: None,
+        expected_total: Money::from_minor(1234, Currency::USD),
+    };
+    assert_eq!(
+        order_body(&order),
+        concat!(
+            r#"{"cart_token":"t","email":"ana@example.cl","#,
+            r#""address":{"country":"CL","name":"Ana","address_line1":"","city":"Santiago","phone":""},"#,
+            r#""shipping_quote_id":"q","choices":[{"shipment":"s1","option":"o1"}],"payment_token":"p","#,
+            r#""expected_total":{"amount":"12.34","currency":"USD"}}"#
+        )
+    );
+}

@@ -4,6 +4,7 @@
 //! natively.
 
 use crate::i18n::Locale;
+use crate::routes::{in_locale, Page};
 
 /// How a listing is ordered; the values are the API's and the URL's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,10 +131,10 @@ impl ListingParams {
                     pairs.insert(0, ("category".into(), c.clone()));
                 }
                 pairs.insert(0, ("q".into(), q.clone()));
-                "/search".to_owned()
+                Page::Search.rest()
             }
-            (None, Some(c)) => format!("/c/{c}"),
-            (None, None) => "/".to_owned(),
+            (None, Some(c)) => Page::Category(c).rest(),
+            (None, None) => Page::Home.rest(),
         };
         if pairs.is_empty() {
             return base;
@@ -148,7 +149,7 @@ impl ListingParams {
     pub fn href(&self, locale: Locale) -> String {
         let path = self.path();
         let path = if path == "/" { String::new() } else { path };
-        crate::app::localized(locale, &path)
+        in_locale(locale, &path)
     }
 
     /// Any filter set (the search words, category and sort are not filters).

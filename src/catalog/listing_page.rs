@@ -2,12 +2,13 @@
 //! (`/{locale}/search?q=…`) share one component. Filters, sort and page are links or controls
 //! that change the URL; the listing follows the URL, so back/forward and shared links work.
 
+use super::listing::{ListingParams, SortKey};
+use super::product_card::ProductCard;
 use crate::api::{self, ApiError};
-use crate::app::{tx, use_locale, NotFound, PageMeta};
-use crate::catalog::listing::{ListingParams, SortKey};
-use crate::catalog::ProductCard;
+use crate::buyer::{tx, use_buyer, use_locale};
 use crate::format::{format_whole_money, region_name};
 use crate::i18n::{t, Msg};
+use crate::ui::{LoadError, NotFound, PageMeta};
 use domain::{Currency, Facets, ProductList};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -28,10 +29,10 @@ pub fn ListingPage() -> impl IntoView {
     });
     // Fetched again when the listing state or the language changes.
     // A new currency refetches too: the server converts, the page only shows.
-    let currency = crate::currency::use_currency().current;
+    let currency = use_buyer().currency;
     let (products, reload) = crate::fetch::follow(
         move || (params.get(), locale.get(), currency.get()),
-        |(p, l, c), latest| api::list_products(p, l, c, latest),
+        |(p, l, c), latest| api::catalog::list_products(p.to_query(), l, c, latest),
     );
     let retry = move |_| reload();
 
@@ -40,18 +41,14 @@ pub fn ListingPage() -> impl IntoView {
             None | Some(Err(ApiError::Aborted)) => {
                 view! { <ListingHeading params=params.get() list=None/><LoadingGrid/> }.into_any()
             }
-            Some(Err(ApiError::Server { status: 400, problem }))
-                if problem.as_ref().is_some_and(|p| p.errors.iter().any(|e| e.field == "category")) =>
-            {
-                // `/c/{slug}` for a category that does not exist.
-                view! { <NotFound/> }.into_any()
-            }
+            // `/c/{slug}` for a category that does not exist.
+            Some(Ok(None)) => view! { <NotFound/> }.into_any(),
             Some(Err(err)) => view! {
                 <ListingHeading params=params.get() list=None/>
                 <LoadError err on_retry=retry/>
             }
             .into_any(),
-            Some(Ok(list)) => view! { <Listing params=params.get() list/> }.into_any(),
+            Some(Ok(Some(list))) => view! { <Listing params=params.get() list/> }.into_any(),
         }}
     }
 }
@@ -323,26 +320,6 @@ pub fn LoadingGrid() -> impl IntoView {
             <ul class="product-grid skeleton" aria-hidden="true">
                 {(0..8).map(|_| view! { <li class="product-card placeholder"></li> }).collect_view()}
             </ul>
-        </div>
-    }
-}
-
-#[component]
-pub fn LoadError(
-    err: ApiError,
-    on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
-) -> impl IntoView {
-    let (title, body) = match err {
-        ApiError::Unreachable | ApiError::Aborted => (Msg::UnreachableTitle, Msg::UnreachableBody),
-        ApiError::Server { .. } | ApiError::Malformed(_) => {
-            (Msg::ServerErrorTitle, Msg::ServerErrorBody)
-        }
-    };
-    view! {
-        <div class="load-error" role="alert">
-            <h2>{tx(title)}</h2>
-            <p>{tx(body)}</p>
-            <button type="button" class="button" on:click=on_retry>{tx(Msg::Retry)}</button>
         </div>
     }
 }

@@ -6,6 +6,6 @@ mod product_card;
 mod product_page;
 pub mod variants;
 
-pub use listing_page::{ListingPage, LoadError, LoadingGrid};
+pub use listing_page::{ListingPage, LoadingGrid};
 pub use product_card::ProductCard;
 pub use product_page::ProductPage;

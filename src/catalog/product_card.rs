@@ -1,6 +1,7 @@
-use crate::app::{localized, tx, use_locale};
+use crate::buyer::{tx, use_locale};
 use crate::format::{format_tenths, region_name};
 use crate::i18n::{t, Msg};
+use crate::routes::Page;
 use domain::ProductSummary;
 use leptos::prelude::*;
 
@@ -31,7 +32,7 @@ pub fn ProductCard(product: ProductSummary, #[prop(default = false)] eager: bool
                 // Seller text may be in another script than the UI; `dir="auto"` lets it keep its own
                 // direction inside a right-to-left page.
                 <h2 class="product-title" id=heading_id dir="auto">
-                    <a href=move || localized(locale.get(), &format!("/p/{slug}")) class="card-link">{product.title}</a>
+                    <a href=move || Page::Product(&slug).href(locale.get()) class="card-link">{product.title}</a>
                 </h2>
                 <crate::currency::PriceTag price converted=product.converted/>
                 <p class="card-meta">

@@ -1,12 +1,16 @@
-//! The product page: `/{locale}/p/{slug}`.
+//! The product page: `/{locale}/p/{slug}`. [`ProductView`] puts together the gallery, the
+//! title (with the original text behind a machine translation), the variant picker and the
+//! buy box, the seller, and the description and specifications, each drawn by a function of
+//! its own below.
 
+use super::variants::{chosen_variant, initial_selection, value_state, Selection, ValueState};
 use crate::api::{self, ApiError};
-use crate::app::{localized, tx, use_locale, PageMeta};
-use crate::catalog::variants::{chosen_variant, initial_selection, value_state, ValueState};
-use crate::catalog::LoadError;
+use crate::buyer::{tx, use_buyer, use_locale};
 use crate::format::{format_unit, language_name, mm_to_cm, region_name};
-use crate::i18n::{t, Msg};
-use domain::ProductDetail;
+use crate::i18n::{t, Locale, Msg};
+use crate::routes::Page;
+use crate::ui::{LoadError, PageMeta};
+use domain::{ProductDetail, ProductImage, VariantInfo, VariantOption};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -18,10 +22,10 @@ pub fn ProductPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let currency = crate::currency::use_currency().current;
+    let currency = use_buyer().currency;
     let (product, reload) = crate::fetch::follow(
         move || (slug.get(), locale.get(), currency.get()),
-        |(slug, l, c), latest| api::get_product(slug, l, c, latest),
+        |(slug, l, c), latest| api::catalog::get_product(slug, l, c, latest),
     );
     let retry = move |_| reload();
     view! {
@@ -33,9 +37,9 @@ pub fn ProductPage() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Some(Err(ApiError::Server { status: 404, .. })) => view! { <ProductNotFound/> }.into_any(),
+            Some(Ok(None)) => view! { <ProductNotFound/> }.into_any(),
             Some(Err(err)) => view! { <LoadError err on_retry=retry/> }.into_any(),
-            Some(Ok(p)) => view! { <ProductView p/> }.into_any(),
+            Some(Ok(Some(p))) => view! { <ProductView p/> }.into_any(),
         }}
     }
 }
@@ -48,7 +52,7 @@ fn ProductNotFound() -> impl IntoView {
         <section class="not-found">
             <h1>{tx(Msg::ProductNotFoundTitle)}</h1>
             <p>{tx(Msg::ProductNotFoundBody)}</p>
-            <a href=localized(locale.get_untracked(), "") class="button">{tx(Msg::BackToShop)}</a>
+            <a href=Page::Home.href(locale.get_untracked()) class="button">{tx(Msg::BackToShop)}</a>
         </section>
     }
 }
@@ -83,20 +87,23 @@ fn plain_text(html: &str) -> String {
     }
 }
 
+/// The product as the page holds it.
+type Product = StoredValue<ProductDetail>;
+
+fn text(l: Locale, msg: Msg) -> String {
+    t(l, msg).into_owned()
+}
+
 /// The product page body. It is rebuilt when the locale changes (the product is fetched again
 /// in the new language), so everything that depends only on the product is computed once as
 /// plain text; only what follows the buyer's choices (variant, picture, original text) reacts.
 /// Fewer distinct reactive closures also keep the wasm small: each one is code of its own.
 #[component]
 fn ProductView(p: ProductDetail) -> impl IntoView {
-    let locale = use_locale();
-    let l = locale.get_untracked();
-    let tag = l.tag();
-    let text = move |msg: Msg| t(l, msg).into_owned();
+    let l = use_locale().get_untracked();
     let selection = RwSignal::new(initial_selection(&p.variants, &p.options));
     let image_index = RwSignal::new(0usize);
     let show_original = RwSignal::new(false);
-    let quantity = RwSignal::new(1u32);
     let p = StoredValue::new(p);
 
     // Choosing a colour shows its picture.
@@ -119,12 +126,13 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         (
             p.title.clone(),
             plain_text(&p.description_html),
-            format!("/p/{}", p.slug),
+            Page::Product(&p.slug).rest(),
             p.category.clone(),
             p.images.clone(),
             p.options.clone(),
         )
     });
+    // The title and description on show: the translation, or the seller's original.
     let shown = move || {
         p.with_value(
             |p| match p.original.as_ref().filter(|_| show_original.get()) {
@@ -141,109 +149,41 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
             },
         )
     };
-    let machine = p.with_value(|p| p.original.as_ref().map(|o| language_name(&o.locale, tag)));
 
-    // Seller, ships-from and specification lines: text fixed for this render.
-    let (seller_lines, ships, rating_line, spec_rows) = p.with_value(|p| {
-        let s = &p.seller;
-        let seller_lines = vec![
-            region_name(&s.country, tag),
-            format!(
-                "{} · {}",
-                t(
-                    l,
-                    Msg::RatingLabel {
-                        tenths: (s.rating * 10.0).round() as u32
-                    }
-                ),
-                t(
-                    l,
-                    Msg::SellerOrders {
-                        count: s.order_count.into()
-                    }
-                )
-            ),
-        ];
-        let ships: Vec<String> = p
-            .ships_from
-            .iter()
-            .map(|w| {
-                let mut line = format!("{}, {}", w.city, region_name(&w.country, tag));
-                if w.overseas {
-                    line.push_str(" · ");
-                    line.push_str(&t(l, Msg::OverseasWarehouse));
-                }
-                line
-            })
-            .collect();
-        let rating_line = format!(
-            "★ {} · {}",
-            t(
-                l,
-                Msg::RatingLabel {
-                    tenths: (p.rating * 10.0).round() as u32
-                }
-            ),
-            t(
-                l,
-                Msg::ReviewCount {
-                    count: p.review_count.into()
-                }
-            )
-        );
-        let h = p.handling;
-        let mut handling: Vec<String> = [
-            (h.fragile, Msg::HandlingFragile),
-            (h.lithium_battery, Msg::HandlingLithium),
-            (h.liquid, Msg::HandlingLiquid),
-            (h.magnet, Msg::HandlingMagnet),
-        ]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, msg)| t(l, msg).into_owned())
-        .collect();
-        if handling.is_empty() {
-            handling.push(t(l, Msg::HandlingStandard).into_owned());
-        }
-        let spec_rows = vec![
-            (t(l, Msg::SpecBrand).into_owned(), p.brand.clone()),
-            (t(l, Msg::SpecModel).into_owned(), p.model.clone()),
-            (t(l, Msg::SpecHandling).into_owned(), handling.join(" · ")),
-        ];
-        (seller_lines, ships, rating_line, spec_rows)
-    });
-    let (seller_name, verified) = p.with_value(|p| (p.seller.name.clone(), p.seller.verified));
+    view! {
+        <PageMeta title=Signal::derive(move || title.clone()) description=Signal::derive(move || description.clone()) path/>
+        <nav class="breadcrumbs" aria-label=text(l, Msg::Breadcrumbs)>
+            <ol>
+                <li><a href=Page::Home.href(l)>{text(l, Msg::Home)}</a></li>
+                <li><a href=Page::Category(&category.slug).href(l)>{category.name}</a></li>
+            </ol>
+        </nav>
+        <article class="product" aria-labelledby="product-title">
+            {gallery(l, p, &images, image_index)}
+            <div class="product-info">
+                <h1 id="product-title" dir="auto" lang=move || shown().2>{move || shown().0}</h1>
+                {original_toggle(l, p, show_original)}
+                <p class="product-rating">{p.with_value(|p| rating_line(l, p))}</p>
+                {buy_box(l, p, options, selection, chosen)}
+                {seller_sections(l, p)}
+            </div>
+            <section class="description" aria-labelledby="description-heading">
+                <h2 id="description-heading">{text(l, Msg::Description)}</h2>
+                // Sanitized on the server (scripts, handlers, links and images removed).
+                <div dir="auto" lang=move || shown().2 inner_html=move || shown().1></div>
+            </section>
+            {specifications(l, p, chosen)}
+        </article>
+    }
+}
 
-    // Weight and package size follow the chosen variant (the first one until then).
-    let measure_rows = move || {
-        let v = chosen
-            .get()
-            .or_else(|| p.with_value(|p| p.variants.first().cloned()));
-        v.map(|v| {
-            let [a, b, c] = v.dims_mm;
-            let n = |mm: u32| crate::format::format_decimal(&mm_to_cm(mm), tag);
-            vec![
-                (
-                    text(Msg::SpecWeight),
-                    format_unit(&v.weight_g.to_string(), "gram", tag),
-                ),
-                (
-                    text(Msg::SpecDimensions),
-                    format!(
-                        "{} × {} × {}",
-                        n(a),
-                        n(b),
-                        format_unit(&mm_to_cm(c), "centimeter", tag)
-                    ),
-                ),
-            ]
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
-        .collect_view()
-    };
-
+/// The main picture and the thumbnails that choose it.
+fn gallery(
+    l: Locale,
+    p: Product,
+    images: &[ProductImage],
+    image_index: RwSignal<usize>,
+) -> impl IntoView {
     let total = images.len() as u32;
     let thumbnails = images
         .iter()
@@ -276,62 +216,63 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    view! {
+        <div class="gallery" role="group" aria-label=text(l, Msg::GalleryLabel)>
+            <img class="gallery-main" src=main_src width="480" height="480" alt="" fetchpriority="high"/>
+            <ul class="thumbnails">{thumbnails}</ul>
+        </div>
+    }
+}
 
-    let picker = options
-        .into_iter()
-        .map(|option| {
-            let axis = option.axis.clone();
-            let legend = text(if axis == "colour" { Msg::Colour } else { Msg::Size });
-            let chosen_label = {
-                let (axis, values) = (axis.clone(), option.values.clone());
-                move || {
-                    let code = selection.with(|s| if axis == "colour" { s.colour.clone() } else { s.size.clone() });
-                    code.and_then(|c| values.iter().find(|v| v.code == c).map(|v| v.label.clone())).unwrap_or_default()
-                }
-            };
-            let values = option
-                .values
-                .into_iter()
-                .map(|value| {
-                    let id = format!("opt-{axis}-{}", id_safe(&value.code));
-                    let note_id = format!("{id}-note");
-                    let (a1, c1) = (axis.clone(), value.code.clone());
-                    let state = Memo::new(move |_| p.with_value(|p| selection.with(|s| value_state(&p.variants, &p.options, s, &a1, &c1))));
-                    let (a2, c2) = (axis.clone(), value.code.clone());
-                    let checked = move || selection.with(|s| if a2 == "colour" { s.colour.as_deref() == Some(c2.as_str()) } else { s.size.as_deref() == Some(c2.as_str()) });
-                    let (a3, c3) = (axis.clone(), value.code.clone());
-                    let note_ref = note_id.clone();
-                    let (sold_out, unavailable) = (text(Msg::SoldOut), text(Msg::OptionUnavailable));
-                    view! {
-                        <span class="option-value">
-                            <input type="radio" id=id.clone() name=format!("opt-{axis}") value=value.code.clone()
-                                prop:checked=checked
-                                disabled=move || state.get() == ValueState::Unavailable
-                                aria-describedby=move || (state.get() != ValueState::Available).then(|| note_ref.clone())
-                                on:change=move |_| selection.update(|s| *s = s.with(&a3, &c3))/>
-                            <label for=id dir="auto">
-                                {value.label}
-                                <span class="option-note" id=note_id>
-                                    {move || match state.get() {
-                                        ValueState::Available => String::new(),
-                                        ValueState::SoldOut => format!(" ({sold_out})"),
-                                        ValueState::Unavailable => format!(" ({unavailable})"),
-                                    }}
-                                </span>
-                            </label>
-                        </span>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="option-group">
-                    <legend>{legend}": " <strong dir="auto">{chosen_label}</strong></legend>
-                    <div class="option-values">{values}</div>
-                </fieldset>
+/// A machine-translated product says so, with a switch to the seller's own words.
+fn original_toggle(l: Locale, p: Product, show_original: RwSignal<bool>) -> impl IntoView {
+    let machine = p.with_value(|p| {
+        p.original
+            .as_ref()
+            .map(|o| language_name(&o.locale, l.tag()))
+    });
+    let (show_original_text, show_translation_text) =
+        (text(l, Msg::ShowOriginal), text(l, Msg::ShowTranslation));
+    machine.map(|language| view! {
+        <p class="mt-mark">
+            <span class="badge">{text(l, Msg::MachineTranslated)}</span>
+            <button type="button" class="link-button" aria-pressed=move || show_original.get().to_string()
+                on:click=move |_| show_original.update(|v| *v = !*v)>
+                {move || if show_original.get() { show_translation_text.clone() } else { format!("{show_original_text} ({language})") }}
+            </button>
+        </p>
+    })
+}
+
+/// "★ 4.7 stars · 164 reviews".
+fn rating_line(l: Locale, p: &ProductDetail) -> String {
+    format!(
+        "★ {} · {}",
+        t(
+            l,
+            Msg::RatingLabel {
+                tenths: (p.rating * 10.0).round() as u32
             }
-        })
-        .collect_view();
+        ),
+        t(
+            l,
+            Msg::ReviewCount {
+                count: p.review_count.into()
+            }
+        )
+    )
+}
 
+/// Price and stock of the chosen variant, the variant picker, the quantity and "Add to cart",
+/// and the shipping estimate.
+fn buy_box(
+    l: Locale,
+    p: Product,
+    options: Vec<VariantOption>,
+    selection: RwSignal<Selection>,
+    chosen: Memo<Option<VariantInfo>>,
+) -> impl IntoView {
+    let quantity = RwSignal::new(1u32);
     // Price and stock follow the chosen variant; before a full choice, the lowest price.
     let from = p.with_value(|p| (p.price, p.converted.clone()));
     let price = move || {
@@ -341,8 +282,8 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         view! { <crate::currency::PriceTag price converted explain=true class="product-price"/> }
     };
     let stock = move || match chosen.get() {
-        None => (text(Msg::ChooseOptions), "hint"),
-        Some(v) if v.stock == 0 => (text(Msg::OutOfStock), "stock out"),
+        None => (text(l, Msg::ChooseOptions), "hint"),
+        Some(v) if v.stock == 0 => (text(l, Msg::OutOfStock), "stock out"),
         Some(v) if v.stock <= LOW_STOCK => (
             t(
                 l,
@@ -378,82 +319,210 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
             added.set(Some(cart.add(v.sku, quantity).await));
         });
     };
-    let (added_text, failed_text) = (text(Msg::AddedToCart), text(Msg::CartError));
-    let (show_original_text, show_translation_text) =
-        (text(Msg::ShowOriginal), text(Msg::ShowTranslation));
-
+    let (added_text, failed_text) = (text(l, Msg::AddedToCart), text(l, Msg::CartError));
     view! {
-        <PageMeta title=Signal::derive(move || title.clone()) description=Signal::derive(move || description.clone()) path/>
-        <nav class="breadcrumbs" aria-label=text(Msg::Breadcrumbs)>
-            <ol>
-                <li><a href=localized(l, "")>{text(Msg::Home)}</a></li>
-                <li><a href=localized(l, &format!("/c/{}", category.slug))>{category.name}</a></li>
-            </ol>
-        </nav>
-        <article class="product" aria-labelledby="product-title">
-            <div class="gallery" role="group" aria-label=text(Msg::GalleryLabel)>
-                <img class="gallery-main" src=main_src width="480" height="480" alt="" fetchpriority="high"/>
-                <ul class="thumbnails">{thumbnails}</ul>
-            </div>
-            <div class="product-info">
-                <h1 id="product-title" dir="auto" lang=move || shown().2>{move || shown().0}</h1>
-                {machine.map(|language| view! {
-                    <p class="mt-mark">
-                        <span class="badge">{text(Msg::MachineTranslated)}</span>
-                        <button type="button" class="link-button" aria-pressed=move || show_original.get().to_string()
-                            on:click=move |_| show_original.update(|v| *v = !*v)>
-                            {move || if show_original.get() { show_translation_text.clone() } else { format!("{show_original_text} ({language})") }}
-                        </button>
-                    </p>
-                })}
-                <p class="product-rating">{rating_line}</p>
-                {price}
-                <p class=move || stock().1>{move || stock().0}</p>
-                <form class="variant-picker" on:submit=|ev| ev.prevent_default()>{picker}</form>
-                <div class="buy">
-                    <label for="quantity">{text(Msg::Quantity)}</label>
-                    <input id="quantity" type="number" inputmode="numeric" min="1" max=move || max().to_string()
-                        prop:value=move || quantity.get().to_string()
-                        on:change=move |ev| {
-                            let n = event_target_value(&ev).trim().parse::<u32>().unwrap_or(1).clamp(1, max());
-                            quantity.set(n);
-                        }/>
-                    <button type="button" class="button add-to-cart" disabled=move || chosen.get().is_none_or(|v| v.stock == 0)
-                        on:click=add>{text(Msg::AddToCart)}</button>
-                </div>
-                <p role="status" class="cart-note">{move || match added.get() {
-                    Some(true) => added_text.clone(),
-                    Some(false) => failed_text.clone(),
-                    None => String::new(),
-                }}</p>
-                <crate::shipping::ProductEstimate sku=Signal::derive(move || {
-                    chosen.get().map(|v| v.sku).or_else(|| p.with_value(|p| p.variants.first().map(|v| v.sku.clone())))
-                })/>
-                <section class="seller-card" aria-labelledby="seller-heading">
-                    <h2 id="seller-heading">{text(Msg::SoldBy)}</h2>
-                    <p class="seller-name"><bdi>{seller_name}</bdi>
-                        {verified.then(|| view! { <span class="badge verified">"✓ "{text(Msg::VerifiedSeller)}</span> })}
-                    </p>
-                    {seller_lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
-                </section>
-                <section class="ships-from" aria-labelledby="ships-heading">
-                    <h2 id="ships-heading">{text(Msg::FilterShipsFrom)}</h2>
-                    <ul>{ships.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                </section>
-            </div>
-            <section class="description" aria-labelledby="description-heading">
-                <h2 id="description-heading">{text(Msg::Description)}</h2>
-                // Sanitized on the server (scripts, handlers, links and images removed).
-                <div dir="auto" lang=move || shown().2 inner_html=move || shown().1></div>
-            </section>
-            <section class="specs" aria-labelledby="specs-heading">
-                <h2 id="specs-heading">{text(Msg::Specifications)}</h2>
-                <dl>
-                    {spec_rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
-                    {measure_rows}
-                </dl>
-            </section>
-        </article>
+        {price}
+        <p class=move || stock().1>{move || stock().0}</p>
+        <form class="variant-picker" on:submit=|ev| ev.prevent_default()>{variant_picker(l, p, options, selection)}</form>
+        <div class="buy">
+            <label for="quantity">{text(l, Msg::Quantity)}</label>
+            <input id="quantity" type="number" inputmode="numeric" min="1" max=move || max().to_string()
+                prop:value=move || quantity.get().to_string()
+                on:change=move |ev| {
+                    let n = event_target_value(&ev).trim().parse::<u32>().unwrap_or(1).clamp(1, max());
+                    quantity.set(n);
+                }/>
+            <button type="button" class="button add-to-cart" disabled=move || chosen.get().is_none_or(|v| v.stock == 0)
+                on:click=add>{text(l, Msg::AddToCart)}</button>
+        </div>
+        <p role="status" class="cart-note">{move || match added.get() {
+            Some(true) => added_text.clone(),
+            Some(false) => failed_text.clone(),
+            None => String::new(),
+        }}</p>
+        <crate::shipping::ProductEstimate sku=Signal::derive(move || {
+            chosen.get().map(|v| v.sku).or_else(|| p.with_value(|p| p.variants.first().map(|v| v.sku.clone())))
+        })/>
+    }
+}
+
+/// One radio group per option axis (colour, size); a value no variant has is disabled, a
+/// sold-out one says so.
+fn variant_picker(
+    l: Locale,
+    p: Product,
+    options: Vec<VariantOption>,
+    selection: RwSignal<Selection>,
+) -> impl IntoView {
+    options
+        .into_iter()
+        .map(|option| {
+            let axis = option.axis.clone();
+            let legend = text(l, if axis == "colour" { Msg::Colour } else { Msg::Size });
+            let chosen_label = {
+                let (axis, values) = (axis.clone(), option.values.clone());
+                move || {
+                    let code = selection.with(|s| if axis == "colour" { s.colour.clone() } else { s.size.clone() });
+                    code.and_then(|c| values.iter().find(|v| v.code == c).map(|v| v.label.clone())).unwrap_or_default()
+                }
+            };
+            let values = option
+                .values
+                .into_iter()
+                .map(|value| {
+                    let id = format!("opt-{axis}-{}", id_safe(&value.code));
+                    let note_id = format!("{id}-note");
+                    let (a1, c1) = (axis.clone(), value.code.clone());
+                    let state = Memo::new(move |_| p.with_value(|p| selection.with(|s| value_state(&p.variants, &p.options, s, &a1, &c1))));
+                    let (a2, c2) = (axis.clone(), value.code.clone());
+                    let checked = move || selection.with(|s| if a2 == "colour" { s.colour.as_deref() == Some(c2.as_str()) } else { s.size.as_deref() == Some(c2.as_str()) });
+                    let (a3, c3) = (axis.clone(), value.code.clone());
+                    let note_ref = note_id.clone();
+                    let (sold_out, unavailable) = (text(l, Msg::SoldOut), text(l, Msg::OptionUnavailable));
+                    view! {
+                        <span class="option-value">
+                            <input type="radio" id=id.clone() name=format!("opt-{axis}") value=value.code.clone()
+                                prop:checked=checked
+                                disabled=move || state.get() == ValueState::Unavailable
+                                aria-describedby=move || (state.get() != ValueState::Available).then(|| note_ref.clone())
+                                on:change=move |_| selection.update(|s| *s = s.with(&a3, &c3))/>
+                            <label for=id dir="auto">
+                                {value.label}
+                                <span class="option-note" id=note_id>
+                                    {move || match state.get() {
+                                        ValueState::Available => String::new(),
+                                        ValueState::SoldOut => format!(" ({sold_out})"),
+                                        ValueState::Unavailable => format!(" ({unavailable})"),
+                                    }}
+                                </span>
+                            </label>
+                        </span>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="option-group">
+                    <legend>{legend}": " <strong dir="auto">{chosen_label}</strong></legend>
+                    <div class="option-values">{values}</div>
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+/// Who sells it (country, rating, orders) and where it ships from.
+fn seller_sections(l: Locale, p: Product) -> impl IntoView {
+    let tag = l.tag();
+    let (seller_name, verified, seller_lines, ships) = p.with_value(|p| {
+        let s = &p.seller;
+        let seller_lines = vec![
+            region_name(&s.country, tag),
+            format!(
+                "{} · {}",
+                t(
+                    l,
+                    Msg::RatingLabel {
+                        tenths: (s.rating * 10.0).round() as u32
+                    }
+                ),
+                t(
+                    l,
+                    Msg::SellerOrders {
+                        count: s.order_count.into()
+                    }
+                )
+            ),
+        ];
+        let ships: Vec<String> = p
+            .ships_from
+            .iter()
+            .map(|w| {
+                let mut line = format!("{}, {}", w.city, region_name(&w.country, tag));
+                if w.overseas {
+                    line.push_str(" · ");
+                    line.push_str(&t(l, Msg::OverseasWarehouse));
+                }
+                line
+            })
+            .collect();
+        (s.name.clone(), s.verified, seller_lines, ships)
+    });
+    view! {
+        <section class="seller-card" aria-labelledby="seller-heading">
+            <h2 id="seller-heading">{text(l, Msg::SoldBy)}</h2>
+            <p class="seller-name"><bdi>{seller_name}</bdi>
+                {verified.then(|| view! { <span class="badge verified">"✓ "{text(l, Msg::VerifiedSeller)}</span> })}
+            </p>
+            {seller_lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+        </section>
+        <section class="ships-from" aria-labelledby="ships-heading">
+            <h2 id="ships-heading">{text(l, Msg::FilterShipsFrom)}</h2>
+            <ul>{ships.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+/// Brand, model and handling; weight and package size follow the chosen variant (the first
+/// one until then).
+fn specifications(l: Locale, p: Product, chosen: Memo<Option<VariantInfo>>) -> impl IntoView {
+    let tag = l.tag();
+    let spec_rows = p.with_value(|p| {
+        let h = p.handling;
+        let mut handling: Vec<String> = [
+            (h.fragile, Msg::HandlingFragile),
+            (h.lithium_battery, Msg::HandlingLithium),
+            (h.liquid, Msg::HandlingLiquid),
+            (h.magnet, Msg::HandlingMagnet),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, msg)| t(l, msg).into_owned())
+        .collect();
+        if handling.is_empty() {
+            handling.push(t(l, Msg::HandlingStandard).into_owned());
+        }
+        vec![
+            (t(l, Msg::SpecBrand).into_owned(), p.brand.clone()),
+            (t(l, Msg::SpecModel).into_owned(), p.model.clone()),
+            (t(l, Msg::SpecHandling).into_owned(), handling.join(" · ")),
+        ]
+    });
+    let measure_rows = move || {
+        let v = chosen
+            .get()
+            .or_else(|| p.with_value(|p| p.variants.first().cloned()));
+        v.map(|v| {
+            let [a, b, c] = v.dims_mm;
+            let n = |mm: u32| crate::format::format_decimal(&mm_to_cm(mm), tag);
+            vec![
+                (
+                    text(l, Msg::SpecWeight),
+                    format_unit(&v.weight_g.to_string(), "gram", tag),
+                ),
+                (
+                    text(l, Msg::SpecDimensions),
+                    format!(
+                        "{} × {} × {}",
+                        n(a),
+                        n(b),
+                        format_unit(&mm_to_cm(c), "centimeter", tag)
+                    ),
+                ),
+            ]
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
+        .collect_view()
+    };
+    view! {
+        <section class="specs" aria-labelledby="specs-heading">
+            <h2 id="specs-heading">{text(l, Msg::Specifications)}</h2>
+            <dl>
+                {spec_rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                {measure_rows}
+            </dl>
+        </section>
     }
 }
 

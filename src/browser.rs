@@ -1,0 +1,53 @@
+//! The browser's own state, read and written in one place: `localStorage` (kept across visits
+//! and shared by the tabs), `sessionStorage` (this tab only) and the buyer's languages.
+//! Storage may be refused (private browsing): reads then find nothing and writes are dropped,
+//! so a choice lasts only for this visit.
+
+use leptos::prelude::window;
+
+/// Which storage a key lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Store {
+    /// `localStorage`: every tab, across visits.
+    Local,
+    /// `sessionStorage`: this tab, until it closes.
+    Session,
+}
+
+impl Store {
+    fn storage(self) -> Option<web_sys::Storage> {
+        match self {
+            Store::Local => window().local_storage().ok().flatten(),
+            Store::Session => window().session_storage().ok().flatten(),
+        }
+    }
+
+    /// The value kept under `key`, if any.
+    pub fn get(self, key: &str) -> Option<String> {
+        self.storage()?.get_item(key).ok().flatten()
+    }
+
+    /// Keeps `value` under `key` (dropped when the browser refuses storage).
+    pub fn set(self, key: &str, value: &str) {
+        if let Some(s) = self.storage() {
+            let _ = s.set_item(key, value);
+        }
+    }
+
+    /// Forgets `key`.
+    pub fn remove(self, key: &str) {
+        if let Some(s) = self.storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+}
+
+/// The buyer's languages in order of preference (`navigator.languages`).
+pub fn languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
+}

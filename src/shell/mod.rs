@@ -1,0 +1,152 @@
+//! The shell: the root component, the route table, and the layout every page sits in (the
+//! locale, the buyer, the header and footer). It uses every feature; no feature uses it.
+//!
+//! Every page lives under `/{locale}/…`. `/` sends the buyer to the locale they chose before
+//! (remembered in `localStorage`) or the best match for `navigator.languages`.
+
+mod header;
+
+use crate::browser::{self, Store};
+use crate::buyer::{provide_buyer, tr};
+use crate::catalog::{ListingPage, ProductPage};
+use crate::i18n::{self, Locale, Msg};
+use crate::routes::Page;
+use crate::ui::NotFound;
+use header::{LanguageMenu, SearchBox};
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::{path, NavigateOptions};
+
+const LOCALE_STORAGE_KEY: &str = "store.locale";
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <LocaleShell>
+                <LocalizedPages/>
+            </LocaleShell>
+        </Router>
+    }
+}
+
+/// `/` → `/{locale}/` for the remembered or negotiated locale.
+#[component]
+fn ChooseLocale() -> impl IntoView {
+    let locale = remembered_locale().unwrap_or_else(browser_locale);
+    view! { <Redirect path=Page::Home.href(locale) options=NavigateOptions { replace: true, ..Default::default() }/> }
+}
+
+/// The pages, all under `/{locale}/`; an unknown first segment (`/xx/`) is a not-found page.
+/// Flat routes inside one shell, rather than nested ones, keep the router's code small.
+#[component]
+fn LocalizedPages() -> impl IntoView {
+    let location = use_location();
+    let known = Memo::new(move |_| {
+        let path = location.pathname.get();
+        path == "/" || path_locale(&path).is_some()
+    });
+    view! {
+        <Show when=move || known.get() fallback=NotFound>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=ChooseLocale/>
+                <Route path=path!("/:locale") view=ListingPage/>
+                <Route path=path!("/:locale/c/:category") view=ListingPage/>
+                <Route path=path!("/:locale/search") view=ListingPage/>
+                <Route path=path!("/:locale/p/:slug") view=ProductPage/>
+                <Route path=path!("/:locale/cart") view=crate::cart::CartPage/>
+                <Route path=path!("/:locale/checkout") view=crate::checkout::CheckoutPage/>
+                <Route path=path!("/:locale/orders") view=crate::orders::OrderPage/>
+                <Route path=path!("/:locale/orders/:number") view=crate::orders::OrderPage/>
+            </Routes>
+        </Show>
+    }
+}
+
+/// The locale named by the first segment of `path`, if it names one.
+fn path_locale(path: &str) -> Option<Locale> {
+    let first = path.trim_start_matches('/').split('/').next()?;
+    Locale::from_tag(first).filter(|l| l.tag().eq_ignore_ascii_case(first))
+}
+
+/// Layout for every localized page: sets `<html lang dir>`, provides the buyer (locale,
+/// currency, ship-to), the rates and the cart, and draws the header with the language menu. Where the path names no locale (not-found pages), the
+/// buyer's remembered or browser language is used.
+#[component]
+fn LocaleShell(children: ChildrenFn) -> impl IntoView {
+    let location = use_location();
+    let known = Memo::new(move |_| path_locale(&location.pathname.get()));
+    let locale = Memo::new(move |_| {
+        known
+            .get()
+            .unwrap_or_else(|| remembered_locale().unwrap_or_else(browser_locale))
+    });
+    let buyer = provide_buyer(
+        locale,
+        crate::currency::initial_currency(locale.get_untracked()),
+    );
+    crate::currency::provide_currency(buyer);
+    crate::cart::provide_cart(buyer);
+    // The page renders once the locale's texts are here: inlined in index.html for the first
+    // locale, fetched for another (a remembered choice, a link to another language). A locale
+    // whose texts could not be fetched renders with the texts the page has.
+    let settled = RwSignal::new(0u16);
+    Effect::new(move |_| {
+        let locale = locale.get();
+        if !i18n::is_loaded(locale) {
+            leptos::task::spawn_local(async move {
+                let _ = i18n::load(locale).await;
+                settled.update(|done| *done |= 1 << locale.index());
+            });
+        }
+    });
+    let ready = move || {
+        let locale = locale.get();
+        i18n::is_loaded(locale) || settled.get() & (1 << locale.index()) != 0
+    };
+    Effect::new(move |_| {
+        let locale = locale.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", locale.tag());
+            let _ = html.set_attribute("dir", locale.dir().as_str());
+        }
+        if known.get().is_some() {
+            remember_locale(locale);
+        }
+    });
+    view! {
+        <Show when=ready>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <header class="site-header">
+                <a href=move || Page::Home.href(locale.get()) class="brand">{tr(Msg::StoreName)}</a>
+                <LanguageMenu/>
+                <crate::currency::CurrencyMenu/>
+                <crate::cart::CartLink/>
+                <SearchBox/>
+            </header>
+            <main id="main" tabindex="-1">
+                {children()}
+            </main>
+            <footer class="site-footer">
+                <a href=move || Page::OrderLookup.href(locale.get())>{tr(Msg::OrderLookup)}</a>
+            </footer>
+        </Show>
+    }
+}
+
+fn remembered_locale() -> Option<Locale> {
+    Store::Local
+        .get(LOCALE_STORAGE_KEY)
+        .and_then(|tag| Locale::from_tag(&tag))
+}
+
+fn remember_locale(locale: Locale) {
+    // Private browsing may refuse storage; the choice then lasts only for this visit.
+    Store::Local.set(LOCALE_STORAGE_KEY, locale.tag());
+}
+
+fn browser_locale() -> Locale {
+    let languages = browser::languages();
+    Locale::negotiate(languages.iter().map(String::as_str))
+}

@@ -1,0 +1,34 @@
+//! What a quote is asked for.
+
+use crate::api::shipping::{quote_body, QuoteFor};
+
+/// The quote request for a cart (`None`: nothing to quote) to `ship_to`, for `postal` (blank:
+/// none).
+pub fn cart_quote_body(token: Option<String>, ship_to: &str, postal: &str) -> Option<String> {
+    Some(quote_body(QuoteFor::Cart(&token?), ship_to, postal))
+}
+
+/// What the quote endpoint takes as a postal code: at most 12 letters, digits, spaces and
+/// hyphens (the same rule the server applies).
+pub fn well_formed_postal(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= 12
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postal_codes_the_server_would_refuse_are_caught_before_sending() {
+        for ok in ["", "10001", "SW1A 1AA", "22162-1010", " 8340457 "] {
+            assert!(well_formed_postal(ok), "{ok}");
+        }
+        for bad in ["<script>", "1000!", "1234567890123", "10001\u{301}"] {
+            assert!(!well_formed_postal(bad), "{bad}");
+        }
+    }
+}
