@@ -36,8 +36,9 @@ pub async fn validate_address(
         Err(e) => Err(e),
     };
     answer.map_err(|e| match e {
+        // 400: a field breaks the API's shapes; 422: the country's format refuses it.
         ApiError::Server {
-            status: 400,
+            status: 400 | 422,
             problem: Some(p),
         } => ValidateError::Invalid(p.errors),
         ApiError::Aborted => ValidateError::Aborted,

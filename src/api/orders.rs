@@ -48,7 +48,9 @@ impl From<ApiError> for PlaceOrderError {
             },
             409 => PlaceOrderError::Conflict(detail),
             410 => PlaceOrderError::QuoteExpired,
-            400 => PlaceOrderError::Invalid {
+            // 400: a field breaks the API's shapes; 422: a rule of the store refuses it (the
+            // other 422, an Idempotency-Key reused for another body, is a failure).
+            400 | 422 if code == "invalid_parameter" => PlaceOrderError::Invalid {
                 errors: problem.map(|p| p.errors).unwrap_or_default(),
                 detail,
             },

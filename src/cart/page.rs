@@ -142,8 +142,7 @@ fn CartLineRow(line: CartLine, locale: Locale, country: String) -> impl IntoView
     let label_for = input_id.clone();
     let restriction = line
         .restriction
-        .as_deref()
-        .map(|code| crate::ui::restriction_text(locale, code, country));
+        .map(|reason| crate::ui::restriction_text(locale, reason, country));
     let blocked = restriction.is_some() || line.quantity > line.stock;
     let notices: Vec<String> = [
         line.previous_unit_price.map(|was| {

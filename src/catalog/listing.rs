@@ -6,39 +6,8 @@
 use crate::i18n::Locale;
 use crate::routes::{in_locale, Page};
 
-/// How a listing is ordered; the values are the API's and the URL's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortKey {
-    Relevance,
-    PriceAsc,
-    PriceDesc,
-    Newest,
-    BestSelling,
-}
-
-impl SortKey {
-    pub const ALL: [SortKey; 5] = [
-        SortKey::Relevance,
-        SortKey::BestSelling,
-        SortKey::PriceAsc,
-        SortKey::PriceDesc,
-        SortKey::Newest,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Relevance => "relevance",
-            SortKey::PriceAsc => "price_asc",
-            SortKey::PriceDesc => "price_desc",
-            SortKey::Newest => "newest",
-            SortKey::BestSelling => "best_selling",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.as_str() == text)
-    }
-}
+/// How a listing is ordered: the domain's list, the API's and the URL's values.
+pub use domain::catalog::SortKey;
 
 /// Everything that decides what a listing shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -78,7 +47,7 @@ impl ListingParams {
                 .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())),
             handling_free: text("handling_free").is_some_and(|v| v == "true"),
             min_rating: text("min_rating").filter(|v| v == "4" || v == "4.5"),
-            sort: text("sort").and_then(|v| SortKey::parse(&v)),
+            sort: text("sort").and_then(|v| SortKey::from_code(&v)),
             page: number("page").filter(|p| *p >= 1).unwrap_or(1),
         }
     }
@@ -113,7 +82,7 @@ impl ListingParams {
             pairs.push(("min_rating".into(), v.clone()));
         }
         if let Some(s) = self.sort {
-            pairs.push(("sort".into(), s.as_str().into()));
+            pairs.push(("sort".into(), s.code().into()));
         }
         if self.page > 1 {
             pairs.push(("page".into(), self.page.to_string()));

@@ -140,7 +140,7 @@ fn SortMenu(params: ListingParams) -> impl IntoView {
         let params = params.clone();
         move |ev: leptos::ev::Event| {
             let sort =
-                SortKey::parse(&event_target_value(&ev)).filter(|k| *k != SortKey::Relevance);
+                SortKey::from_code(&event_target_value(&ev)).filter(|k| *k != SortKey::Relevance);
             let next = params.changed(|p| p.sort = sort);
             navigate(
                 &next.href(locale.get_untracked()),
@@ -163,9 +163,10 @@ fn SortMenu(params: ListingParams) -> impl IntoView {
             <label for="sort">{tx(Msg::SortLabel)}</label>
             <select id="sort" on:change=on_change>
                 {SortKey::ALL
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .map(|key| view! {
-                        <option value=key.as_str() selected=key == current>{tx(label(key))}</option>
+                        <option value=key.code() selected=key == current>{tx(label(key))}</option>
                     })
                     .collect_view()}
             </select>

@@ -42,7 +42,7 @@ pub(super) fn summary(c: Checkout) -> impl Fn() -> Option<String> + Send + Sync 
                     let o = s.options.iter().find(|x| &x.id == o)?;
                     Some(format!(
                         "{} · {} · {}",
-                        service_name(l, &o.service),
+                        service_name(l, o.service),
                         o.carrier,
                         shipping::arrives(l, o)
                     ))

@@ -44,7 +44,7 @@ pub(super) fn order_view(locale: Locale, order: &Order) -> impl IntoView {
                 &t(l, Msg::Arrives),
                 &[format_date_range(&s.earliest, &s.latest, l.tag())],
             );
-            let service = service_name(l, &s.service);
+            let service = service_name(l, s.service);
             let lines = s
                 .skus
                 .iter()

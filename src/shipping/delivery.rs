@@ -1,6 +1,5 @@
 //! The checkout's delivery step: every shipment's options as radio groups, and the totals.
 
-use super::amounts::{duties_and_taxes, split_saving};
 use super::estimates::{arrives, shipping_price, unshippable_view};
 use super::live::{LiveQuote, QuoteStatus};
 use crate::buyer::use_locale;
@@ -47,7 +46,7 @@ pub fn DeliveryChoices(
                                 let (sid, oid) = (sid.clone(), oid.clone());
                                 move || choices.with(|c| c.iter().any(|(s, o)| *s == sid && *o == oid))
                             };
-                            let labels: Vec<String> = o.labels.iter().map(|x| label_name(l, x)).collect();
+                            let labels: Vec<String> = o.labels.iter().map(|x| label_name(l, *x)).collect();
                             let featured = !o.labels.is_empty();
                             let shown = {
                                 let (sid, checked) = (sid.clone(), checked.clone());
@@ -67,11 +66,11 @@ pub fn DeliveryChoices(
                                     <label for=label_for>
                                         <span class="option-head">
                                             {labels.into_iter().map(|x| view! { <span class="badge">{x}</span> }).collect_view()}
-                                            <span class="option-service">{service_name(l, &o.service)}" · "{o.carrier.clone()}</span>
+                                            <span class="option-service">{service_name(l, o.service)}" · "{o.carrier.clone()}</span>
                                         </span>
                                         <span class="option-price">{shipping_price(l, o)}</span>
                                         <span class="option-dates">{arrives(l, o)}" · "{tracked}{o.ddp.then(|| format!(" · {}", t(l, Msg::Ddp)))}</span>
-                                        <span class="option-taxes">{tax_lines(l, o, duties_and_taxes(o)).into_iter().map(|x| view! { <span>{x}</span> }).collect_view()}</span>
+                                        <span class="option-taxes">{tax_lines(l, o).into_iter().map(|x| view! { <span>{x}</span> }).collect_view()}</span>
                                     </label>
                                 </li>
                             }
@@ -107,7 +106,7 @@ pub fn DeliveryChoices(
                     }
                 })
                 .collect_view();
-            let saving = split_saving(q).map(|s| fill(&t(l, Msg::SavingNote), &[money(&s, l)]));
+            let saving = q.saving.as_ref().map(|s| fill(&t(l, Msg::SavingNote), &[money(s, l)]));
             Some(view! {
                 {unshippable_view(l, q)}
                 {items}

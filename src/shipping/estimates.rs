@@ -1,7 +1,6 @@
 //! The product page's and the cart's shipping estimates, and the pieces of an option they
 //! share with the delivery step.
 
-use super::amounts::duties_and_taxes;
 use super::live::{live_quote, QuoteStatus};
 use super::request::cart_quote_body;
 use super::ship_to::ShipToSelect;
@@ -10,7 +9,7 @@ use crate::buyer::{tr, use_buyer, use_locale};
 use crate::format::{format_date_range, region_name};
 use crate::i18n::{fill, t, Locale, Msg};
 use crate::ui::{label_name, money, restriction_text, service_name, tax_lines};
-use domain::shipping::{ShippingOption, ShippingQuote};
+use domain::shipping::{OptionLabel, ShippingOption, ShippingQuote};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -46,7 +45,7 @@ pub(super) fn unshippable_view(locale: Locale, quote: &ShippingQuote) -> impl In
         .unshippable
         .iter()
         .map(|u| {
-            let reason = restriction_text(locale, &u.reason, country.clone());
+            let reason = restriction_text(locale, u.reason, country.clone());
             view! { <p class="cart-notice blocked"><bdi>{u.title.clone()}</bdi>": "{reason}</p> }
         })
         .collect_view()
@@ -74,7 +73,11 @@ pub fn ProductEstimate(sku: Signal<Option<String>>) -> impl IntoView {
                 .unwrap_or_default();
             let picks: Vec<ShippingOption> = options
                 .into_iter()
-                .filter(|o| o.labels.iter().any(|x| x == "cheapest" || x == "fastest"))
+                .filter(|o| {
+                    o.labels
+                        .iter()
+                        .any(|x| matches!(x, OptionLabel::Cheapest | OptionLabel::Fastest))
+                })
                 .collect();
             Some(view! {
                 {unshippable_view(l, q)}
@@ -98,13 +101,13 @@ pub fn ProductEstimate(sku: Signal<Option<String>>) -> impl IntoView {
 
 /// One option in a line: labels, service and carrier, price, dates, duties.
 fn option_summary(locale: Locale, o: &ShippingOption) -> impl IntoView {
-    let labels: Vec<String> = o.labels.iter().map(|l| label_name(locale, l)).collect();
-    let taxes = tax_lines(locale, o, duties_and_taxes(o));
+    let labels: Vec<String> = o.labels.iter().map(|l| label_name(locale, *l)).collect();
+    let taxes = tax_lines(locale, o);
     view! {
         <li class="estimate-option" data-option=o.id.clone()>
             <p class="option-head">
                 {labels.into_iter().map(|l| view! { <span class="badge">{l}</span> }).collect_view()}
-                <span class="option-service">{service_name(locale, &o.service)}" · "{o.carrier.clone()}</span>
+                <span class="option-service">{service_name(locale, o.service)}" · "{o.carrier.clone()}</span>
             </p>
             <p class="option-price">{shipping_price(locale, o)}" · "{arrives(locale, o)}</p>
             <p class="option-taxes">{taxes.into_iter().map(|x| view! { <span>{x}</span> }).collect_view()}</p>

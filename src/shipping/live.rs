@@ -143,7 +143,7 @@ pub fn follow_choices(live: LiveQuote) -> RwSignal<Vec<(String, String)>> {
                     let best = s
                         .options
                         .iter()
-                        .find(|o| o.labels.iter().any(|l| l == "best_value"))
+                        .find(|o| o.labels.contains(&domain::shipping::OptionLabel::BestValue))
                         .or(s.options.first())
                         .map(|o| o.id.clone());
                     kept.or(best).map(|o| (s.id.clone(), o))

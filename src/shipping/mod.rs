@@ -1,9 +1,8 @@
 //! Shipping in the app: the ship-to choice, live quotes (debounced, the previous request
 //! aborted, re-quoted when a quote expires), the product page's estimate, the cart's estimate
-//! per shipment, and the checkout's delivery step. Every amount, date and tax is the server's
-//! (but the two in `amounts`); the texts for the server's codes are in `ui::shipping_texts`.
+//! per shipment, and the checkout's delivery step. Every amount, date and tax is the server's;
+//! the texts for the server's codes are in `ui::shipping_texts`.
 
-mod amounts;
 mod delivery;
 mod estimates;
 mod live;

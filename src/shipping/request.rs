@@ -8,15 +8,9 @@ pub fn cart_quote_body(token: Option<String>, ship_to: &str, postal: &str) -> Op
     Some(quote_body(QuoteFor::Cart(&token?), ship_to, postal))
 }
 
-/// What the quote endpoint takes as a postal code: at most 12 letters, digits, spaces and
-/// hyphens (the same rule the server applies).
-pub fn well_formed_postal(text: &str) -> bool {
-    let text = text.trim();
-    text.chars().count() <= 12
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
-}
+/// What the quote endpoint takes as a postal code: the domain's rule, the one the server
+/// applies.
+pub use domain::validate::well_formed_postal;
 
 #[cfg(test)]
 mod tests {

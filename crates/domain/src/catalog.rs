@@ -3,6 +3,35 @@
 use crate::money::Money;
 use serde::{Deserialize, Serialize};
 
+wire_enum! {
+    /// How a listing is ordered; the values are the API's and the app's URLs'.
+    pub enum SortKey {
+        /// With words: products containing every word whole first, then those matching by
+        /// prefix ("silk" before "silky"), each tier best-selling first. Without words: best
+        /// sellers.
+        Relevance = "relevance",
+        BestSelling = "best_selling",
+        PriceAsc = "price_asc",
+        PriceDesc = "price_desc",
+        Newest = "newest",
+    }
+}
+
+/// The listing's own query parameters of `GET /api/v1/products` (besides `locale` and
+/// `currency`), which the app's listing URLs carry too.
+pub const LISTING_PARAMS: &[&str] = &[
+    "q",
+    "category",
+    "min_price",
+    "max_price",
+    "ships_from",
+    "handling_free",
+    "min_rating",
+    "sort",
+    "page",
+    "per_page",
+];
+
 /// One product as it appears in a listing: a product card.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -4,6 +4,9 @@
 //! app and the server agree on (money, currencies, catalog summaries, problem documents), and it
 //! builds for `wasm32-unknown-unknown` as well as natively, so the wire format is defined once.
 
+#[macro_use]
+mod wire;
+
 pub mod address;
 pub mod cart;
 pub mod catalog;

@@ -46,32 +46,17 @@ pub const PRICE_BANDS: [(Option<u32>, Option<u32>); 5] = [
 /// Seller-rating thresholds offered as filters: (`min_rating` value, tenths).
 pub const RATING_STEPS: [(&str, i64); 2] = [("4.5", 45), ("4", 40)];
 
-/// How a listing is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    /// With words: products containing every word whole first, then those matching by prefix
-    /// ("silk" before "silky"), each tier best-selling first. Without words: best sellers.
-    Relevance,
-    PriceAsc,
-    PriceDesc,
-    Newest,
-    BestSelling,
-}
+/// How a listing is ordered (the domain's list, shared with the app).
+pub use domain::catalog::SortKey as Sort;
 
-pub(crate) const SORTS: &str = "relevance, price_asc, price_desc, newest, best_selling";
-
-impl Sort {
-    fn parse(text: &str) -> Option<Sort> {
-        Some(match text {
-            "relevance" => Sort::Relevance,
-            "price_asc" => Sort::PriceAsc,
-            "price_desc" => Sort::PriceDesc,
-            "newest" => Sort::Newest,
-            "best_selling" => Sort::BestSelling,
-            _ => return None,
-        })
-    }
-}
+/// The sort keys, comma-separated, for "one of" messages and the document.
+pub(crate) static SORTS: LazyLock<String> = LazyLock::new(|| {
+    Sort::ALL
+        .iter()
+        .map(|s| s.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+});
 
 /// Positions (in the listing index) of the products the full-text expression matches.
 ///
@@ -227,19 +212,7 @@ fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> {
     }
 }
 
-/// The parameters the listing takes; any other is refused by name.
-pub const LISTING_PARAMS: &[&str] = &[
-    "q",
-    "category",
-    "min_price",
-    "max_price",
-    "ships_from",
-    "handling_free",
-    "min_rating",
-    "sort",
-    "page",
-    "per_page",
-];
+pub use domain::catalog::LISTING_PARAMS;
 
 /// Parses and validates every listing parameter, reporting all invalid ones together.
 pub fn parse_listing_query(query: Option<&str>) -> Result<ListingQuery, AppError> {
@@ -320,8 +293,8 @@ pub fn parse_listing_query(query: Option<&str>) -> Result<ListingQuery, AppError
     };
     let sort = match get("sort") {
         None => Sort::Relevance,
-        Some(v) => Sort::parse(v).unwrap_or_else(|| {
-            invalid("sort", Reason::OneOf(SORTS));
+        Some(v) => Sort::from_code(v).unwrap_or_else(|| {
+            invalid("sort", Reason::OneOf(&SORTS));
             Sort::Relevance
         }),
     };
