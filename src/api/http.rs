@@ -27,6 +27,15 @@ pub enum ApiError {
     Aborted,
 }
 
+impl ApiError {
+    /// Whether the store could not be reached at all (or the request was dropped), as opposed
+    /// to answering with an error: the page says "check your connection" rather than "the
+    /// store failed".
+    pub fn unreachable(&self) -> bool {
+        matches!(self, ApiError::Unreachable | ApiError::Aborted)
+    }
+}
+
 /// One stream of requests where only the newest matters — a listing as filters change, a
 /// product page as the buyer moves between products. Starting a request aborts the one before
 /// it, and the page going away aborts the last, so a slow, stale answer can never land over a

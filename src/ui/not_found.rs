@@ -33,11 +33,10 @@ pub fn LoadError(
     err: ApiError,
     on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
-    let (title, body) = match err {
-        ApiError::Unreachable | ApiError::Aborted => (Msg::UnreachableTitle, Msg::UnreachableBody),
-        ApiError::Server { .. } | ApiError::Malformed(_) => {
-            (Msg::ServerErrorTitle, Msg::ServerErrorBody)
-        }
+    let (title, body) = if err.unreachable() {
+        (Msg::UnreachableTitle, Msg::UnreachableBody)
+    } else {
+        (Msg::ServerErrorTitle, Msg::ServerErrorBody)
     };
     view! {
         <div class="load-error" role="alert">
