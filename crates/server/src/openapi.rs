@@ -365,37 +365,27 @@ fn document_common_statuses(doc: &mut openapi::OpenApi) {
     }
 }
 
-/// (creating operation's path, its status, the operation it links to, that one's parameters)
+/// A link: (from this path's POST, on this status, to this operation, its parameters, a body
+/// to merge into the one generated for it).
 type Link = (
     &'static str,
     &'static str,
     &'static str,
     &'static [(&'static str, &'static str)],
+    Option<fn() -> serde_json::Value>,
 );
 
 /// Links from the operations that create a resource to those that read or change it, so a
-/// client (and a stateful test) can follow them.
+/// client (and a stateful test) can follow them: a new cart to its reads, changes and a
+/// quote for it; a quote to its totals; a rate lock and an order to their reads.
 fn link_operations(doc: &mut openapi::OpenApi) {
     use openapi::link::LinkBuilder;
-    let links: [Link; 8] = [
-        (
-            "/api/v1/carts",
-            "201",
-            "get_cart",
-            &[("token", "$response.body#/token")],
-        ),
-        (
-            "/api/v1/carts",
-            "201",
-            "patch_cart",
-            &[("token", "$response.body#/token")],
-        ),
-        (
-            "/api/v1/carts",
-            "201",
-            "delete_cart",
-            &[("token", "$response.body#/token")],
-        ),
+    const TOKEN: &[(&str, &str)] = &[("token", "$response.body#/token")];
+    const ID: &[(&str, &str)] = &[("id", "$response.body#/id")];
+    let links: [Link; 9] = [
+        ("/api/v1/carts", "201", "get_cart", TOKEN, None),
+        ("/api/v1/carts", "201", "patch_cart", TOKEN, None),
+        ("/api/v1/carts", "201", "delete_cart", TOKEN, None),
         (
             "/api/v1/carts",
             "201",
@@ -404,25 +394,30 @@ fn link_operations(doc: &mut openapi::OpenApi) {
                 ("token", "$response.body#/token"),
                 ("sku", "$response.body#/groups/0/lines/0/sku"),
             ],
+            None,
+        ),
+        (
+            "/api/v1/carts",
+            "201",
+            "create_shipping_quote",
+            &[],
+            Some(|| serde_json::json!({ "cart_token": "$response.body#/token" })),
         ),
         (
             "/api/v1/shipping/quotes",
             "201",
             "get_shipping_quote",
-            &[("id", "$response.body#/id")],
+            ID,
+            None,
         ),
         (
             "/api/v1/shipping/quotes",
             "201",
             "shipping_quote_totals",
-            &[("id", "$response.body#/id")],
+            ID,
+            None,
         ),
-        (
-            "/api/v1/fx/quotes",
-            "201",
-            "get_fx_quote",
-            &[("id", "$response.body#/id")],
-        ),
+        ("/api/v1/fx/quotes", "201", "get_fx_quote", ID, None),
         (
             "/api/v1/orders",
             "201",
@@ -431,9 +426,10 @@ fn link_operations(doc: &mut openapi::OpenApi) {
                 ("number", "$response.body#/number"),
                 ("key", "$response.body#/access_key"),
             ],
+            None,
         ),
     ];
-    for (path, status, target, parameters) in links {
+    for (path, status, target, parameters, body) in links {
         let Some(item) = doc.paths.paths.get_mut(path) else {
             continue;
         };
@@ -446,6 +442,9 @@ fn link_operations(doc: &mut openapi::OpenApi) {
         let mut link = LinkBuilder::new().operation_id(target);
         for (name, expression) in parameters {
             link = link.parameter(*name, serde_json::Value::from(*expression));
+        }
+        if let Some(body) = body {
+            link = link.request_body(Some(body()));
         }
         response
             .links

@@ -9,6 +9,7 @@ mod fx;
 mod hardening;
 mod helpers;
 mod localization;
+mod openapi;
 mod orders;
 mod products;
 mod serving;
