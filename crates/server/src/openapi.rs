@@ -415,7 +415,12 @@ fn link_operations(doc: &mut openapi::OpenApi) {
             "201",
             "shipping_quote_totals",
             ID,
-            None,
+            Some(|| {
+                serde_json::json!({ "choices": [{
+                    "shipment": "$response.body#/shipments/0/id",
+                    "option": "$response.body#/shipments/0/options/0/id",
+                }]})
+            }),
         ),
         ("/api/v1/fx/quotes", "201", "get_fx_quote", ID, None),
         (
