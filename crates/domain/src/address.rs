@@ -59,30 +59,41 @@ pub struct AddressField {
     pub example: Option<String>,
 }
 
-/// An address as a buyer typed it. Unknown fields are refused by the server.
+/// An address as a buyer typed it. Unknown fields are refused by the server. The lengths are
+/// the server's limits (`server::addresses`, pinned by its tests), in characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressInput {
     pub country: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 80))]
     pub organization: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub address_line1: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub address_line2: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub district: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub city: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub state: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 12))]
     pub postal_code: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 24))]
     pub phone: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 24))]
     pub customs_id: String,
 }
 

@@ -184,8 +184,9 @@ impl OrderRequest {
                 refuse(&mut out, field, Rule::Required);
             }
         }
+        // The document requires at least one choice: a breach of it, not a rule.
         if self.choices.is_empty() {
-            refuse(&mut out, "choices", Rule::Empty);
+            refuse(&mut out, "choices", Rule::Required);
         }
         if self.address == AddressInput::default() {
             refuse(&mut out, "address", Rule::Required);

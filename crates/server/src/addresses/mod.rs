@@ -458,7 +458,8 @@ pub async fn get_format(Path(country): Path<String>) -> Result<Json<AddressForma
     request_body = AddressInput,
     responses(
         (status = 200, description = "The address, normalized, with the phone in E.164", body = ValidAddress),
-        (status = 400, description = "Every invalid field, named, with a message in the request's language", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A field this document does not allow (not a destination, too long, not a string, unknown); each named", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields the country's format refuses (required there, postal code, phone, customs ID), each named with a message in the request's language", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn validate_address(
@@ -482,6 +483,19 @@ pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_documented_lengths_of_an_address_are_the_limits_checked_here() {
+        use utoipa::PartialSchema;
+        let schema = serde_json::to_value(domain::address::AddressInput::schema()).expect("json");
+        let limits = FIELDS
+            .iter()
+            .map(|(key, _, max)| (*key, *max))
+            .chain([("phone", PHONE_MAX), ("customs_id", CUSTOMS_MAX)]);
+        for (key, max) in limits {
+            assert_eq!(schema["properties"][key]["maxLength"], max, "{key}");
+        }
+    }
 
     fn input(country: &str) -> AddressInput {
         AddressInput {

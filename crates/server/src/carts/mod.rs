@@ -41,7 +41,7 @@ struct Stocked {
     stock: i64,
 }
 
-/// Checks every line against the catalog: unknown SKUs are 400s, quantities above stock a 409;
+/// Checks every line against the catalog: unknown SKUs are 422s (a rule, not a breach of the schema), quantities above stock a 409;
 /// all problems are reported together.
 async fn check_lines(
     db: &sqlx::SqlitePool,
@@ -403,7 +403,8 @@ fn ship_to_param(query: Option<&str>) -> Result<Option<&'static str>, InvalidFie
     ),
     responses(
         (status = 201, description = "The new cart, priced by the server; keep its `token`", body = Cart),
-        (status = 400, description = "A bad line (quantity not a whole number from 1 to 99, unknown SKU, repeated SKU) or a field clients may not send (a price, a total); `errors` names each", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A line this document does not allow (a quantity not a whole number from 1 to 99, more than 50 lines) or a field clients may not send (a price, a total); `errors` names each", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An item the store does not sell, or one named twice; nothing changed", body = domain::Problem, content_type = "application/problem+json"),
         (status = 409, description = "More units than in stock; `errors` names each short line", body = domain::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over 16 KiB", body = domain::Problem, content_type = "application/problem+json"),
     )
@@ -465,7 +466,8 @@ pub async fn get_cart(
     params(("token" = String, Path, description = "The cart's token")),
     responses(
         (status = 200, description = "The cart after the change", body = Cart),
-        (status = 400, description = "A bad line or a field clients may not send; nothing changed", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A line this document does not allow or a field clients may not send; nothing changed", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An item the store does not sell, or one named twice; nothing changed", body = domain::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
         (status = 409, description = "More units than in stock, or an order is being placed from this cart (`cart_already_ordered`); nothing changed", body = domain::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over 16 KiB", body = domain::Problem, content_type = "application/problem+json"),

@@ -103,12 +103,12 @@ fn stored_response(status: u16, body: String) -> Response {
     request_body = OrderRequest,
     responses(
         (status = 201, description = "The order, paid", body = Order),
-        (status = 400, description = "A missing or invalid field (email, address, choices, token…), each named; or a step skipped", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A field this document does not allow or requires (a blank token, no choice, no address, no key), each named", body = domain::Problem, content_type = "application/problem+json"),
         (status = 402, description = "The payment was declined: no order, stock released, the cart untouched", body = domain::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such cart or shipping quote", body = domain::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Prices, stock, the cart or the total changed (`totals` holds the new totals when known), or the cart was ordered under another key (`cart_already_ordered`)", body = domain::Problem, content_type = "application/problem+json"),
         (status = 410, description = "The shipping or exchange-rate quote expired: quote again", body = domain::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The Idempotency-Key was used for another request", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Fields a rule refuses (an email, an address not valid for its country, an option not offered, a quote for another address), each named; or the Idempotency-Key was used for another request (`idempotency_conflict`)", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn create_order(

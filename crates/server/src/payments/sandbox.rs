@@ -267,7 +267,7 @@ impl PaymentProvider for Sandbox {
         Some((format!("{base}/frame"), base))
     }
 
-    fn check<'a>(&'a self, token: &'a str) -> super::CheckFuture<'a> {
+    fn check<'a>(&'a self, token: &'a str) -> super::provider::CheckFuture<'a> {
         Box::pin(async move { self.check_now(token) })
     }
 

@@ -106,7 +106,8 @@ pub fn price_list(items: &[(Item, String)]) -> String {
     request_body = domain::shipping::ShippingQuoteRequest,
     responses(
         (status = 201, description = "Shipments with every option, dates, duties and taxes", body = ShippingQuote),
-        (status = 400, description = "A bad destination, an unknown line, an empty request: each field named", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A destination not in the list, or a line or field this document does not allow: each named", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown or repeated line, a malformed postal code, nothing to quote: each named", body = domain::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No cart with this token", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -322,16 +323,21 @@ fn compact(quote: &ShippingQuote) -> Result<Vec<u8>, AppError> {
 /// The quote [`compact`] stored (or, from before compaction, its plain JSON).
 fn expand(body: &[u8]) -> Result<ShippingQuote, AppError> {
     use std::io::Read;
-    let internal = |e: String| AppError::Internal(e);
+    // A quote stored by an earlier version (before a field was added) cannot be read back:
+    // it is treated as expired, so the buyer gets a new one (410, which the app re-quotes).
+    let outdated = |e: String| {
+        tracing::warn!(error = %e, "a stored shipping quote could not be read; treated as expired");
+        AppError::ShippingQuoteExpired
+    };
     if body.first() == Some(&b'{') {
-        return serde_json::from_slice(body).map_err(|e| internal(e.to_string()));
+        return serde_json::from_slice(body).map_err(|e| outdated(e.to_string()));
     }
     let mut json = Vec::new();
     flate2::read::DeflateDecoder::new(body)
         .take(4 * 1024 * 1024)
         .read_to_end(&mut json)
-        .map_err(|e| internal(e.to_string()))?;
-    serde_json::from_slice(&json).map_err(|e| internal(e.to_string()))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    serde_json::from_slice(&json).map_err(|e| outdated(e.to_string()))
 }
 
 /// A `shipping_quotes` row: compacted body, cart token, fingerprint, expiry, price list.
@@ -392,7 +398,8 @@ pub async fn get_quote(
     request_body = domain::shipping::TotalsRequest,
     responses(
         (status = 200, description = "Goods, shipping, duties and taxes now and on delivery", body = ShippingTotals),
-        (status = 400, description = "A shipment without a choice, or an option the quote did not offer", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A body this document does not allow", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A shipment without a choice, or an option the quote did not offer", body = domain::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote", body = domain::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The cart changed since the quote: quote again", body = domain::Problem, content_type = "application/problem+json"),
         (status = 410, description = "The quote has expired: quote again", body = domain::Problem, content_type = "application/problem+json"),

@@ -376,7 +376,7 @@ async fn skipping_a_step_is_refused_with_the_missing_step_named() {
             "no shipping choice",
             Box::new(|b| b["choices"] = json!([])),
             &["choices"],
-            422,
+            400,
         ),
         (
             "no payment",
