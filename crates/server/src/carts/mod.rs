@@ -417,8 +417,8 @@ pub async fn create_cart(
 ) -> Result<Response, AppError> {
     let view = View::of(query.as_deref(), &headers, &state)?;
     let bytes = read_body(body).await?;
-    // No body, or `null`: an empty cart.
-    let input = if bytes.iter().all(u8::is_ascii_whitespace) || bytes.trim_ascii() == b"null" {
+    // No body, or `null`: an empty cart. (Blank text is not JSON: refused, as a body.)
+    let input = if bytes.is_empty() || bytes.trim_ascii() == b"null" {
         CartInput::default()
     } else {
         parse_input(&bytes)?
