@@ -83,6 +83,8 @@ pub fn app(state: AppState) -> Router {
     let api = api.layer(axum::middleware::from_fn(http::private_by_default));
     let static_dir = state.static_dir.clone();
     let payments = state.payments.clone();
+    let pages = state.pages.clone();
+    let public_url = state.public_url.clone();
     let hsts = state.public_url.starts_with("https://");
     // Each health check writes: a flood of them is limited like searches.
     let mut health = get(health::healthz);
@@ -95,7 +97,8 @@ pub fn app(state: AppState) -> Router {
         .route("/media/products/{slug}/{file}", get(media::product_view))
         .nest("/api", api)
         .with_state(state)
-        .merge(static_files::router(&static_dir, payments))
+        .merge(web::seo::router(public_url, pages.clone()))
+        .merge(static_files::router(&static_dir, payments, pages))
         // Dynamic responses (JSON, SVG) are compressed on the fly at a fast level; static files
         // already carry a Content-Encoding from their precompressed copies and are left alone.
         .layer(axum::middleware::from_fn(http::error::localize_problems))

@@ -8,6 +8,7 @@ use crate::payments::provider::PaymentProvider;
 use crate::payments::sandbox::Sandbox;
 use crate::products::search_index::SearchIndex;
 use crate::shipping::routes::load_routes;
+use crate::web::pages::Pages;
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 
@@ -35,6 +36,8 @@ pub struct AppState {
     pub limiters: limits::Limiters,
     /// The origin buyers use (`STORE_PUBLIC_URL`); `https://` adds HSTS.
     pub public_url: std::sync::Arc<str>,
+    /// Which page paths exist (products and categories at start-up), for the shell's status.
+    pub pages: std::sync::Arc<Pages>,
     /// Order attempts running now: shutdown waits for them (up to its deadline) before the
     /// database closes.
     pub orders_in_flight: std::sync::Arc<std::sync::atomic::AtomicUsize>,
@@ -45,6 +48,7 @@ impl AppState {
     pub async fn new(db: SqlitePool, static_dir: PathBuf) -> Result<AppState, sqlx::Error> {
         let search = std::sync::Arc::new(SearchIndex::load(&db).await?);
         let routes = std::sync::Arc::new(load_routes(&db).await?);
+        let pages = std::sync::Arc::new(Pages::load(&db).await?);
         let sandbox = std::sync::Arc::new(Sandbox::new());
         Ok(AppState {
             db,
@@ -59,6 +63,7 @@ impl AppState {
             limits: limits::Limits::default(),
             public_url: std::sync::Arc::from("http://127.0.0.1:8080"),
             orders_in_flight: std::sync::Arc::default(),
+            pages,
         })
     }
 

@@ -3,5 +3,7 @@
 
 pub mod app_shell;
 pub mod media;
+pub mod pages;
 pub mod precompress;
+pub mod seo;
 pub mod static_files;

@@ -3,9 +3,10 @@
 
 use crate::payments::PaymentProvider;
 use crate::web::app_shell::AppShell;
+use crate::web::pages::{Page, Pages};
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -19,11 +20,13 @@ const REVALIDATE: &str = "no-cache";
 const SHORT: &str = "public, max-age=3600";
 
 /// A router that serves `dir` and falls back to `dir/index.html` for client-side routes.
-/// `payments` names the one origin the shell may frame (its payment page).
-pub fn router(dir: &Path, payments: Arc<dyn PaymentProvider>) -> Router {
+/// `payments` names the one origin the shell may frame (its payment page); `pages` says which
+/// client routes exist (the others get the shell with a 404).
+pub fn router(dir: &Path, payments: Arc<dyn PaymentProvider>, pages: Arc<Pages>) -> Router {
     let shell = Arc::new(Shell {
         app: AppShell::new(dir.join("index.html")),
         payments,
+        pages,
     });
     let spa_fallback = {
         let shell = shell.clone();
@@ -51,13 +54,30 @@ pub fn router(dir: &Path, payments: Arc<dyn PaymentProvider>) -> Router {
 struct Shell {
     app: AppShell,
     payments: Arc<dyn PaymentProvider>,
+    pages: Arc<Pages>,
 }
 
 impl Shell {
+    /// The app for `req`'s path: a 404 when the path is no page (the app shows its not-found
+    /// page), `noindex` on a buyer's own pages.
     fn respond(&self, req: &Request) -> Response {
         let frame = self.payments.frame().map(|(_, origin)| origin);
-        self.app
-            .respond(req.uri().path(), req.headers(), frame.as_deref())
+        let path = req.uri().path();
+        let mut response = self.app.respond(path, req.headers(), frame.as_deref());
+        if !response.status().is_success() {
+            return response;
+        }
+        match self.pages.page(path) {
+            Page::Public => {}
+            Page::Private => {
+                response.headers_mut().insert(
+                    HeaderName::from_static("x-robots-tag"),
+                    HeaderValue::from_static("noindex"),
+                );
+            }
+            Page::Missing => *response.status_mut() = StatusCode::NOT_FOUND,
+        }
+        response
     }
 }
 

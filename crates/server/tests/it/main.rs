@@ -12,6 +12,7 @@ mod localization;
 mod openapi;
 mod orders;
 mod products;
+mod seo;
 mod serving;
 mod shipping;
 mod unicode_inputs;

@@ -4,10 +4,11 @@ use axum::body::Body;
 use axum::http::Request;
 
 #[tokio::test]
-async fn an_unknown_client_route_returns_the_app_shell_uncached() {
+async fn an_unknown_client_route_returns_the_app_shell_uncached_with_a_404() {
     let app = TestApp::new().await;
+    // No locale, so no page: the app says so (its not-found page), and so does the status.
     let res = app.get("/p/some-product-that-the-app-routes").await;
-    assert_eq!(res.status, 200);
+    assert_eq!(res.status, 404);
     assert!(res.header("content-type").starts_with("text/html"));
     assert!(res.text().contains("<body>"), "{}", res.text());
     assert_eq!(res.header("cache-control"), "no-cache");
@@ -27,10 +28,12 @@ async fn every_page_forbids_scripts_requests_and_frames_from_anywhere_but_the_st
 ) {
     let app = TestApp::new().await;
     // A forged Host changes nothing: the payment page's origin is configured.
-    for (path, host) in [
-        ("/", "shop.example:8080"),
-        ("/es-CL/checkout", "*"),
-        ("/ja/p/some-product", "evil.example"),
+    for (path, host, status) in [
+        ("/", "shop.example:8080", 200),
+        ("/es/checkout", "*", 200),
+        ("/ja/c/apparel", "evil.example", 200),
+        // A page that does not exist carries the same policy.
+        ("/ja/p/some-product", "evil.example", 404),
     ] {
         let res = app
             .request(
@@ -40,7 +43,7 @@ async fn every_page_forbids_scripts_requests_and_frames_from_anywhere_but_the_st
                     .expect("request"),
             )
             .await;
-        assert_eq!(res.status, 200, "{path}");
+        assert_eq!(res.status, status, "{path}");
         let policy = res.header("content-security-policy");
         let directive = |name: &str| {
             policy
