@@ -64,28 +64,7 @@ fn id_safe(code: &str) -> String {
         .collect()
 }
 
-/// Plain text of sanitized description HTML, for the meta description.
-fn plain_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let words: Vec<&str> = out.split_whitespace().collect();
-    let text = words.join(" ");
-    match text.char_indices().nth(160) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text,
-    }
-}
+use domain::catalog::meta_description as plain_text;
 
 /// The product as the page holds it.
 type Product = StoredValue<ProductDetail>;

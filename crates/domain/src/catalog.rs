@@ -395,6 +395,30 @@ impl Handling {
     }
 }
 
+/// Plain text of sanitized description HTML, at most 160 characters: a page's meta
+/// description, written the same by the server's first response and the app.
+pub fn meta_description(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let text = words.join(" ");
+    match text.char_indices().nth(160) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

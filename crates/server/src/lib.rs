@@ -85,6 +85,8 @@ pub fn app(state: AppState) -> Router {
     let payments = state.payments.clone();
     let pages = state.pages.clone();
     let public_url = state.public_url.clone();
+    let origin = state.public_url.clone();
+    let db = state.db.clone();
     let hsts = state.public_url.starts_with("https://");
     // Each health check writes: a flood of them is limited like searches.
     let mut health = get(health::healthz);
@@ -98,7 +100,13 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api)
         .with_state(state)
         .merge(web::seo::router(public_url, pages.clone()))
-        .merge(static_files::router(&static_dir, payments, pages))
+        .merge(static_files::router(
+            &static_dir,
+            payments,
+            pages,
+            products::head(db, origin.clone()),
+            origin,
+        ))
         // Dynamic responses (JSON, SVG) are compressed on the fly at a fast level; static files
         // already carry a Content-Encoding from their precompressed copies and are left alone.
         .layer(axum::middleware::from_fn(http::error::localize_problems))

@@ -201,6 +201,85 @@ pub fn routes(
         .routes(utoipa_axum::routes!(list_categories))
 }
 
+/// A product page's `<head>` for the first response: its title, description and main image,
+/// and structured data — `Product` with an `Offer` at the seller's price and whether it is in
+/// stock, a `BreadcrumbList` (store, category, product) and the store as `Organization`.
+/// `None` when there is no such product.
+pub fn head(db: SqlitePool, origin: std::sync::Arc<str>) -> crate::web::pages::ProductHead {
+    std::sync::Arc::new(move |locale: Locale, slug: String| {
+        let (db, origin) = (db.clone(), origin.clone());
+        Box::pin(async move {
+            let p = product_detail(&db, &slug, locale).await.ok()?;
+            let store = ui_texts::texts(locale).store_name;
+            let tag = locale.tag();
+            let page = format!("{origin}/{tag}/p/{}", p.slug);
+            let image = p.images.first().map(|i| i.image.clone());
+            let description = domain::catalog::meta_description(&p.description_html);
+            let in_stock = p.variants.iter().any(|v| v.stock > 0);
+            let mut product = serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "Product",
+                "name": p.title,
+                "description": description,
+                "brand": { "@type": "Brand", "name": p.brand },
+                "category": p.category.name,
+                "offers": {
+                    "@type": "Offer",
+                    "url": page,
+                    "price": p.price.amount_string(),
+                    "priceCurrency": p.price.currency().code(),
+                    "availability": if in_stock {
+                        "https://schema.org/InStock"
+                    } else {
+                        "https://schema.org/OutOfStock"
+                    },
+                    "seller": { "@type": "Organization", "name": p.seller.name },
+                },
+            });
+            if let Some(image) = &image {
+                product["image"] = serde_json::json!([format!("{origin}{}", image.url)]);
+            }
+            if let Some(v) = p.variants.first() {
+                product["sku"] = serde_json::json!(v.sku);
+            }
+            if p.review_count > 0 {
+                product["aggregateRating"] = serde_json::json!({
+                    "@type": "AggregateRating",
+                    "ratingValue": format!("{:.1}", p.rating),
+                    "reviewCount": p.review_count,
+                });
+            }
+            let breadcrumbs = serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    { "@type": "ListItem", "position": 1, "name": store,
+                      "item": format!("{origin}/{tag}/") },
+                    { "@type": "ListItem", "position": 2, "name": p.category.name,
+                      "item": format!("{origin}/{tag}/c/{}", p.category.slug) },
+                    { "@type": "ListItem", "position": 3, "name": p.title, "item": page },
+                ],
+            });
+            let organization = serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "Organization",
+                "name": store,
+                "url": format!("{origin}/"),
+            });
+            Some(crate::web::pages::Head {
+                title: p.title.clone(),
+                description,
+                rest: format!("p/{}", p.slug),
+                image: image.map(|i| (i.url, i.width, i.height)),
+                json_ld: [product, breadcrumbs, organization]
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect(),
+            })
+        })
+    })
+}
+
 #[cfg(test)]
 fn parse_page_request(query: Option<&str>) -> Result<PageRequest, AppError> {
     let (params, mut errors) = collect_params(query, &["page", "per_page"]);

@@ -12,6 +12,7 @@
 //! origin, and no framing of the store by anyone. An injected script or a form posting a
 //! buyer's address elsewhere is refused by the browser.
 
+use crate::web::pages::Head;
 use crate::web::precompress::brotli_bytes;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -53,6 +54,27 @@ impl AppShell {
     /// The shell for a request to `path`, with texts for the locale it names, else for the
     /// request's `Accept-Language`. Always revalidated (`no-cache`). `frame_origin`: the
     /// payment provider's page, the one origin the shell may frame.
+    /// The shell with `head`'s tags in it (see [`with_head`]); sent uncompressed, for the
+    /// server's compression layer to compress.
+    pub fn respond_with_head(
+        &self,
+        path: &str,
+        headers: &HeaderMap,
+        frame_origin: Option<&str>,
+        head: &Head,
+        origin: &str,
+    ) -> Response {
+        let mut response = self.respond(path, headers, frame_origin);
+        let locale = path_locale(path).unwrap_or_default();
+        let Some(Variant { html, .. }) = self.variant(locale) else {
+            return response;
+        };
+        let html = with_head(&String::from_utf8_lossy(&html), locale, head, origin);
+        response.headers_mut().remove(header::CONTENT_ENCODING);
+        *response.body_mut() = Body::from(html);
+        response
+    }
+
     pub fn respond(&self, path: &str, headers: &HeaderMap, frame_origin: Option<&str>) -> Response {
         let named = path_locale(path);
         let locale = named.unwrap_or_else(|| {
@@ -139,6 +161,100 @@ impl AppShell {
             cache.variants[locale.index()] = Some(Variant { html, brotli });
         }
         cache.variants[locale.index()].clone()
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `html` (a locale's shell) with the page's title and `<head>` tags: description, canonical,
+/// `hreflang` alternates in every locale, Open Graph, and JSON-LD. The tags the app manages
+/// are marked `data-page-meta` (it replaces them); JSON-LD is not, so it stays for crawlers
+/// that run the app.
+pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> String {
+    let store = ui_texts::texts(locale).store_name;
+    let title = format!("{} · {store}", head.title);
+    let url = |l: Locale| format!("{origin}/{}/{}", l.tag(), head.rest);
+    let mut tags = String::new();
+    let mut tag = |s: String| {
+        tags.push_str(&s);
+        tags.push('\n');
+    };
+    tag(format!(
+        r#"<meta data-page-meta name="description" content="{}">"#,
+        escape(&head.description)
+    ));
+    tag(format!(
+        r#"<link data-page-meta rel="canonical" href="{}">"#,
+        escape(&url(locale))
+    ));
+    for alt in Locale::ALL {
+        tag(format!(
+            r#"<link data-page-meta rel="alternate" hreflang="{}" href="{}">"#,
+            alt.tag(),
+            escape(&url(alt))
+        ));
+    }
+    tag(format!(
+        r#"<link data-page-meta rel="alternate" hreflang="x-default" href="{}">"#,
+        escape(&url(Locale::En))
+    ));
+    tag(format!(
+        r#"<meta property="og:title" content="{}">"#,
+        escape(&head.title)
+    ));
+    tag(format!(
+        r#"<meta property="og:description" content="{}">"#,
+        escape(&head.description)
+    ));
+    tag(format!(
+        r#"<meta property="og:url" content="{}">"#,
+        escape(&url(locale))
+    ));
+    tag(format!(
+        r#"<meta property="og:site_name" content="{}">"#,
+        escape(store)
+    ));
+    tag(format!(
+        r#"<meta property="og:locale" content="{}">"#,
+        locale.tag().replace('-', "_")
+    ));
+    if let Some((src, width, height)) = &head.image {
+        tag(format!(
+            r#"<meta property="og:image" content="{}{}">"#,
+            escape(origin),
+            escape(src)
+        ));
+        tag(format!(
+            r#"<meta property="og:image:width" content="{width}">"#
+        ));
+        tag(format!(
+            r#"<meta property="og:image:height" content="{height}">"#
+        ));
+    }
+    for data in &head.json_ld {
+        // `</` cannot end the script early.
+        tag(format!(
+            r#"<script type="application/ld+json">{}</script>"#,
+            data.replace("</", "<\\/")
+        ));
+    }
+    let html = match (html.find("<title>"), html.find("</title>")) {
+        (Some(start), Some(end)) if start < end => format!(
+            "{}<title>{}</title>{}",
+            &html[..start],
+            escape(&title),
+            &html[end + "</title>".len()..]
+        ),
+        _ => html.to_owned(),
+    };
+    match html.find("</head>") {
+        Some(at) => format!("{}{tags}{}", &html[..at], &html[at..]),
+        None => html,
     }
 }
 
@@ -246,6 +362,34 @@ fn accepts_brotli(headers: &HeaderMap) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pages_head_is_escaped_and_its_structured_data_cannot_end_the_script() {
+        let head = Head {
+            title: "Mug \"Tea\" <&>".into(),
+            description: "Line <b>".into(),
+            rest: "p/mug".into(),
+            image: Some(("/media/products/mug.svg".into(), 800, 800)),
+            json_ld: vec![r#"{"name":"</script><script>alert(1)</script>"}"#.into()],
+        };
+        let html = with_head(
+            "<html><head><title>Store</title></head><body></body></html>",
+            Locale::Es,
+            &head,
+            "https://shop.example",
+        );
+        assert!(
+            html.contains("<title>Mug &quot;Tea&quot; &lt;&amp;&gt; · "),
+            "{html}"
+        );
+        assert!(html.contains(r#"content="Line &lt;b&gt;""#));
+        assert!(html.contains(
+            r#"<link data-page-meta rel="canonical" href="https://shop.example/es/p/mug">"#
+        ));
+        assert!(!html.contains("</script><script>alert"), "{html}");
+        assert_eq!(html.matches("<title>").count(), 1);
+        assert!(html.find("application/ld+json") < html.find("</head>"));
+    }
 
     const TEMPLATE: &str =
         r#"<!doctype html><html lang="en"><head><title>Store</title></head><body></body></html>"#;

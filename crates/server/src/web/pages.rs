@@ -8,6 +8,28 @@
 use domain::Locale;
 use sqlx::SqlitePool;
 use std::collections::BTreeSet;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// What a page's first response says about it in `<head>`, before the app runs: for search
+/// engines, link previews and the first paint. The app replaces the marked tags as the buyer
+/// moves on (`ui::meta`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head {
+    pub title: String,
+    pub description: String,
+    /// The page's path after the locale (`p/silk-scarf`), for canonical and alternates.
+    pub rest: String,
+    /// The main image: absolute URL path, width, height.
+    pub image: Option<(String, u32, u32)>,
+    /// Structured data (schema.org JSON-LD), already serialized.
+    pub json_ld: Vec<String>,
+}
+
+/// The head of a product page, from the catalog (`products::head`), if the product exists.
+pub type ProductHead =
+    Arc<dyn Fn(Locale, String) -> Pin<Box<dyn Future<Output = Option<Head>> + Send>> + Send + Sync>;
 
 /// The slugs of every product and category, in order.
 #[derive(Debug, Default)]

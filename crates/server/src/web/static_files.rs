@@ -3,7 +3,7 @@
 
 use crate::payments::PaymentProvider;
 use crate::web::app_shell::AppShell;
-use crate::web::pages::{Page, Pages};
+use crate::web::pages::{Page, Pages, ProductHead};
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
@@ -11,6 +11,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use domain::Locale;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::services::ServeDir;
@@ -21,18 +22,27 @@ const SHORT: &str = "public, max-age=3600";
 
 /// A router that serves `dir` and falls back to `dir/index.html` for client-side routes.
 /// `payments` names the one origin the shell may frame (its payment page); `pages` says which
-/// client routes exist (the others get the shell with a 404).
-pub fn router(dir: &Path, payments: Arc<dyn PaymentProvider>, pages: Arc<Pages>) -> Router {
+/// client routes exist (the others get the shell with a 404); `head` writes a product page's
+/// `<head>` (title, description, canonical, alternates, Open Graph, JSON-LD) for `origin`.
+pub fn router(
+    dir: &Path,
+    payments: Arc<dyn PaymentProvider>,
+    pages: Arc<Pages>,
+    head: ProductHead,
+    origin: Arc<str>,
+) -> Router {
     let shell = Arc::new(Shell {
         app: AppShell::new(dir.join("index.html")),
         payments,
         pages,
+        head,
+        origin,
     });
     let spa_fallback = {
         let shell = shell.clone();
         move |req: Request| {
             let shell = shell.clone();
-            async move { serve_app_shell(&shell, req) }
+            async move { serve_app_shell(&shell, req).await }
         }
     };
     let files = ServeDir::new(dir)
@@ -42,7 +52,10 @@ pub fn router(dir: &Path, payments: Arc<dyn PaymentProvider>, pages: Arc<Pages>)
         .fallback(spa_fallback.into_service());
     let root = move |req: Request| {
         let shell = shell.clone();
-        async move { shell.respond(&req) }
+        async move {
+            let (parts, _) = req.into_parts();
+            shell.respond(parts.uri.path(), &parts.headers).await
+        }
     };
     Router::new()
         .route("/", get(root.clone()))
@@ -55,15 +68,30 @@ struct Shell {
     app: AppShell,
     payments: Arc<dyn PaymentProvider>,
     pages: Arc<Pages>,
+    head: ProductHead,
+    origin: Arc<str>,
 }
 
 impl Shell {
     /// The app for `req`'s path: a 404 when the path is no page (the app shows its not-found
     /// page), `noindex` on a buyer's own pages.
-    fn respond(&self, req: &Request) -> Response {
+    async fn respond(&self, path: &str, headers: &axum::http::HeaderMap) -> Response {
         let frame = self.payments.frame().map(|(_, origin)| origin);
-        let path = req.uri().path();
-        let mut response = self.app.respond(path, req.headers(), frame.as_deref());
+        let mut response = match product_of(path) {
+            Some((locale, slug)) if self.pages.page(path) == Page::Public => {
+                match (self.head)(locale, slug.to_owned()).await {
+                    Some(head) => self.app.respond_with_head(
+                        path,
+                        headers,
+                        frame.as_deref(),
+                        &head,
+                        &self.origin,
+                    ),
+                    None => self.app.respond(path, headers, frame.as_deref()),
+                }
+            }
+            _ => self.app.respond(path, headers, frame.as_deref()),
+        };
         if !response.status().is_success() {
             return response;
         }
@@ -81,9 +109,20 @@ impl Shell {
     }
 }
 
+/// The locale and slug of a product page's path (`/ja/p/silk-scarf`).
+fn product_of(path: &str) -> Option<(Locale, &str)> {
+    let mut parts = path.trim_matches('/').split('/');
+    let locale = parts.next()?;
+    let locale = Locale::ALL.into_iter().find(|l| l.tag() == locale)?;
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("p"), Some(slug), None) => Some((locale, slug)),
+        _ => None,
+    }
+}
+
 /// Answers a path that matched no file. Paths that look like files (`/x.js`) are real misses
 /// and get a 404; anything else is a client route (`/p/some-product`) and gets the app shell.
-fn serve_app_shell(shell: &Shell, req: Request) -> Response {
+async fn serve_app_shell(shell: &Shell, req: Request) -> Response {
     let looks_like_file = req
         .uri()
         .path()
@@ -93,7 +132,8 @@ fn serve_app_shell(shell: &Shell, req: Request) -> Response {
     if looks_like_file {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
-    shell.respond(&req)
+    let (parts, _) = req.into_parts();
+    shell.respond(parts.uri.path(), &parts.headers).await
 }
 
 /// Sets `Cache-Control` by what was served: content-hashed files never change, so browsers and

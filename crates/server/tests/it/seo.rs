@@ -163,3 +163,75 @@ async fn the_sitemaps_list_every_product_and_category_in_every_locale_with_their
     }
     assert_eq!(app.get("/sitemaps/xx.xml").await.status, 404);
 }
+
+/// The content of the first `<tag …attr="value" …>` whose attribute `attr` is `value`: its
+/// attribute `want`.
+fn attribute(html: &str, selector: (&str, &str), want: &str) -> Option<String> {
+    let needle = format!("{}=\"{}\"", selector.0, selector.1);
+    let at = html.find(&needle)?;
+    let start = html[..at].rfind('<')?;
+    let end = at + html[at..].find('>')?;
+    let tag = &html[start..end];
+    let key = format!("{want}=\"");
+    let from = tag.find(&key)? + key.len();
+    Some(tag[from..from + tag[from..].find('"')?].to_owned())
+}
+
+#[tokio::test]
+async fn a_product_pages_first_response_names_the_product_for_search_engines_and_previews() {
+    let app = TestApp::with(|s| s.with_public_url("https://shop.example")).await;
+    let slug = a_product_slug(&app).await;
+    let product = app
+        .get(&format!("/api/v1/products/{slug}?locale=ja"))
+        .await
+        .json();
+    let res = app.get(&format!("/ja/p/{slug}")).await;
+    assert_eq!(res.status, 200);
+    let html = res.text();
+    let title = product["title"].as_str().expect("title");
+    assert!(html.contains(&format!("<title>{title} · ")), "{html}");
+    let description = attribute(&html, ("name", "description"), "content").expect("description");
+    assert!(!description.is_empty() && description.chars().count() <= 161);
+    assert_eq!(
+        attribute(&html, ("rel", "canonical"), "href").as_deref(),
+        Some(format!("https://shop.example/ja/p/{slug}").as_str())
+    );
+    for locale in domain::Locale::ALL {
+        assert_eq!(
+            attribute(&html, ("hreflang", locale.tag()), "href"),
+            Some(format!("https://shop.example/{}/p/{slug}", locale.tag())),
+            "{locale:?}"
+        );
+    }
+    assert!(attribute(&html, ("hreflang", "x-default"), "href").is_some());
+    let image = attribute(&html, ("property", "og:image"), "content").expect("og:image");
+    assert!(image.starts_with("https://shop.example/media/"), "{image}");
+    // Structured data: a Product whose offer is the product's price.
+    let data: Vec<serde_json::Value> = html
+        .split(r#"<script type="application/ld+json">"#)
+        .skip(1)
+        .map(|rest| {
+            serde_json::from_str(&rest[..rest.find("</script>").expect("end")]).expect("JSON-LD")
+        })
+        .collect();
+    let kinds: Vec<&str> = data
+        .iter()
+        .map(|d| d["@type"].as_str().expect("@type"))
+        .collect();
+    assert_eq!(kinds, ["Product", "BreadcrumbList", "Organization"]);
+    let offer = &data[0]["offers"];
+    assert_eq!(data[0]["name"], title);
+    assert_eq!(offer["price"], product["price"]["amount"]);
+    assert_eq!(offer["priceCurrency"], product["price"]["currency"]);
+    assert!(offer["availability"]
+        .as_str()
+        .expect("availability")
+        .starts_with("https://schema.org/"));
+    assert_eq!(data[0]["image"][0], image);
+    // The tags the app replaces as the buyer moves on are marked for it.
+    assert!(html.contains(r#"<link data-page-meta rel="canonical""#));
+    // An unknown product has no such head, and is a 404.
+    let res = app.get("/ja/p/no-such-product").await;
+    assert_eq!(res.status, 404);
+    assert!(!res.text().contains("application/ld+json"));
+}
