@@ -544,6 +544,14 @@ fn no_request_body_is_written_by_string_formatting() {
     }
 }
 
+/// `file:line` of each violation.
+fn places(found: &[String]) -> Vec<&str> {
+    found
+        .iter()
+        .map(|v| v.split(": ").next().unwrap_or(""))
+        .collect()
+}
+
 #[test]
 fn the_rules_catch_a_forbidden_import() {
     let files = vec![
@@ -569,12 +577,8 @@ fn the_rules_catch_a_forbidden_import() {
         ),
     ];
     let found = violations(&imports_in(&files), app_rule);
-    let places: Vec<&str> = found
-        .iter()
-        .map(|v| v.split(": ").next().unwrap_or(""))
-        .collect();
     assert_eq!(
-        places,
+        places(&found),
         // api/ names two modules on that line: i18n and a feature.
         [
             "api/carts.rs:1",
@@ -605,12 +609,8 @@ fn the_rules_catch_a_forbidden_import() {
         ),
     ];
     let found = violations(&imports_in(&server), server_rule);
-    let places: Vec<&str> = found
-        .iter()
-        .map(|v| v.split(": ").next().unwrap_or(""))
-        .collect();
     assert_eq!(
-        places,
+        places(&found),
         ["carts/mod.rs:1", "http/limits.rs:1", "web/media.rs:1"],
         "{found:#?}"
     );

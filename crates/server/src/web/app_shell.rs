@@ -64,18 +64,22 @@ impl AppShell {
         head: &Head,
         origin: &str,
     ) -> Response {
-        let mut response = self.respond(path, headers, frame_origin);
-        let locale = path_locale(path).unwrap_or_default();
-        let Some(Variant { html, .. }) = self.variant(locale) else {
-            return response;
-        };
-        let html = with_head(&String::from_utf8_lossy(&html), locale, head, origin);
-        response.headers_mut().remove(header::CONTENT_ENCODING);
-        *response.body_mut() = Body::from(html);
-        response
+        self.answer(path, headers, frame_origin, Some((head, origin)))
     }
 
     pub fn respond(&self, path: &str, headers: &HeaderMap, frame_origin: Option<&str>) -> Response {
+        self.answer(path, headers, frame_origin, None)
+    }
+
+    /// The locale's shell, precompressed, or with a page's head written in (then uncompressed,
+    /// for the compression layer).
+    fn answer(
+        &self,
+        path: &str,
+        headers: &HeaderMap,
+        frame_origin: Option<&str>,
+        head: Option<(&Head, &str)>,
+    ) -> Response {
         let named = path_locale(path);
         let locale = named.unwrap_or_else(|| {
             headers
@@ -91,12 +95,17 @@ impl AppShell {
             )
                 .into_response();
         };
-        let use_brotli = accepts_brotli(headers);
-        let mut response = Response::new(Body::from(if use_brotli {
-            brotli.to_vec()
-        } else {
-            html.to_vec()
-        }));
+        let use_brotli = head.is_none() && accepts_brotli(headers);
+        let mut response = Response::new(match head {
+            Some((head, origin)) => Body::from(with_head(
+                &String::from_utf8_lossy(&html),
+                locale,
+                head,
+                origin,
+            )),
+            None if use_brotli => Body::from(brotli.to_vec()),
+            None => Body::from(html.to_vec()),
+        });
         let h = response.headers_mut();
         h.insert(
             header::CONTENT_TYPE,
@@ -164,7 +173,8 @@ impl AppShell {
     }
 }
 
-fn escape(text: &str) -> String {
+/// `text` safe in HTML and XML text and attribute values.
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

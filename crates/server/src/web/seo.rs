@@ -3,6 +3,7 @@
 //! the other eleven languages (`hreflang`, English as `x-default`). Built from the pages
 //! snapshot ([`super::pages`]) and the public origin (`STORE_PUBLIC_URL`), never from `Host`.
 
+use super::app_shell::escape;
 use super::pages::Pages;
 use axum::extract::Path;
 use axum::http::{header, StatusCode};
@@ -66,13 +67,6 @@ pub fn robots_txt(origin: &str) -> String {
     format!(
         "User-agent: *\nDisallow: /api/\nDisallow: /*/cart\nDisallow: /*/checkout\nDisallow: /*/orders\n\nSitemap: {origin}/sitemap.xml\n"
     )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// One sitemap per locale.
