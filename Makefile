@@ -1,5 +1,5 @@
 # The two set-up commands (see README.md) and a few contributor shortcuts.
-.PHONY: run test dev build size e2e load fuzz
+.PHONY: run test dev build size e2e load fuzz lighthouse
 
 ## Install what is missing, build the app and server, and start the store.
 run:
@@ -24,3 +24,7 @@ load:
 ## schemathesis against the OpenAPI document of a release server: no 5xx, still up after.
 fuzz:
 	@bash scripts/fuzz.sh
+
+## Lighthouse (mobile) on home, listing and product in en, ja, ar, against an existing release build (perf/README.md).
+lighthouse:
+	@bash scripts/lighthouse.sh
