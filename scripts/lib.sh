@@ -8,6 +8,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+# The splitter of the release wasm (scripts/build-wasm.mjs). Pinned exactly: it reads
+# wasm-bindgen's internals (see ../shared/notes/wasm-split.md); bump both together.
+WASM_SPLIT_VERSION="0.2.4"
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 # A CI run builds once from a clean checkout: incremental caches would only take disk (several
@@ -73,6 +76,15 @@ ensure_wasm_bindgen() {
   fi
 }
 
+ensure_wasm_split() {
+  # The binary has no --version: cargo's list of installed packages says which one it is.
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    step "Installing wasm_split_cli_support $WASM_SPLIT_VERSION from crates.io (about 5 minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+  fi
+}
+
 ensure_node() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     step "Installing Node.js and npm from Debian"
@@ -98,11 +110,12 @@ ensure_build_tools() {
   ensure_node
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
 }
 
 build_app() {
   step "Fetching crates (so the build can run offline)"
   cargo fetch --locked --quiet
-  step "Building the app: trunk build --release (wasm, wasm-opt -Oz)"
+  step "Building the app: trunk build --release (wasm split per page, wasm-opt -Oz)"
   trunk build --release --offline
 }

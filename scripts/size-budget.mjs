@@ -1,14 +1,15 @@
-// Prints the brotli transfer size of what the first page loads — the HTML shell with the UI
-// texts of one locale inlined, and the wasm, JS and CSS it references — and fails when the
-// total is over the budget in perf/budgets.json.
+// Prints the brotli transfer size of what each page loads first — the HTML shell with the UI
+// texts of one locale inlined, the CSS, the main wasm module with its JS, and the page's own
+// split modules (dist/wasm-split.json, written by scripts/build-wasm.mjs) — and fails when a
+// browsing page (home and listings, product) is over its budget in perf/budgets.json, or when
+// one of them would load the checkout's or the order page's module.
 //
-// The files are those that dist/index.html references (trunk writes the module preload, the
-// wasm preload and the stylesheet there), compressed here at brotli quality 11: the same
-// setting the server uses for its precompressed copies. The shell is counted for the locale
-// whose texts compress worst, built as the server builds it (crates/server/src/app_shell.rs)
-// from the texts `cargo run -p ui_texts --example json` writes.
+// Files are compressed here at brotli quality 11: the setting the server uses for its
+// precompressed copies. The shell is counted for the locale whose texts compress worst, built
+// as the server builds it (crates/server/src/web/app_shell.rs) from the texts
+// `cargo run -p ui_texts --example json` writes.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -17,21 +18,24 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.STORE_DIST ?? join(root, 'dist');
 const budgets = JSON.parse(readFileSync(join(root, 'perf', 'budgets.json'), 'utf8'));
 const budget = budgets.first_page_brotli_bytes.total;
+const codeBudget = budgets.first_page_brotli_bytes.js_and_wasm;
 
 let html;
+let manifest;
 try {
   html = readFileSync(join(dist, 'index.html'), 'utf8');
+  manifest = JSON.parse(readFileSync(join(dist, 'wasm-split.json'), 'utf8'));
 } catch {
-  console.error(`size-budget: ${dist}/index.html not found; build the app first (trunk build --release)`);
+  console.error(`size-budget: ${dist}/index.html or wasm-split.json not found; build the app first (trunk build --release)`);
   process.exit(2);
 }
-
-const refs = new Set();
-for (const match of html.matchAll(/(?:href|src)=["']([^"']+\.(?:wasm|js|css))["']|["'](\/[^"']+\.(?:wasm|js))["']/g)) {
-  refs.add((match[1] ?? match[2]).replace(/^\//, ''));
+if (!manifest.loader) {
+  console.error('size-budget: the wasm in dist/ is not split per page (a debug build?); build with trunk build --release');
+  process.exit(2);
 }
-if (![...refs].some((r) => r.endsWith('.wasm')) || ![...refs].some((r) => r.endsWith('.js'))) {
-  console.error(`size-budget: could not find the wasm and JS that index.html loads (found: ${[...refs].join(', ') || 'none'})`);
+const css = [...html.matchAll(/href=["']\/?([^"']+\.css)["']/g)].map((m) => m[1]);
+if (css.length === 0 || !html.includes(manifest.js) || !html.includes(manifest.wasm)) {
+  console.error('size-budget: index.html does not load the CSS, main JS and wasm of wasm-split.json');
   process.exit(2);
 }
 
@@ -44,10 +48,15 @@ const brotli = (bytes) =>
     },
   }).length;
 
-const rows = [...refs].sort().map((file) => {
-  const bytes = readFileSync(join(dist, file));
-  return { file, kind: file.split('.').pop(), raw: bytes.length, brotli: brotli(bytes) };
-});
+const size = new Map();
+const measure = (file) => {
+  if (!size.has(file)) {
+    const bytes = readFileSync(join(dist, file));
+    size.set(file, { raw: bytes.length, brotli: brotli(bytes) });
+  }
+  return size.get(file);
+};
+const common = [...css, manifest.js, manifest.loader, manifest.wasm];
 
 // The shell as served: index.html with one locale's texts before </head>.
 const textsDir = join(root, 'target', 'ui-texts');
@@ -64,18 +73,43 @@ for (const name of readdirSync(textsDir).filter((n) => n.endsWith('.json'))) {
   const row = { file: `index.html + ${locale} texts (worst locale)`, kind: 'html', raw: bytes.length, brotli: brotli(bytes) };
   if (!shell || row.brotli > shell.brotli) shell = row;
 }
-rows.unshift(shell);
-
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('file', 48)}${pad('raw', 12)}brotli`);
-for (const r of rows) console.log(`${pad(r.file, 48)}${pad(kb(r.raw), 12)}${kb(r.brotli)}`);
-const byKind = {};
-for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + r.brotli;
-const total = rows.reduce((sum, r) => sum + r.brotli, 0);
-console.log(`by kind (brotli): ${Object.entries(byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
-console.log(`total ${kb(total)} (${total} bytes) of a ${kb(budget)} budget`);
-if (total > budget) {
-  console.error(`size-budget: over budget by ${total - budget} bytes`);
-  process.exit(1);
+const sum = (files) => files.reduce((total, f) => total + measure(f).brotli, 0);
+
+console.log(`${pad('loaded by every page', 48)}${pad('raw', 12)}brotli`);
+console.log(`${pad(shell.file, 48)}${pad(kb(shell.raw), 12)}${kb(shell.brotli)}`);
+for (const f of common) console.log(`${pad(f, 48)}${pad(kb(measure(f).raw), 12)}${kb(measure(f).brotli)}`);
+
+// What each page adds, and its first load in all. Home, category and search pages are `listing`.
+const BROWSING = ['listing', 'product'];
+const KEPT_OFF = ['checkout', 'orders'];
+let failed = false;
+console.log(`\n${pad('page', 10)}${pad('own module', 14)}${pad('shared chunks', 16)}${pad('JS + wasm', 12)}first load`);
+for (const [page, files] of Object.entries(manifest.pages)) {
+  const [own, ...chunks] = files;
+  const code = sum([manifest.js, manifest.loader, manifest.wasm, ...files]);
+  const total = shell.brotli + sum(css) + code;
+  const browsing = BROWSING.includes(page);
+  console.log(`${pad(page, 10)}${pad(kb(measure(own).brotli), 14)}${pad(`${kb(sum(chunks))} (${chunks.length})`, 16)}${pad(kb(code), 12)}${kb(total)}${browsing ? '' : '   (not a landing page)'}`);
+  if (!browsing) continue;
+  if (total > budget) {
+    console.error(`size-budget: the ${page} page's first load is ${total} bytes, over the ${budget}-byte budget by ${total - budget}`);
+    failed = true;
+  }
+  if (code > codeBudget) {
+    console.error(`size-budget: the ${page} page loads ${code} bytes of JS and wasm, over the ${codeBudget}-byte budget by ${code - codeBudget}`);
+    failed = true;
+  }
+  for (const other of KEPT_OFF) {
+    const own = manifest.pages[other]?.[0];
+    if (files.includes(own)) {
+      console.error(`size-budget: the ${page} page loads ${other}'s module ${own}`);
+      failed = true;
+    }
+  }
 }
+const worst = Math.max(...BROWSING.map((p) => shell.brotli + sum(css) + sum([manifest.js, manifest.loader, manifest.wasm, ...manifest.pages[p]])));
+console.log(`\nworst browsing page: ${kb(worst)} (${worst} bytes) of a ${kb(budget)} budget; JS + wasm budget ${kb(codeBudget)}`);
+console.log(`every module together (what prefetching adds up to): ${kb(sum(readdirSync(dist).filter((f) => /\.(wasm|js)$/.test(f))))}`);
+if (failed) process.exit(1);

@@ -1,10 +1,12 @@
-//! The header's cart link and the compact cart it opens on large screens.
+//! The header's cart link and the compact cart it opens on large screens. The compact cart's
+//! contents are the cart page's code, fetched when the buyer first opens it.
 
 use super::page::CartBody;
 use super::state::use_cart;
 use crate::buyer::{tr, tx, use_locale};
 use crate::i18n::{t, Msg};
 use crate::routes::Page;
+use crate::ui::lazy::view_or_explain;
 use leptos::prelude::*;
 
 /// The header's cart link with the number of units; changes are announced. On large screens
@@ -65,9 +67,13 @@ fn CartDrawer() -> impl IntoView {
                 <button type="button" class="link-button" on:click=move |_| close()>{tr(Msg::Close)}</button>
             </div>
             {move || state.drawer_open.get().then(|| view! {
-                <CartBody/>
+                {Suspend::new(send_wrapper::SendWrapper::new(view_or_explain(drawer_body)))}
                 <p class="drawer-actions"><a class="button secondary" href=Page::Cart.href(locale.get_untracked())>{tx(Msg::ViewCart)}</a></p>
             })}
         </dialog>
     }
 }
+
+crate::split_view!(cart, drawer_body, preload_drawer_body, {
+    view! { <CartBody/> }
+});

@@ -5,10 +5,10 @@
 //! (remembered in `localStorage`) or the best match for `navigator.languages`.
 
 mod header;
+mod pages;
 
 use crate::browser::{self, Store};
 use crate::buyer::{provide_buyer, tr};
-use crate::catalog::{ListingPage, ProductPage};
 use crate::i18n::{self, Locale, Msg};
 use crate::routes::Page;
 use crate::ui::NotFound;
@@ -16,7 +16,8 @@ use header::{LanguageMenu, SearchBox};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{path, NavigateOptions};
+use leptos_router::{path, Lazy, NavigateOptions};
+use pages::{CartRoute, CheckoutRoute, ListingRoute, OrdersRoute, ProductRoute};
 
 const LOCALE_STORAGE_KEY: &str = "store.locale";
 
@@ -51,14 +52,14 @@ fn LocalizedPages() -> impl IntoView {
         <Show when=move || known.get() fallback=NotFound>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=ChooseLocale/>
-                <Route path=path!("/:locale") view=ListingPage/>
-                <Route path=path!("/:locale/c/:category") view=ListingPage/>
-                <Route path=path!("/:locale/search") view=ListingPage/>
-                <Route path=path!("/:locale/p/:slug") view=ProductPage/>
-                <Route path=path!("/:locale/cart") view=crate::cart::CartPage/>
-                <Route path=path!("/:locale/checkout") view=crate::checkout::CheckoutPage/>
-                <Route path=path!("/:locale/orders") view=crate::orders::OrderPage/>
-                <Route path=path!("/:locale/orders/:number") view=crate::orders::OrderPage/>
+                <Route path=path!("/:locale") view={Lazy::<ListingRoute>::new()}/>
+                <Route path=path!("/:locale/c/:category") view={Lazy::<ListingRoute>::new()}/>
+                <Route path=path!("/:locale/search") view={Lazy::<ListingRoute>::new()}/>
+                <Route path=path!("/:locale/p/:slug") view={Lazy::<ProductRoute>::new()}/>
+                <Route path=path!("/:locale/cart") view={Lazy::<CartRoute>::new()}/>
+                <Route path=path!("/:locale/checkout") view={Lazy::<CheckoutRoute>::new()}/>
+                <Route path=path!("/:locale/orders") view={Lazy::<OrdersRoute>::new()}/>
+                <Route path=path!("/:locale/orders/:number") view={Lazy::<OrdersRoute>::new()}/>
             </Routes>
         </Show>
     }

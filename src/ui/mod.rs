@@ -2,6 +2,7 @@
 //! as summary lists, the texts for the server's shipping codes, and the one way an amount is
 //! written on a page.
 
+pub mod lazy;
 mod meta;
 mod money;
 mod not_found;

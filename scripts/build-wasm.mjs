@@ -1,0 +1,153 @@
+// Builds the app's wasm for trunk (its `pre_build` and `post_build` hooks, Trunk.toml), split
+// per page in release builds. trunk 0.21 cannot split (trunk-rs/trunk#1022), so this runs the
+// steps cargo-leptos runs; ../shared/notes/wasm-split.md has the facts behind them.
+//
+// pre  (release): cargo rustc --cfg store_split, with relocations kept
+//                 → wasm-split-cli (a main module, one module per page, shared chunks)
+//                 → wasm-bindgen on the main module only → wasm-opt -Oz on every module
+//      (debug):   cargo build → wasm-bindgen (one module; `make dev`)
+//      then every file gets a content-hashed name, and `wasm-split.json` lists what each
+//      page loads (the size budget and the server's preload links read it).
+// post: copies the files into trunk's staging folder and writes into its index.html the
+//      preload links and the module script that starts the app.
+//
+// The split build has its own target folder: its RUSTFLAGS differ from other wasm builds',
+// and sharing one folder would rebuild every dependency each time the two alternate.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+const work = join(targetDir, 'app-wasm');
+const out = join(work, 'out');
+const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
+const MANIFEST = 'wasm-split.json';
+
+// wasm-opt's features must match what the browsers we support run (as trunk was told before).
+const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+  '--strip-debug', '--strip-producers'];
+
+const run = (cmd, args, env = {}) => {
+  execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+};
+const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const hashed = (name, hash) => name.replace(/^(.*?)(_bg)?\.(wasm|js)$/, `$1-${hash}$2.$3`);
+
+function pre() {
+  rmSync(work, { recursive: true, force: true });
+  const bindgenIn = join(work, 'bindgen-in');
+  const bindgen = join(work, 'bindgen');
+  mkdirSync(bindgen, { recursive: true });
+  let mainWasm;
+  if (release) {
+    const splitTarget = join(targetDir, 'split');
+    // Only the final crate gets the link argument; RUSTFLAGS are the same for every crate
+    // of this build, so its dependency cache stays warm.
+    run('cargo', ['rustc', '--locked', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown',
+      '--bin', 'storefront', '--', '-C', 'link-arg=--emit-relocs'], {
+      CARGO_TARGET_DIR: splitTarget,
+      RUSTFLAGS: `${process.env.RUSTFLAGS ?? ''} --cfg store_split --cfg erase_components`.trim(),
+    });
+    run('wasm-split-cli', [join(splitTarget, 'wasm32-unknown-unknown', 'wasm-release', 'storefront.wasm'), bindgenIn,
+      '--out-name', 'storefront']);
+    mainWasm = join(bindgenIn, 'storefront.wasm');
+    run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-dir', bindgen, mainWasm]);
+    for (const name of readdirSync(bindgenIn)) {
+      if (name !== 'storefront.wasm') copyFileSync(join(bindgenIn, name), join(bindgen, name));
+    }
+    for (const name of readdirSync(bindgen).filter((n) => n.endsWith('.wasm'))) {
+      run('wasm-opt', [...WASM_OPT, join(bindgen, name), '-o', join(bindgen, name)]);
+    }
+  } else {
+    run('cargo', ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'storefront']);
+    mainWasm = join(targetDir, 'wasm32-unknown-unknown', 'debug', 'storefront.wasm');
+    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', bindgen, mainWasm]);
+  }
+  if (existsSync(join(bindgen, 'snippets'))) throw new Error('wasm-bindgen wrote snippets/: copy them too');
+  nameByContent(bindgen);
+}
+
+// Every wasm file is named by its content. The two JS files import each other (the glue
+// imports the split loader, which imports the glue), so they share one hash: of everything.
+function nameByContent(dir) {
+  mkdirSync(out, { recursive: true });
+  const files = readdirSync(dir).sort();
+  const renames = new Map();
+  for (const name of files.filter((n) => n.endsWith('.wasm'))) {
+    renames.set(name, hashed(name, hash16(readFileSync(join(dir, name)))));
+  }
+  const all = createHash('sha256');
+  for (const name of files) all.update(name).update(readFileSync(join(dir, name)));
+  const buildHash = all.digest('hex').slice(0, 16);
+  for (const name of files.filter((n) => n.endsWith('.js'))) renames.set(name, hashed(name, buildHash));
+
+  // Only module specifiers and URLs change: the glue's import-object keys
+  // (`imports["./__wasm_split.js"]`) must keep the names the wasm was linked with.
+  const rewrite = (js) => js
+    .replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])\.\/([^"']+)\2/g, (m, pre, q, file) =>
+      renames.has(file) ? `${pre}${q}./${renames.get(file)}${q}` : m)
+    .replace(/(\bURL\(\s*)(["'])(?:\.\/)?([^"']+)\2/g, (m, pre, q, file) =>
+      renames.has(file) ? `${pre}${q}./${renames.get(file)}${q}` : m);
+  for (const name of files) {
+    const bytes = readFileSync(join(dir, name));
+    writeFileSync(join(out, renames.get(name)), name.endsWith('.js') ? rewrite(bytes.toString('utf8')) : bytes);
+  }
+
+  // What each page loads besides the main module: its module and the chunks it depends on.
+  const manifest = {
+    js: renames.get('storefront.js'),
+    wasm: renames.get('storefront_bg.wasm'),
+    loader: renames.get('__wasm_split.js') ?? null,
+    pages: {},
+  };
+  if (manifest.loader) {
+    const loader = readFileSync(join(dir, '__wasm_split.js'), 'utf8');
+    const chunkFile = {};
+    for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+      chunkFile[m[1]] = m[2];
+    }
+    for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+      const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((c) => {
+        if (!chunkFile[c]) throw new Error(`split loader: no file for ${c}`);
+        return renames.get(chunkFile[c]);
+      });
+      manifest.pages[m[1]] = [renames.get(m[2]), ...deps];
+    }
+    if (Object.keys(manifest.pages).length === 0) throw new Error('split loader: found no split modules (has its format changed?)');
+  }
+  writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+function post() {
+  const staging = process.env.TRUNK_STAGING_DIR;
+  if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
+  for (const name of readdirSync(out)) copyFileSync(join(out, name), join(staging, name));
+  const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8'));
+  const url = (file) => `${publicUrl}${file}`;
+  const tags = [
+    `<link rel="modulepreload" href="${url(manifest.js)}">`,
+    manifest.loader && `<link rel="modulepreload" href="${url(manifest.loader)}">`,
+    `<link rel="preload" href="${url(manifest.wasm)}" as="fetch" type="application/wasm" crossorigin>`,
+    `<script type="module">import init from '${url(manifest.js)}';init({module_or_path:'${url(manifest.wasm)}'});</script>`,
+  ].filter(Boolean).join('\n    ');
+  const htmlPath = join(staging, 'index.html');
+  // trunk leaves the skipped Rust link (and its comment) in place: the tags take their place.
+  const html = readFileSync(htmlPath, 'utf8')
+    .replace(/\s*<!-- The wasm is built by[\s\S]*?-->/, '')
+    .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
+  if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+  writeFileSync(htmlPath, html.replace('</head>', `  ${tags}\n  </head>`));
+}
+
+const step = process.argv[2];
+if (step === 'pre') pre();
+else if (step === 'post') post();
+else {
+  console.error('usage: node scripts/build-wasm.mjs pre|post (run by trunk, see Trunk.toml)');
+  process.exit(2);
+}

@@ -1,0 +1,92 @@
+// The wasm split per page (scripts/build-wasm.mjs, src/ui/lazy.rs): each page loads its own
+// module, a module that does not arrive is asked for again and then explained, and the page a
+// buyer is likely to open next is fetched when the browser is idle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, suite } from './support.mjs';
+
+const manifest = JSON.parse(readFileSync(join(DIST, 'wasm-split.json'), 'utf8'));
+const own = (page) => manifest.pages[page][0];
+
+/** The wasm and JS files `page` requests until `until` resolves. */
+async function requested(page, until) {
+  const files = new Set();
+  page.on('request', (req) => {
+    const name = new URL(req.url()).pathname.slice(1);
+    if (/\.(wasm|js)$/.test(name)) files.add(name);
+  });
+  await until();
+  return files;
+}
+
+suite('split wasm', ({ store, newPage }) => {
+  test('a product page loads its own module and never the checkout or order code', async () => {
+    const page = await newPage();
+    const slug = (await (await fetch(store.url + '/api/v1/products')).json()).items[0].slug;
+    const files = await requested(page, async () => {
+      await page.goto(`${store.url}/en/p/${slug}`);
+      await page.getByRole('button', { name: 'Add to cart' }).waitFor();
+    });
+    assert.ok(files.has(own('product')), `requested: ${[...files].join(', ')}`);
+    assert.ok(!files.has(own('checkout')), 'the checkout module was loaded');
+    assert.ok(!files.has(own('orders')), 'the order module was loaded');
+  });
+
+  test('a listing fetches the product module once the browser is idle, and a product then opens without asking again', async () => {
+    const page = await newPage();
+    const seen = [];
+    page.on('request', (req) => seen.push(new URL(req.url()).pathname.slice(1)));
+    await page.goto(store.url + '/en/');
+    await page.getByRole('list', { name: 'Products' }).waitFor();
+    for (let waited = 0; !seen.includes(own('product')); waited += 100) {
+      assert.ok(waited < 10_000, 'the product module was not fetched ahead within 10 s');
+      await page.waitForTimeout(100);
+    }
+    const before = seen.filter((f) => f === own('product')).length;
+    await page.getByRole('list', { name: 'Products' }).getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Add to cart' }).waitFor();
+    assert.equal(seen.filter((f) => f === own('product')).length, before, 'the product module was fetched twice');
+    assert.ok(!seen.includes(own('checkout')), 'a listing fetched the checkout module');
+  });
+
+  test('a page whose module cannot be fetched is retried, then explained with a way to try again that works', async () => {
+    const page = await newPage();
+    const slug = (await (await fetch(store.url + '/api/v1/products')).json()).items[1].slug;
+    let attempts = 0;
+    const block = (route) => {
+      attempts += 1;
+      return route.abort('internetdisconnected');
+    };
+    await page.route(`**/${own('product')}`, block);
+    await page.goto(`${store.url}/en/p/${slug}`);
+    const alert = page.getByRole('alert').filter({ hasText: "We can't reach the store right now" });
+    await alert.waitFor();
+    // The router's preload, then the page's three attempts.
+    assert.ok(attempts >= 3, `the module was asked for ${attempts} times before the page gave up`);
+    // The rest of the app is alive: the header works and another page opens.
+    await page.getByRole('link', { name: 'Crossroads Market' }).click();
+    await page.getByRole('list', { name: 'Products' }).waitFor();
+    await page.goBack();
+    await alert.waitFor();
+
+    // Back online, "Try again" shows the product.
+    await page.unroute(`**/${own('product')}`, block);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: 'Add to cart' }).waitFor();
+  });
+
+  test('the compact cart whose module cannot be fetched says so inside the dialog', async (t) => {
+    const page = await newPage();
+    if ((page.viewportSize()?.width ?? 0) < 960) {
+      t.skip('the compact cart is for large screens; a phone opens the cart page');
+      return;
+    }
+    await page.route(`**/${own('cart')}`, (route) => route.abort('internetdisconnected'));
+    await page.goto(store.url + '/en/');
+    await page.getByRole('list', { name: 'Products' }).waitFor();
+    await page.getByRole('link', { name: /^Cart/ }).click();
+    await page.getByRole('dialog').getByRole('alert').filter({ hasText: "We can't reach the store right now" }).waitFor();
+  });
+});
