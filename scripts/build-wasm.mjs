@@ -35,6 +35,16 @@ const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--
 const run = (cmd, args, env = {}) => {
   execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 };
+// wasm-opt 132 warns about each module's name subsections it does not know (and strips them):
+// noise, one line per module; anything else it says is shown.
+const runQuiet = (cmd, args) => {
+  try {
+    execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
+  } catch (e) {
+    process.stderr.write(e.stderr ?? '');
+    throw e;
+  }
+};
 const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const hashed = (name, hash) => name.replace(/^(.*?)(_bg)?\.(wasm|js)$/, `$1-${hash}$2.$3`);
 
@@ -61,7 +71,7 @@ function pre() {
       if (name !== 'storefront.wasm') copyFileSync(join(bindgenIn, name), join(bindgen, name));
     }
     for (const name of readdirSync(bindgen).filter((n) => n.endsWith('.wasm'))) {
-      run('wasm-opt', [...WASM_OPT, join(bindgen, name), '-o', join(bindgen, name)]);
+      runQuiet('wasm-opt', [...WASM_OPT, join(bindgen, name), '-o', join(bindgen, name)]);
     }
   } else {
     run('cargo', ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'storefront']);

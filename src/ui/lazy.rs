@@ -23,11 +23,11 @@ macro_rules! split_view {
     ($module:ident, $name:ident, $preload:ident, $body:block) => {
         #[cfg(store_split)]
         #[::leptos::wasm_split::wasm_split(
-                    $module,
-                    wasm_split_path = ::leptos::wasm_split,
-                    fallible,
-                    preload(#[allow(dead_code)] $preload)
-                )]
+                            $module,
+                            wasm_split_path = ::leptos::wasm_split,
+                            fallible,
+                            preload(#[allow(dead_code)] $preload)
+                        )]
         fn $name() -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
             Ok(::leptos::prelude::IntoAny::into_any($body))
         }

@@ -6,6 +6,10 @@
 //! (`/es/p/…`), else the best match for `Accept-Language`. The twelve variants are built on
 //! first use, compressed once with brotli 11, and rebuilt when `index.html` changes on disk.
 //!
+//! The release wasm is split per page (`scripts/build-wasm.mjs`): a page's first answer also
+//! preloads that page's own modules, listed in `wasm-split.json` beside `index.html`, so they
+//! download with the main module instead of after it.
+//!
 //! Every shell carries a strict `Content-Security-Policy` ([`AppShell::policy`]): scripts only
 //! from the store's origin plus trunk's inline start-up script by its SHA-256, WebAssembly
 //! compilation, requests only to the store's origin, frames only from the payment provider's
@@ -32,7 +36,10 @@ struct Variant {
 #[derive(Default)]
 struct Cache {
     stamp: Option<(SystemTime, u64)>,
+    /// By locale, then by [`PageCode`].
     variants: Vec<Option<Variant>>,
+    /// The `<link rel="preload">` tags of each [`PageCode`]'s modules.
+    preloads: Vec<String>,
     /// `'sha256-…'` of each inline script the template runs, space-separated for the policy.
     script_sources: String,
 }
@@ -88,7 +95,7 @@ impl AppShell {
                 .and_then(Locale::from_accept_language)
                 .unwrap_or_default()
         });
-        let Some(Variant { html, brotli }) = self.variant(locale) else {
+        let Some(Variant { html, brotli }) = self.variant(locale, PageCode::of(path)) else {
             return (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "The storefront app has not been built. Run `make run` to build and serve it.",
@@ -152,25 +159,128 @@ impl AppShell {
         )
     }
 
-    fn variant(&self, locale: Locale) -> Option<Variant> {
+    fn variant(&self, locale: Locale, code: PageCode) -> Option<Variant> {
         let meta = std::fs::metadata(&self.index).ok()?;
         let stamp = (meta.modified().ok()?, meta.len());
         let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         if cache.stamp != Some(stamp) {
             cache.stamp = Some(stamp);
-            cache.variants = (0..Locale::ALL.len()).map(|_| None).collect();
+            cache.variants = (0..Locale::ALL.len() * PageCode::ALL.len())
+                .map(|_| None)
+                .collect();
             cache.script_sources = std::fs::read_to_string(&self.index)
                 .map(|t| inline_script_hashes(&t).join(" "))
                 .unwrap_or_default();
+            let manifest = self
+                .index
+                .parent()
+                .map(|dir| dir.join("wasm-split.json"))
+                .and_then(|path| std::fs::read_to_string(path).ok())
+                .unwrap_or_default();
+            cache.preloads = PageCode::ALL
+                .iter()
+                .map(|code| preload_tags(&manifest, *code))
+                .collect();
         }
-        if cache.variants[locale.index()].is_none() {
+        let slot = locale.index() * PageCode::ALL.len() + code as usize;
+        if cache.variants[slot].is_none() {
             let template = std::fs::read_to_string(&self.index).ok()?;
+            let template = match template.find("</head>") {
+                Some(at) => format!(
+                    "{}{}{}",
+                    &template[..at],
+                    cache.preloads[code as usize],
+                    &template[at..]
+                ),
+                None => template,
+            };
             let html: Arc<[u8]> = inline_texts(&template, locale).into_bytes().into();
             let brotli = brotli_bytes(&html).into();
-            cache.variants[locale.index()] = Some(Variant { html, brotli });
+            cache.variants[slot] = Some(Variant { html, brotli });
         }
-        cache.variants[locale.index()].clone()
+        cache.variants[slot].clone()
     }
+}
+
+/// Which of the app's split modules a path's page runs (`shell::pages` in the app).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageCode {
+    /// None of them (a not-found page, `/`).
+    Shell,
+    Listing,
+    Product,
+    Cart,
+    Checkout,
+    Orders,
+}
+
+impl PageCode {
+    const ALL: [PageCode; 6] = [
+        PageCode::Shell,
+        PageCode::Listing,
+        PageCode::Product,
+        PageCode::Cart,
+        PageCode::Checkout,
+        PageCode::Orders,
+    ];
+
+    fn of(path: &str) -> PageCode {
+        if path_locale(path).is_none() {
+            return PageCode::Shell;
+        }
+        let rest: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).skip(1).collect();
+        match rest.as_slice() {
+            [] | ["search"] | ["c", _] => PageCode::Listing,
+            ["p", _] => PageCode::Product,
+            ["cart"] => PageCode::Cart,
+            ["checkout"] => PageCode::Checkout,
+            ["orders"] | ["orders", _] => PageCode::Orders,
+            _ => PageCode::Shell,
+        }
+    }
+
+    /// Its name in `wasm-split.json`.
+    fn module(self) -> Option<&'static str> {
+        match self {
+            PageCode::Shell => None,
+            PageCode::Listing => Some("listing"),
+            PageCode::Product => Some("product"),
+            PageCode::Cart => Some("cart"),
+            PageCode::Checkout => Some("checkout"),
+            PageCode::Orders => Some("orders"),
+        }
+    }
+}
+
+/// Preload links for `code`'s modules in `manifest` (`{"pages": {"product": [files…]}}`),
+/// fetched the way the split loader fetches them (`fetch()`: CORS mode, same-origin
+/// credentials), so the browser uses the preloaded answer. Nothing for an unsplit build.
+fn preload_tags(manifest: &str, code: PageCode) -> String {
+    let Some(module) = code.module() else {
+        return String::new();
+    };
+    let files: Vec<String> = serde_json::from_str::<serde_json::Value>(manifest)
+        .ok()
+        .and_then(|m| m["pages"][module].as_array().cloned())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| f.as_str().map(str::to_owned))
+        // Only the build's own file names: nothing to escape, nothing elsewhere.
+        .filter(|f| {
+            f.ends_with(".wasm")
+                && f.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        })
+        .collect();
+    files
+        .iter()
+        .map(|f| {
+            format!(
+                r#"<link rel="preload" href="/{f}" as="fetch" type="application/wasm" crossorigin>"#
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("")
 }
 
 /// `text` safe in HTML and XML text and attribute values.
@@ -413,6 +523,27 @@ mod tests {
         let parsed: serde_json::Value = serde_json::from_str(&html[start..end]).expect("json");
         assert_eq!(parsed["store_name"], ui_texts::texts(Locale::Ar).store_name);
         assert!(html.ends_with("</head><body></body></html>"));
+    }
+
+    #[test]
+    fn a_page_preloads_its_own_modules_and_no_others() {
+        let manifest = r#"{"pages": {"product": ["split_product-0123456789abcdef.wasm", "chunk_8-0123456789abcdef.wasm"],
+            "listing": ["split_listing-0123456789abcdef.wasm", "x\"><script>.wasm"]}}"#;
+        assert_eq!(PageCode::of("/en/p/silk-scarf"), PageCode::Product);
+        assert_eq!(PageCode::of("/ja/"), PageCode::Listing);
+        assert_eq!(PageCode::of("/ja/c/toys"), PageCode::Listing);
+        assert_eq!(PageCode::of("/es/orders/SO-1"), PageCode::Orders);
+        assert_eq!(PageCode::of("/"), PageCode::Shell);
+        assert_eq!(PageCode::of("/en/elsewhere"), PageCode::Shell);
+        let product = preload_tags(manifest, PageCode::Product);
+        assert_eq!(product.matches("<link rel=\"preload\"").count(), 2);
+        assert!(product.contains(r#"href="/split_product-0123456789abcdef.wasm" as="fetch""#));
+        assert!(!product.contains("listing"));
+        // A name that is not one of the build's is left out, not escaped.
+        let listing = preload_tags(manifest, PageCode::Listing);
+        assert_eq!(listing.matches("<link").count(), 1, "{listing}");
+        assert_eq!(preload_tags(manifest, PageCode::Shell), "");
+        assert_eq!(preload_tags("not json", PageCode::Product), "");
     }
 
     #[test]
