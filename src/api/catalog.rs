@@ -1,6 +1,6 @@
 //! Products and categories.
 
-use super::http::{get_json, segment, ApiError, Latest};
+use super::http::{get_json, segment, take_inlined, ApiError, Latest};
 use domain::{CategoryList, Currency, Locale, ProductDetail, ProductList};
 
 /// `GET /api/v1/products?…`: one page of a listing or search, with filter counts. `query` is
@@ -12,6 +12,18 @@ pub async fn list_products(
     currency: Currency,
     latest: Latest,
 ) -> Result<Option<ProductList>, ApiError> {
+    // A home or category page's first answer carries its first page, unfiltered.
+    let category = match query.as_slice() {
+        [] => Some(""),
+        [(key, slug)] if key == "category" => Some(slug.as_str()),
+        _ => None,
+    };
+    if let Some(category) = category {
+        let key = format!("listing|{category}|{}|{}", locale.tag(), currency.code());
+        if let Some(list) = take_inlined::<ProductList>(&key) {
+            return Ok(Some(list));
+        }
+    }
     query.push(("locale".to_owned(), locale.tag().to_owned()));
     query.push(("currency".to_owned(), currency.code().to_owned()));
     let pairs: Vec<(&str, &str)> = query
@@ -35,6 +47,11 @@ pub async fn get_product(
     currency: Currency,
     latest: Latest,
 ) -> Result<Option<ProductDetail>, ApiError> {
+    // The page's first answer carries this product when the buyer landed on it.
+    let key = format!("product|{slug}|{}|{}", locale.tag(), currency.code());
+    if let Some(product) = take_inlined::<ProductDetail>(&key) {
+        return Ok(Some(product));
+    }
     let path = format!("/api/v1/products/{}", segment(&slug));
     let query = [("locale", locale.tag()), ("currency", currency.code())];
     match get_json(&path, &query, latest).await {

@@ -163,6 +163,24 @@ pub(super) async fn refusal(response: Response) -> ApiError {
     ApiError::Server { status, problem }
 }
 
+/// The answer the server inlined in the page for the request `key` names
+/// (`<script id="page-data" data-key="…">`), taken once: the first such request after load is
+/// answered from it without a round trip when the keys match (the same product, language and
+/// currency); otherwise, and every time after, the request goes to the server. `None` when
+/// the page carries no answer for `key` or it cannot be read.
+pub(super) fn take_inlined<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let document = leptos::prelude::document();
+    let element = document.get_element_by_id("page-data")?;
+    // Looked at once, whatever it holds: a later request wants fresher data.
+    element.remove();
+    if element.get_attribute("data-key").as_deref() != Some(key) {
+        return None;
+    }
+    let text = element.text_content()?;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
 /// The browser's `JSON.parse` builds the value and serde reads it from JS: a JSON parser
 /// compiled into the wasm would cost ~10 KB (brotli) for work the browser already does.
 // The error is the same `ApiError` every call returns; boxing it here alone would gain nothing.

@@ -74,6 +74,6 @@ fn CartDrawer() -> impl IntoView {
     }
 }
 
-crate::split_view!(cart, drawer_body, preload_drawer_body, {
+crate::ui::lazy::split_view!(cart, drawer_body, preload_drawer_body, {
     view! { <CartBody/> }
 });

@@ -11,7 +11,4 @@ mod state;
 
 pub use menu::{resolve_typed, CurrencyMenu};
 pub use price_tag::{conversion_note, PriceTag};
-pub use state::{
-    choose, default_currency, for_country, for_locale, initial_currency, provide_currency,
-    use_currency, CurrencyState,
-};
+pub use state::{choose, initial_currency, provide_currency, use_currency, CurrencyState};

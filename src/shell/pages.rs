@@ -14,19 +14,19 @@ use crate::ui::lazy::{prefetch_when_idle, view_or_explain};
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
-crate::split_view!(listing, listing_view, preload_listing, {
+crate::ui::lazy::split_view!(listing, listing_view, preload_listing, {
     view! { <crate::catalog::ListingPage/> }
 });
-crate::split_view!(product, product_view, preload_product, {
+crate::ui::lazy::split_view!(product, product_view, preload_product, {
     view! { <crate::catalog::ProductPage/> }
 });
-crate::split_view!(cart, cart_view, preload_cart, {
+crate::ui::lazy::split_view!(cart, cart_view, preload_cart, {
     view! { <crate::cart::CartPage/> }
 });
-crate::split_view!(checkout, checkout_view, preload_checkout, {
+crate::ui::lazy::split_view!(checkout, checkout_view, preload_checkout, {
     view! { <crate::checkout::CheckoutPage/> }
 });
-crate::split_view!(orders, orders_view, preload_orders, {
+crate::ui::lazy::split_view!(orders, orders_view, preload_orders, {
     view! { <crate::orders::OrderPage/> }
 });
 

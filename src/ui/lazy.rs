@@ -18,23 +18,22 @@ use std::future::Future;
 /// Declares `async fn $name() -> Result<AnyView, SplitLoaderError>` whose view is `$body`,
 /// put in the split module `$module`, and `async fn $preload() -> Result<(), _>` that only
 /// fetches that module. Declarations naming the same module share it.
-#[macro_export]
+#[rustfmt::skip] // rustfmt re-indents the attribute's arguments on every run.
 macro_rules! split_view {
     ($module:ident, $name:ident, $preload:ident, $body:block) => {
         #[cfg(store_split)]
         #[::leptos::wasm_split::wasm_split(
-                            $module,
-                            wasm_split_path = ::leptos::wasm_split,
-                            fallible,
-                            preload(#[allow(dead_code)] $preload)
-                        )]
+            $module,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(#[allow(dead_code)] $preload)
+        )]
         fn $name() -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
             Ok(::leptos::prelude::IntoAny::into_any($body))
         }
 
         #[cfg(not(store_split))]
-        async fn $name(
-        ) -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+        async fn $name() -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
             Ok(::leptos::prelude::IntoAny::into_any($body))
         }
 
@@ -45,6 +44,7 @@ macro_rules! split_view {
         }
     };
 }
+pub(crate) use split_view;
 
 /// How long to wait before the second and the third attempt.
 const RETRY_DELAYS_MS: [i32; 2] = [400, 1_500];

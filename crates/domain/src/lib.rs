@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod currency;
 pub mod fx;
 pub mod locale;
+pub mod market;
 pub mod money;
 pub mod order;
 pub mod problem;

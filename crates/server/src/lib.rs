@@ -86,7 +86,7 @@ pub fn app(state: AppState) -> Router {
     let pages = state.pages.clone();
     let public_url = state.public_url.clone();
     let origin = state.public_url.clone();
-    let db = state.db.clone();
+    let head = products::head(state.clone(), origin.clone());
     let hsts = state.public_url.starts_with("https://");
     // Each health check writes: a flood of them is limited like searches.
     let mut health = get(health::healthz);
@@ -104,7 +104,7 @@ pub fn app(state: AppState) -> Router {
             &static_dir,
             payments,
             pages,
-            products::head(db, origin.clone()),
+            head,
             origin,
         ))
         // Dynamic responses (JSON, SVG) are compressed on the fly at a fast level; static files

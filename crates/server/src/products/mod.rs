@@ -201,82 +201,214 @@ pub fn routes(
         .routes(utoipa_axum::routes!(list_categories))
 }
 
-/// A product page's `<head>` for the first response: its title, description and main image,
-/// and structured data — `Product` with an `Offer` at the seller's price and whether it is in
-/// stock, a `BreadcrumbList` (store, category, product) and the store as `Organization`.
-/// `None` when there is no such product.
-pub fn head(db: SqlitePool, origin: std::sync::Arc<str>) -> crate::web::pages::ProductHead {
-    std::sync::Arc::new(move |locale: Locale, slug: String| {
-        let (db, origin) = (db.clone(), origin.clone());
-        Box::pin(async move {
-            let p = product_detail(&db, &slug, locale).await.ok()?;
-            let store = ui_texts::texts(locale).store_name;
-            let tag = locale.tag();
-            let page = format!("{origin}/{tag}/p/{}", p.slug);
-            let image = p.images.first().map(|i| i.image.clone());
-            let description = domain::catalog::meta_description(&p.description_html);
-            let in_stock = p.variants.iter().any(|v| v.stock > 0);
-            let mut product = serde_json::json!({
+/// The first response's `<head>` for home, category and product pages (see [`product_head`],
+/// [`listing_head`]); `None` when there is no such page.
+pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::PageHead {
+    use crate::web::pages::Headed;
+    std::sync::Arc::new(
+        move |locale: Locale, page: Headed, languages: Vec<String>| {
+            let (state, origin) = (state.clone(), origin.clone());
+            Box::pin(async move {
+                let currency =
+                    domain::market::default_currency(&languages, locale, &state.fx.offered());
+                match page {
+                    Headed::Product(slug) => {
+                        product_head(&state.db, &state.fx, &origin, locale, &slug, currency).await
+                    }
+                    Headed::Category(slug) => {
+                        listing_head(&state, &origin, locale, Some(&slug), currency).await
+                    }
+                    Headed::Home => listing_head(&state, &origin, locale, None, currency).await,
+                }
+            })
+        },
+    )
+}
+
+/// The store as schema.org `Organization`.
+fn organization(origin: &str, locale: Locale) -> serde_json::Value {
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": ui_texts::texts(locale).store_name,
+        "url": format!("{origin}/"),
+    })
+}
+
+/// A listing's head, as the app's listing page writes it (`catalog::listing_page`): the home
+/// page's heading or the category's name as the title, the store's description; JSON-LD
+/// `WebSite` with its search on the home page, a `BreadcrumbList` on a category page, and
+/// `Organization` on both; and the listing's first page as the API answers it in `currency`
+/// (`GET /api/v1/products?[category=…&]locale=…&currency=…`), for the app to start from.
+/// `None` for an unknown category.
+async fn listing_head(
+    state: &AppState,
+    origin: &str,
+    locale: Locale,
+    category: Option<&str>,
+    currency: Currency,
+) -> Option<crate::web::pages::Head> {
+    let db = &state.db;
+    let texts = ui_texts::texts(locale);
+    let tag = locale.tag();
+    let home = format!("{origin}/{tag}/");
+    let (title, rest, structured) = match category {
+        None => {
+            let site = serde_json::json!({
                 "@context": "https://schema.org",
-                "@type": "Product",
-                "name": p.title,
-                "description": description,
-                "brand": { "@type": "Brand", "name": p.brand },
-                "category": p.category.name,
-                "offers": {
-                    "@type": "Offer",
-                    "url": page,
-                    "price": p.price.amount_string(),
-                    "priceCurrency": p.price.currency().code(),
-                    "availability": if in_stock {
-                        "https://schema.org/InStock"
-                    } else {
-                        "https://schema.org/OutOfStock"
-                    },
-                    "seller": { "@type": "Organization", "name": p.seller.name },
+                "@type": "WebSite",
+                "name": texts.store_name,
+                "url": home,
+                "inLanguage": tag,
+                "potentialAction": {
+                    "@type": "SearchAction",
+                    "target": format!("{origin}/{tag}/search?q={{search_term_string}}"),
+                    "query-input": "required name=search_term_string",
                 },
             });
-            if let Some(image) = &image {
-                product["image"] = serde_json::json!([format!("{origin}{}", image.url)]);
-            }
-            if let Some(v) = p.variants.first() {
-                product["sku"] = serde_json::json!(v.sku);
-            }
-            if p.review_count > 0 {
-                product["aggregateRating"] = serde_json::json!({
-                    "@type": "AggregateRating",
-                    "ratingValue": format!("{:.1}", p.rating),
-                    "reviewCount": p.review_count,
-                });
-            }
+            (texts.home_heading.to_owned(), String::new(), site)
+        }
+        Some(slug) => {
+            let (name,): (String,) = sqlx::query_as(
+                "SELECT COALESCE(cn.name, c.slug) FROM categories c \
+                 LEFT JOIN category_names cn ON cn.category_id = c.id AND cn.locale = ? \
+                 WHERE c.slug = ?",
+            )
+            .bind(tag)
+            .bind(slug)
+            .fetch_optional(db)
+            .await
+            .ok()??;
             let breadcrumbs = serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "BreadcrumbList",
                 "itemListElement": [
-                    { "@type": "ListItem", "position": 1, "name": store,
-                      "item": format!("{origin}/{tag}/") },
-                    { "@type": "ListItem", "position": 2, "name": p.category.name,
-                      "item": format!("{origin}/{tag}/c/{}", p.category.slug) },
-                    { "@type": "ListItem", "position": 3, "name": p.title, "item": page },
+                    { "@type": "ListItem", "position": 1, "name": texts.store_name, "item": home },
+                    { "@type": "ListItem", "position": 2, "name": name,
+                      "item": format!("{origin}/{tag}/c/{slug}") },
                 ],
             });
-            let organization = serde_json::json!({
-                "@context": "https://schema.org",
-                "@type": "Organization",
-                "name": store,
-                "url": format!("{origin}/"),
-            });
-            Some(crate::web::pages::Head {
-                title: p.title.clone(),
-                description,
-                rest: format!("p/{}", p.slug),
-                image: image.map(|i| (i.url, i.width, i.height)),
-                json_ld: [product, breadcrumbs, organization]
-                    .iter()
-                    .map(|v| v.to_string())
-                    .collect(),
-            })
-        })
+            (name, format!("c/{slug}"), breadcrumbs)
+        }
+    };
+    let query = category.map(|slug| format!("category={slug}"));
+    let listing = parse_listing_query(query.as_deref()).ok()?;
+    let mut list = search(db, &state.search, &listing, locale).await.ok()?;
+    list.currency = Some(currency);
+    for item in list.items.iter_mut().chain(list.suggestions.iter_mut()) {
+        item.converted = state.fx.convert(item.price, currency);
+    }
+    let data = serde_json::to_string(&list)
+        .ok()
+        .map(|json| crate::web::pages::PageData {
+            key: format!(
+                "listing|{}|{tag}|{}",
+                category.unwrap_or_default(),
+                currency.code()
+            ),
+            json,
+        });
+    Some(crate::web::pages::Head {
+        title,
+        description: texts.meta_description.to_owned(),
+        rest,
+        image: None,
+        json_ld: [structured, organization(origin, locale)]
+            .iter()
+            .map(|v| v.to_string())
+            .collect(),
+        data,
+    })
+}
+
+/// A product page's `<head>` for the first response: its title, description and main image,
+/// structured data — `Product` with an `Offer` in the buyer's currency (the seller's where no
+/// rate converts it) and whether it is in stock, a `BreadcrumbList` (store, category,
+/// product) and the store as `Organization` — and the API's answer for the page, so the app
+/// shows it without asking again. The buyer's currency is guessed from their languages the way
+/// the app guesses it (`domain::market::default_currency`). `None` when there is no such
+/// product.
+async fn product_head(
+    db: &SqlitePool,
+    fx: &crate::fx::store::FxStore,
+    origin: &str,
+    locale: Locale,
+    slug: &str,
+    currency: Currency,
+) -> Option<crate::web::pages::Head> {
+    let mut p = product_detail(db, slug, locale).await.ok()?;
+    p.converted = fx.convert(p.price, currency);
+    for variant in &mut p.variants {
+        variant.converted = fx.convert(variant.price, currency);
+    }
+    let data = serde_json::to_string(&p)
+        .ok()
+        .map(|json| crate::web::pages::PageData {
+            key: format!("product|{}|{}|{}", p.slug, locale.tag(), currency.code()),
+            json,
+        });
+    let offer_price = p.converted.as_ref().map_or(p.price, |c| c.amount);
+    let store = ui_texts::texts(locale).store_name;
+    let tag = locale.tag();
+    let page = format!("{origin}/{tag}/p/{}", p.slug);
+    let image = p.images.first().map(|i| i.image.clone());
+    let description = domain::catalog::meta_description(&p.description_html);
+    let in_stock = p.variants.iter().any(|v| v.stock > 0);
+    let mut product = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": p.title,
+        "description": description,
+        "brand": { "@type": "Brand", "name": p.brand },
+        "category": p.category.name,
+        "offers": {
+            "@type": "Offer",
+            "url": page,
+            "price": offer_price.amount_string(),
+            "priceCurrency": offer_price.currency().code(),
+            "availability": if in_stock {
+                "https://schema.org/InStock"
+            } else {
+                "https://schema.org/OutOfStock"
+            },
+            "seller": { "@type": "Organization", "name": p.seller.name },
+        },
+    });
+    if let Some(image) = &image {
+        product["image"] = serde_json::json!([format!("{origin}{}", image.url)]);
+    }
+    if let Some(v) = p.variants.first() {
+        product["sku"] = serde_json::json!(v.sku);
+    }
+    if p.review_count > 0 {
+        product["aggregateRating"] = serde_json::json!({
+            "@type": "AggregateRating",
+            "ratingValue": format!("{:.1}", p.rating),
+            "reviewCount": p.review_count,
+        });
+    }
+    let breadcrumbs = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            { "@type": "ListItem", "position": 1, "name": store,
+              "item": format!("{origin}/{tag}/") },
+            { "@type": "ListItem", "position": 2, "name": p.category.name,
+              "item": format!("{origin}/{tag}/c/{}", p.category.slug) },
+            { "@type": "ListItem", "position": 3, "name": p.title, "item": page },
+        ],
+    });
+    let organization = organization(origin, locale);
+    Some(crate::web::pages::Head {
+        title: p.title.clone(),
+        description,
+        rest: format!("p/{}", p.slug),
+        image: image.map(|i| (i.url, i.width, i.height)),
+        json_ld: [product, breadcrumbs, organization]
+            .iter()
+            .map(|v| v.to_string())
+            .collect(),
+        data,
     })
 }
 

@@ -129,10 +129,12 @@ impl AppShell {
         if use_brotli {
             h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
         }
-        // Where the path names no locale, the answer depends on the browser's languages.
+        // Where the path names no locale, the answer depends on the browser's languages; so
+        // does a page whose inlined prices are in the currency they suggest.
+        let by_languages = head.is_some_and(|(head, _)| head.data.is_some());
         h.insert(
             header::VARY,
-            HeaderValue::from_static(if named.is_some() {
+            HeaderValue::from_static(if named.is_some() && !by_languages {
                 "accept-encoding"
             } else {
                 "accept-encoding, accept-language"
@@ -363,6 +365,14 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
             data.replace("</", "<\\/")
         ));
     }
+    if let Some(data) = &head.data {
+        // A data block (not run, so no CSP hash); `<\/` is still the same JSON.
+        tag(format!(
+            r#"<script id="page-data" type="application/json" data-key="{}">{}</script>"#,
+            escape(&data.key),
+            data.json.replace("</", "<\\/")
+        ));
+    }
     let html = match (html.find("<title>"), html.find("</title>")) {
         (Some(start), Some(end)) if start < end => format!(
             "{}<title>{}</title>{}",
@@ -491,6 +501,10 @@ mod tests {
             rest: "p/mug".into(),
             image: Some(("/media/products/mug.svg".into(), 800, 800)),
             json_ld: vec![r#"{"name":"</script><script>alert(1)</script>"}"#.into()],
+            data: Some(crate::web::pages::PageData {
+                key: "product|mug|es|EUR".into(),
+                json: r#"{"title":"</script><script>alert(2)</script>"}"#.into(),
+            }),
         };
         let html = with_head(
             "<html><head><title>Store</title></head><body></body></html>",
@@ -507,6 +521,9 @@ mod tests {
             r#"<link data-page-meta rel="canonical" href="https://shop.example/es/p/mug">"#
         ));
         assert!(!html.contains("</script><script>alert"), "{html}");
+        assert!(html.contains(
+            r#"<script id="page-data" type="application/json" data-key="product|mug|es|EUR">{"title":"<\/script>"#
+        ));
         assert_eq!(html.matches("<title>").count(), 1);
         assert!(html.find("application/ld+json") < html.find("</head>"));
     }

@@ -25,11 +25,80 @@ pub struct Head {
     pub image: Option<(String, u32, u32)>,
     /// Structured data (schema.org JSON-LD), already serialized.
     pub json_ld: Vec<String>,
+    /// The API's answer the page starts from, so the app shows it without asking again.
+    pub data: Option<PageData>,
 }
 
-/// The head of a product page, from the catalog (`products::head`), if the product exists.
-pub type ProductHead =
-    Arc<dyn Fn(Locale, String) -> Pin<Box<dyn Future<Output = Option<Head>> + Send>> + Send + Sync>;
+/// An API answer inlined in the page (`<script id="page-data" type="application/json">`): the
+/// app uses it when `key` is the request it was about to make (`api::catalog` in the app).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageData {
+    /// `product|{slug}|{locale}|{currency}`.
+    pub key: String,
+    /// The answer, as the API sends it.
+    pub json: String,
+}
+
+/// A page whose first response has a head of its own (other pages get the shell's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Headed {
+    /// `/{locale}/`
+    Home,
+    /// `/{locale}/c/{slug}`
+    Category(String),
+    /// `/{locale}/p/{slug}`
+    Product(String),
+}
+
+impl Headed {
+    /// The locale and page of `path`, when it is one of these (a query string excluded: a
+    /// filtered listing's head is the app's to write).
+    pub fn of(path: &str) -> Option<(Locale, Headed)> {
+        let mut parts = path.trim_start_matches('/').split('/');
+        let locale = parts.next()?;
+        let locale = Locale::ALL.into_iter().find(|l| l.tag() == locale)?;
+        let page = match (parts.next(), parts.next(), parts.next()) {
+            (None | Some(""), None, None) => Headed::Home,
+            (Some("c"), Some(slug), None) if !slug.is_empty() => Headed::Category(slug.to_owned()),
+            (Some("p"), Some(slug), None) if !slug.is_empty() => Headed::Product(slug.to_owned()),
+            _ => return None,
+        };
+        Some((locale, page))
+    }
+}
+
+/// The head of a page, from the catalog (`products::head`), if the page exists: for the
+/// locale, the page and the buyer's languages (`Accept-Language`, best first), which decide
+/// the currency its prices are in, as the app decides it (`domain::market`).
+pub type PageHead = Arc<
+    dyn Fn(Locale, Headed, Vec<String>) -> Pin<Box<dyn Future<Output = Option<Head>> + Send>>
+        + Send
+        + Sync,
+>;
+
+/// The language tags of an `Accept-Language` header, most preferred first (`q=0` left out).
+pub fn accepted_languages(header: &str) -> Vec<String> {
+    let mut tags: Vec<(f32, usize, String)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").map(str::trim))
+                .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
+            let plausible = !tag.is_empty()
+                && tag.len() <= 35
+                && tag
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            (plausible && q > 0.0).then(|| (q, i, tag.to_owned()))
+        })
+        .take(16)
+        .collect();
+    tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    tags.into_iter().map(|(_, _, tag)| tag).collect()
+}
 
 /// The slugs of every product and category, in order.
 #[derive(Debug, Default)]
@@ -89,6 +158,40 @@ impl Pages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_category_and_product_pages_have_their_own_head() {
+        assert_eq!(Headed::of("/ja/"), Some((Locale::Ja, Headed::Home)));
+        assert_eq!(Headed::of("/ja"), Some((Locale::Ja, Headed::Home)));
+        assert_eq!(
+            Headed::of("/es/c/toys"),
+            Some((Locale::Es, Headed::Category("toys".into())))
+        );
+        assert_eq!(
+            Headed::of("/ar/p/silk-scarf"),
+            Some((Locale::Ar, Headed::Product("silk-scarf".into())))
+        );
+        for other in [
+            "/",
+            "/xx/",
+            "/en/cart",
+            "/en/search",
+            "/en/p/",
+            "/en/c/toys/more",
+        ] {
+            assert_eq!(Headed::of(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn accepted_languages_come_most_preferred_first() {
+        assert_eq!(
+            accepted_languages("en;q=0.5, es-CL, fr;q=0, ja;q=0.8"),
+            ["es-CL", "ja", "en"]
+        );
+        assert_eq!(accepted_languages(""), Vec::<String>::new());
+        assert_eq!(accepted_languages("<script>, de-DE;q=x, ko"), ["ko"]);
+    }
 
     fn pages() -> Pages {
         Pages {

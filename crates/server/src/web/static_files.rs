@@ -3,7 +3,7 @@
 
 use crate::payments::PaymentProvider;
 use crate::web::app_shell::AppShell;
-use crate::web::pages::{Page, Pages, ProductHead};
+use crate::web::pages::{accepted_languages, Headed, Page, PageHead, Pages};
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
@@ -11,7 +11,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use domain::Locale;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::services::ServeDir;
@@ -28,7 +27,7 @@ pub fn router(
     dir: &Path,
     payments: Arc<dyn PaymentProvider>,
     pages: Arc<Pages>,
-    head: ProductHead,
+    head: PageHead,
     origin: Arc<str>,
 ) -> Router {
     let shell = Arc::new(Shell {
@@ -54,7 +53,7 @@ pub fn router(
         let shell = shell.clone();
         async move {
             let (parts, _) = req.into_parts();
-            shell.respond(parts.uri.path(), &parts.headers).await
+            shell.respond(&parts.uri, &parts.headers).await
         }
     };
     Router::new()
@@ -68,18 +67,26 @@ struct Shell {
     app: AppShell,
     payments: Arc<dyn PaymentProvider>,
     pages: Arc<Pages>,
-    head: ProductHead,
+    head: PageHead,
     origin: Arc<str>,
 }
 
 impl Shell {
     /// The app for `req`'s path: a 404 when the path is no page (the app shows its not-found
     /// page), `noindex` on a buyer's own pages.
-    async fn respond(&self, path: &str, headers: &axum::http::HeaderMap) -> Response {
+    async fn respond(&self, uri: &axum::http::Uri, headers: &axum::http::HeaderMap) -> Response {
+        let path = uri.path();
         let frame = self.payments.frame().map(|(_, origin)| origin);
-        let mut response = match product_of(path) {
-            Some((locale, slug)) if self.pages.page(path) == Page::Public => {
-                match (self.head)(locale, slug.to_owned()).await {
+        // A page with a query (a filtered listing, page 2) is the app's to describe and fetch.
+        let headed = Headed::of(path).filter(|_| uri.query().is_none());
+        let mut response = match headed {
+            Some((locale, page)) if self.pages.page(path) == Page::Public => {
+                let languages = headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(accepted_languages)
+                    .unwrap_or_default();
+                match (self.head)(locale, page, languages).await {
                     Some(head) => self.app.respond_with_head(
                         path,
                         headers,
@@ -109,17 +116,6 @@ impl Shell {
     }
 }
 
-/// The locale and slug of a product page's path (`/ja/p/silk-scarf`).
-fn product_of(path: &str) -> Option<(Locale, &str)> {
-    let mut parts = path.trim_matches('/').split('/');
-    let locale = parts.next()?;
-    let locale = Locale::ALL.into_iter().find(|l| l.tag() == locale)?;
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some("p"), Some(slug), None) => Some((locale, slug)),
-        _ => None,
-    }
-}
-
 /// Answers a path that matched no file. Paths that look like files (`/x.js`) are real misses
 /// and get a 404; anything else is a client route (`/p/some-product`) and gets the app shell.
 async fn serve_app_shell(shell: &Shell, req: Request) -> Response {
@@ -133,7 +129,7 @@ async fn serve_app_shell(shell: &Shell, req: Request) -> Response {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
     let (parts, _) = req.into_parts();
-    shell.respond(parts.uri.path(), &parts.headers).await
+    shell.respond(&parts.uri, &parts.headers).await
 }
 
 /// Sets `Cache-Control` by what was served: content-hashed files never change, so browsers and

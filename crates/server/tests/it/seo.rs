@@ -126,7 +126,7 @@ async fn the_sitemaps_list_every_product_and_category_in_every_locale_with_their
     let (sitemaps, _) = parse(&res.text());
     let expected: Vec<String> = domain::Locale::ALL
         .iter()
-        .map(|l| format!("https://shop.example/sitemaps/{}.xml", l.tag()))
+        .map(|l| format!("https://shop.example/sitemaps/{}-1.xml", l.tag()))
         .collect();
     assert_eq!(sitemaps, expected);
 
@@ -135,7 +135,7 @@ async fn the_sitemaps_list_every_product_and_category_in_every_locale_with_their
     assert!(products >= 480, "{products}");
     let slug = a_product_slug(&app).await;
     for locale in ["en", "ja", "ar"] {
-        let res = app.get(&format!("/sitemaps/{locale}.xml")).await;
+        let res = app.get(&format!("/sitemaps/{locale}-1.xml")).await;
         assert_eq!(res.status, 200, "{locale}");
         let (urls, links) = parse(&res.text());
         assert_eq!(urls.len(), 1 + categories + products, "{locale}");
@@ -155,13 +155,22 @@ async fn the_sitemaps_list_every_product_and_category_in_every_locale_with_their
                 && l.contains(&("href".into(), "https://shop.example/en/".into()))));
     }
     // Every listed page is one the store answers with a 200.
-    let res = app.get("/sitemaps/es.xml").await;
+    let res = app.get("/sitemaps/es-1.xml").await;
     let (urls, _) = parse(&res.text());
     for url in urls.iter().step_by(50) {
         let path = url.trim_start_matches("https://shop.example");
         assert_eq!(app.get(path).await.status, 200, "{path}");
     }
-    assert_eq!(app.get("/sitemaps/xx.xml").await.status, 404);
+    for missing in [
+        "/sitemaps/xx-1.xml",
+        "/sitemaps/es.xml",
+        "/sitemaps/es-2.xml",
+        "/sitemaps/es-0.xml",
+        "/sitemaps/es-01.xml",
+        "/sitemaps/es-+1.xml",
+    ] {
+        assert_eq!(app.get(missing).await.status, 404, "{missing}");
+    }
 }
 
 /// The content of the first `<tag …attr="value" …>` whose attribute `attr` is `value`: its
@@ -181,8 +190,9 @@ fn attribute(html: &str, selector: (&str, &str), want: &str) -> Option<String> {
 async fn a_product_pages_first_response_names_the_product_for_search_engines_and_previews() {
     let app = TestApp::with(|s| s.with_public_url("https://shop.example")).await;
     let slug = a_product_slug(&app).await;
+    // Without Accept-Language a Japanese page is priced in yen, as the app would choose.
     let product = app
-        .get(&format!("/api/v1/products/{slug}?locale=ja"))
+        .get(&format!("/api/v1/products/{slug}?locale=ja&currency=JPY"))
         .await
         .json();
     let res = app.get(&format!("/ja/p/{slug}")).await;
@@ -206,7 +216,7 @@ async fn a_product_pages_first_response_names_the_product_for_search_engines_and
     assert!(attribute(&html, ("hreflang", "x-default"), "href").is_some());
     let image = attribute(&html, ("property", "og:image"), "content").expect("og:image");
     assert!(image.starts_with("https://shop.example/media/"), "{image}");
-    // Structured data: a Product whose offer is the product's price.
+    // Structured data: a Product whose offer is the product's price in the buyer's currency.
     let data: Vec<serde_json::Value> = html
         .split(r#"<script type="application/ld+json">"#)
         .skip(1)
@@ -221,8 +231,13 @@ async fn a_product_pages_first_response_names_the_product_for_search_engines_and
     assert_eq!(kinds, ["Product", "BreadcrumbList", "Organization"]);
     let offer = &data[0]["offers"];
     assert_eq!(data[0]["name"], title);
-    assert_eq!(offer["price"], product["price"]["amount"]);
-    assert_eq!(offer["priceCurrency"], product["price"]["currency"]);
+    let in_yen = if product["converted"].is_null() {
+        &product["price"]
+    } else {
+        &product["converted"]["amount"]
+    };
+    assert_eq!(offer["price"], in_yen["amount"]);
+    assert_eq!(offer["priceCurrency"], "JPY");
     assert!(offer["availability"]
         .as_str()
         .expect("availability")
@@ -234,4 +249,157 @@ async fn a_product_pages_first_response_names_the_product_for_search_engines_and
     let res = app.get("/ja/p/no-such-product").await;
     assert_eq!(res.status, 404);
     assert!(!res.text().contains("application/ld+json"));
+}
+
+/// The inlined answer of a page: its key and its JSON.
+fn page_data(html: &str) -> Option<(String, serde_json::Value)> {
+    let key = attribute(html, ("id", "page-data"), "data-key")?;
+    let start = html.find(r#"<script id="page-data""#)?;
+    let body = &html[start..];
+    let body = &body[body.find('>')? + 1..];
+    let json = &body[..body.find("</script>")?];
+    Some((key, serde_json::from_str(json).expect("page data is JSON")))
+}
+
+#[tokio::test]
+async fn a_product_page_carries_the_apis_answer_in_the_currency_the_buyers_languages_suggest() {
+    let app = TestApp::new().await;
+    let slug = a_product_slug(&app).await;
+    let res = app
+        .request(
+            axum::http::Request::get(format!("/es/p/{slug}"))
+                .header("accept-language", "es-CL,es;q=0.9,en;q=0.5")
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    // A shared cache must not give a Chilean buyer's page to a Spanish one.
+    assert!(
+        res.header("vary").contains("accept-language"),
+        "{}",
+        res.header("vary")
+    );
+    let html = res.text();
+    let (key, inlined) = page_data(&html).expect("the page carries its data");
+    assert_eq!(key, format!("product|{slug}|es|CLP"));
+    // Exactly what the app would have asked for.
+    let api = app
+        .get(&format!("/api/v1/products/{slug}?locale=es&currency=CLP"))
+        .await
+        .json();
+    assert_eq!(inlined, api);
+    assert_eq!(inlined["converted"]["amount"]["currency"], "CLP");
+    let offer_at = html.find(r#""@type":"Offer""#).expect("an offer");
+    assert!(html[offer_at..].contains(r#""priceCurrency":"CLP""#));
+
+    // A buyer with no region in their languages gets the locale's currency: euros for es.
+    let res = app.get(&format!("/es/p/{slug}")).await;
+    assert_eq!(
+        page_data(&res.text()).expect("data").0,
+        format!("product|{slug}|es|EUR")
+    );
+    // An unknown product carries nothing.
+    assert!(page_data(&app.get("/es/p/no-such-product").await.text()).is_none());
+}
+
+/// The JSON-LD blocks of `html`.
+fn json_ld(html: &str) -> Vec<serde_json::Value> {
+    html.split(r#"<script type="application/ld+json">"#)
+        .skip(1)
+        .map(|rest| {
+            serde_json::from_str(&rest[..rest.find("</script>").expect("end")]).expect("JSON-LD")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn home_and_category_pages_name_themselves_in_the_buyers_language_for_search_engines() {
+    let app = TestApp::with(|s| s.with_public_url("https://shop.example")).await;
+    let texts = ui_texts::texts(domain::Locale::Ja);
+
+    let html = app.get("/ja/").await.text();
+    assert!(
+        html.contains(&format!(
+            "<title>{} · {}</title>",
+            texts.home_heading, texts.store_name
+        )),
+        "{html}"
+    );
+    assert_eq!(
+        attribute(&html, ("name", "description"), "content").as_deref(),
+        Some(texts.meta_description)
+    );
+    assert_eq!(
+        attribute(&html, ("rel", "canonical"), "href").as_deref(),
+        Some("https://shop.example/ja/")
+    );
+    assert_eq!(
+        attribute(&html, ("hreflang", "ar"), "href").as_deref(),
+        Some("https://shop.example/ar/")
+    );
+    let data = json_ld(&html);
+    let kinds: Vec<&str> = data
+        .iter()
+        .map(|d| d["@type"].as_str().expect("@type"))
+        .collect();
+    assert_eq!(kinds, ["WebSite", "Organization"]);
+    assert_eq!(
+        data[0]["potentialAction"]["target"],
+        "https://shop.example/ja/search?q={search_term_string}"
+    );
+
+    let (name,): (String,) = sqlx::query_as(
+        "SELECT cn.name FROM category_names cn JOIN categories c ON c.id = cn.category_id \
+         WHERE c.slug = 'apparel' AND cn.locale = 'ja'",
+    )
+    .fetch_one(&app.db().await)
+    .await
+    .expect("the category's Japanese name");
+    let html = app.get("/ja/c/apparel").await.text();
+    assert!(html.contains(&format!("<title>{name} · ")), "{html}");
+    assert_eq!(
+        attribute(&html, ("rel", "canonical"), "href").as_deref(),
+        Some("https://shop.example/ja/c/apparel")
+    );
+    let data = json_ld(&html);
+    assert_eq!(data[0]["@type"], "BreadcrumbList");
+    assert_eq!(data[0]["itemListElement"][1]["name"], name.as_str());
+    assert_eq!(
+        data[0]["itemListElement"][1]["item"],
+        "https://shop.example/ja/c/apparel"
+    );
+    // A search or a filtered listing keeps the shell's head for the app to write.
+    assert!(!app
+        .get("/ja/search?q=silk")
+        .await
+        .text()
+        .contains("application/ld+json"));
+}
+
+#[tokio::test]
+async fn home_and_category_pages_carry_the_apis_first_page_of_their_listing() {
+    let app = TestApp::new().await;
+    for (path, key, api) in [
+        (
+            "/ja/",
+            "listing||ja|JPY",
+            "/api/v1/products?locale=ja&currency=JPY",
+        ),
+        (
+            "/ja/c/apparel",
+            "listing|apparel|ja|JPY",
+            "/api/v1/products?category=apparel&locale=ja&currency=JPY",
+        ),
+    ] {
+        let html = app.get(path).await.text();
+        let (found, inlined) = page_data(&html).expect("the page carries its listing");
+        assert_eq!(found, key);
+        assert_eq!(inlined, app.get(api).await.json(), "{path}");
+        assert!(!inlined["items"].as_array().expect("items").is_empty());
+    }
+    // A filtered listing, a later page or a search is the app's to ask for.
+    assert!(page_data(&app.get("/ja/search?q=silk").await.text()).is_none());
+    assert!(page_data(&app.get("/ja/?page=2").await.text()).is_none());
+    assert!(page_data(&app.get("/ja/c/apparel?sort=price_asc").await.text()).is_none());
 }
