@@ -1,5 +1,6 @@
 //! Catalog feature: listings (home, category, search) and product pages.
 
+mod buy_bar;
 pub mod listing;
 mod listing_page;
 mod product_card;

@@ -3,6 +3,7 @@
 //! buy box, the seller, and the description and specifications, each drawn by a function of
 //! its own below.
 
+use super::buy_bar::{buy_bar, Buy};
 use super::variants::{chosen_variant, initial_selection, value_state, Selection, ValueState};
 use crate::api::{self, ApiError};
 use crate::buyer::{tx, use_buyer, use_locale};
@@ -81,19 +82,26 @@ fn text(l: Locale, msg: Msg) -> String {
 fn ProductView(p: ProductDetail) -> impl IntoView {
     let l = use_locale().get_untracked();
     let selection = RwSignal::new(initial_selection(&p.variants, &p.options));
-    let image_index = RwSignal::new(0usize);
+    // The picture of a colour, if it has one.
+    let picture_of = |p: &ProductDetail, colour: &Option<String>| {
+        p.images
+            .iter()
+            .position(|im| im.colour.is_some() && im.colour == *colour)
+    };
+    // The first picture shown is already the chosen colour's, so the main image is fetched
+    // once, not once for the first picture and again when the colour is applied.
+    let image_index = RwSignal::new(
+        selection
+            .with_untracked(|s| picture_of(&p, &s.colour))
+            .unwrap_or(0),
+    );
     let show_original = RwSignal::new(false);
     let p = StoredValue::new(p);
 
     // Choosing a colour shows its picture.
     Effect::new(move |_| {
         let colour = selection.with(|s| s.colour.clone());
-        let found = p.with_value(|p| {
-            p.images
-                .iter()
-                .position(|im| im.colour.is_some() && im.colour == colour)
-        });
-        if let Some(i) = found {
+        if let Some(i) = p.with_value(|p| picture_of(p, &colour)) {
             image_index.set(i);
         }
     });
@@ -129,6 +137,13 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         )
     };
 
+    let buy = Buy::new(chosen, p.with_value(|p| (p.price, p.converted.clone())));
+    let buy_row: NodeRef<leptos::html::Div> = NodeRef::new();
+
+    // On a phone the summary (title, rating, price, stock) sits beside a smaller picture and
+    // the buy box follows at full width, so title, price, "Add to cart" and the first delivery
+    // option fit the first screen; on wide screens the summary and the buy box share the
+    // column beside the gallery.
     view! {
         <PageMeta title=Signal::derive(move || title.clone()) description=Signal::derive(move || description.clone()) path/>
         <nav class="breadcrumbs" aria-label=text(l, Msg::Breadcrumbs)>
@@ -139,11 +154,14 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         </nav>
         <article class="product" aria-labelledby="product-title">
             {gallery(l, p, &images, image_index)}
-            <div class="product-info">
+            <div class="product-summary">
                 <h1 id="product-title" dir="auto" lang=move || shown().2>{move || shown().0}</h1>
-                {original_toggle(l, p, show_original)}
                 <p class="product-rating">{p.with_value(|p| rating_line(l, p))}</p>
-                {buy_box(l, p, options, selection, chosen)}
+                {price_and_stock(l, buy)}
+            </div>
+            <div class="product-buy">
+                {original_toggle(l, p, show_original)}
+                {buy_box(l, p, options, selection, buy, buy_row)}
                 {seller_sections(l, p)}
             </div>
             <section class="description" aria-labelledby="description-heading">
@@ -153,6 +171,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
             </section>
             {specifications(l, p, chosen)}
         </article>
+        {buy_bar(l, buy, buy_row)}
     }
 }
 
@@ -181,7 +200,7 @@ fn gallery(
                     <button type="button" class="thumbnail" aria-label=label
                         aria-pressed=move || (image_index.get() == i).to_string()
                         on:click=move |_| image_index.set(i)>
-                        <img src=im.image.url.clone() width="64" height="64" alt="" loading="lazy"/>
+                        <img src=im.image.url.clone() width="64" height="64" alt="" loading="lazy" decoding="async"/>
                     </button>
                 </li>
             }
@@ -195,9 +214,12 @@ fn gallery(
                 .unwrap_or_default()
         })
     };
+    // The main picture is the page's largest paint: fetched first, never lazily. Every picture
+    // is one SVG drawn at 480 px (`/media` has no other sizes, and a vector needs none), so
+    // there is no `srcset` to choose from; `width`/`height` reserve its square before it loads.
     view! {
         <div class="gallery" role="group" aria-label=text(l, Msg::GalleryLabel)>
-            <img class="gallery-main" src=main_src width="480" height="480" alt="" fetchpriority="high"/>
+            <img class="gallery-main" src=main_src width="480" height="480" alt="" fetchpriority="high" loading="eager"/>
             <ul class="thumbnails">{thumbnails}</ul>
         </div>
     }
@@ -242,23 +264,12 @@ fn rating_line(l: Locale, p: &ProductDetail) -> String {
     )
 }
 
-/// Price and stock of the chosen variant, the variant picker, the quantity and "Add to cart",
-/// and the shipping estimate.
-fn buy_box(
-    l: Locale,
-    p: Product,
-    options: Vec<VariantOption>,
-    selection: RwSignal<Selection>,
-    chosen: Memo<Option<VariantInfo>>,
-) -> impl IntoView {
-    let quantity = RwSignal::new(1u32);
-    // Price and stock follow the chosen variant; before a full choice, the lowest price.
-    let from = p.with_value(|p| (p.price, p.converted.clone()));
+/// Price and stock of the chosen variant.
+fn price_and_stock(l: Locale, buy: Buy) -> impl IntoView {
+    let chosen = buy.chosen;
     let price = move || {
-        let (price, converted) = chosen
-            .get()
-            .map_or_else(|| from.clone(), |v| (v.price, v.converted));
-        view! { <crate::currency::PriceTag price converted explain=true class="product-price"/> }
+        let (price, converted) = buy.price();
+        view! { <crate::currency::PriceTag price converted class="product-price"/> }
     };
     let stock = move || match chosen.get() {
         None => (text(l, Msg::ChooseOptions), "hint"),
@@ -284,37 +295,49 @@ fn buy_box(
             "stock",
         ),
     };
-    let max = move || chosen.get().map_or(1, |v| v.stock.max(1));
-    let cart = crate::cart::use_cart();
-    // None: nothing yet; Some(true): added; Some(false): the change failed.
-    let added = RwSignal::new(None::<bool>);
-    let add = move |_| {
-        let Some(v) = chosen.get_untracked() else {
-            return;
-        };
-        let quantity = quantity.get_untracked();
-        added.set(None);
-        leptos::task::spawn_local(async move {
-            added.set(Some(cart.add(v.sku, quantity).await));
-        });
-    };
-    let (added_text, failed_text) = (text(l, Msg::AddedToCart), text(l, Msg::CartError));
     view! {
         {price}
         <p class=move || stock().1>{move || stock().0}</p>
+    }
+}
+
+/// The variant picker, the quantity and "Add to cart" (`buy_row`, which the buy bar watches),
+/// the shipping estimate, and how a converted price was converted.
+fn buy_box(
+    l: Locale,
+    p: Product,
+    options: Vec<VariantOption>,
+    selection: RwSignal<Selection>,
+    buy: Buy,
+    buy_row: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
+    let chosen = buy.chosen;
+    let max = move || chosen.get().map_or(1, |v| v.stock.max(1));
+    let (added_text, failed_text) = (text(l, Msg::AddedToCart), text(l, Msg::CartError));
+    let table = crate::currency::use_currency().table;
+    // The conversion explained, under the estimate: it is long, and on a phone it would push
+    // "Add to cart" and the delivery estimate off the first screen. The price carries it as
+    // its `title` too.
+    let note = move || {
+        let (price, converted) = buy.price();
+        converted
+            .filter(|c| c.amount.currency() != price.currency())
+            .map(|c| table.with(|t| crate::currency::conversion_note(&price, &c, t.as_ref(), l)))
+            .unwrap_or_default()
+    };
+    view! {
         <form class="variant-picker" on:submit=|ev| ev.prevent_default()>{variant_picker(l, p, options, selection)}</form>
-        <div class="buy">
+        <div class="buy" node_ref=buy_row>
             <label for="quantity">{text(l, Msg::Quantity)}</label>
             <input id="quantity" type="number" inputmode="numeric" min="1" max=move || max().to_string()
-                prop:value=move || quantity.get().to_string()
+                prop:value=move || buy.quantity.get().to_string()
                 on:change=move |ev| {
                     let n = event_target_value(&ev).trim().parse::<u32>().unwrap_or(1).clamp(1, max());
-                    quantity.set(n);
+                    buy.quantity.set(n);
                 }/>
-            <button type="button" class="button add-to-cart" disabled=move || chosen.get().is_none_or(|v| v.stock == 0)
-                on:click=add>{text(l, Msg::AddToCart)}</button>
+            {buy.button(l, None)}
         </div>
-        <p role="status" class="cart-note">{move || match added.get() {
+        <p role="status" class="cart-note">{move || match buy.added.get() {
             Some(true) => added_text.clone(),
             Some(false) => failed_text.clone(),
             None => String::new(),
@@ -322,6 +345,7 @@ fn buy_box(
         <crate::shipping::ProductEstimate sku=Signal::derive(move || {
             chosen.get().map(|v| v.sku).or_else(|| p.with_value(|p| p.variants.first().map(|v| v.sku.clone())))
         })/>
+        <p class="conversion-note">{note}</p>
     }
 }
 

@@ -118,8 +118,9 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
     });
     view! {
         <Show when=ready>
-            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
-            <header class="site-header">
+            // `rel="external"`: the browser, not the router, follows it, so focus moves to main.
+            <a class="skip-link" href="#main" rel="external">{tr(Msg::SkipToContent)}</a>
+            <header class="site-header" class:condensed=header::condensed_on_scroll()>
                 <a href=move || Page::Home.href(locale.get()) class="brand">{tr(Msg::StoreName)}</a>
                 <LanguageMenu/>
                 <crate::currency::CurrencyMenu/>
