@@ -6,6 +6,7 @@
 //                 → wasm-split-cli (a main module, one module per page, shared chunks)
 //                 → wasm-bindgen on the main module only → wasm-opt -Oz on every module
 //      (debug):   cargo build → wasm-bindgen (one module; `make dev`)
+//      (release) the JS glue is minified by terser;
 //      then every file gets a content-hashed name, and `wasm-split.json` lists what each
 //      page loads (the size budget and the server's preload links read it).
 // post: copies the files into trunk's staging folder and writes into its index.html the
@@ -79,12 +80,44 @@ function pre() {
     run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', bindgen, mainWasm]);
   }
   if (existsSync(join(bindgen, 'snippets'))) throw new Error('wasm-bindgen wrote snippets/: copy them too');
-  nameByContent(bindgen);
+  // Read the loader's module graph before minifying (the parser reads its source layout).
+  const pages = splitPages(bindgen);
+  if (release) {
+    // The glue as written is a third larger than it needs to be. Names inside each module are
+    // shortened; exports, import specifiers and the import object's string keys stay as they
+    // are (the wasm is linked against those).
+    for (const name of readdirSync(bindgen).filter((n) => n.endsWith('.js'))) {
+      run('terser', [join(bindgen, name), '--module', '--compress', '--mangle', '--ecma', '2020',
+        '--output', join(bindgen, name)]);
+    }
+  }
+  nameByContent(bindgen, pages);
+}
+
+// What each page loads besides the main module — its module and the chunks it depends on —
+// read from wasm-split-cli's loader (`__wasm_split.js`), by file name. `null` when unsplit.
+function splitPages(dir) {
+  if (!existsSync(join(dir, '__wasm_split.js'))) return null;
+  const loader = readFileSync(join(dir, '__wasm_split.js'), 'utf8');
+  const chunkFile = {};
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    chunkFile[m[1]] = m[2];
+  }
+  const pages = {};
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+    const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((c) => {
+      if (!chunkFile[c]) throw new Error(`split loader: no file for ${c}`);
+      return chunkFile[c];
+    });
+    pages[m[1]] = [m[2], ...deps];
+  }
+  if (Object.keys(pages).length === 0) throw new Error('split loader: found no split modules (has its format changed?)');
+  return pages;
 }
 
 // Every wasm file is named by its content. The two JS files import each other (the glue
 // imports the split loader, which imports the glue), so they share one hash: of everything.
-function nameByContent(dir) {
+function nameByContent(dir, pages) {
   mkdirSync(out, { recursive: true });
   const files = readdirSync(dir).sort();
   const renames = new Map();
@@ -108,28 +141,12 @@ function nameByContent(dir) {
     writeFileSync(join(out, renames.get(name)), name.endsWith('.js') ? rewrite(bytes.toString('utf8')) : bytes);
   }
 
-  // What each page loads besides the main module: its module and the chunks it depends on.
   const manifest = {
     js: renames.get('storefront.js'),
     wasm: renames.get('storefront_bg.wasm'),
     loader: renames.get('__wasm_split.js') ?? null,
-    pages: {},
+    pages: Object.fromEntries(Object.entries(pages ?? {}).map(([page, files]) => [page, files.map((f) => renames.get(f))])),
   };
-  if (manifest.loader) {
-    const loader = readFileSync(join(dir, '__wasm_split.js'), 'utf8');
-    const chunkFile = {};
-    for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
-      chunkFile[m[1]] = m[2];
-    }
-    for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
-      const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((c) => {
-        if (!chunkFile[c]) throw new Error(`split loader: no file for ${c}`);
-        return renames.get(chunkFile[c]);
-      });
-      manifest.pages[m[1]] = [renames.get(m[2]), ...deps];
-    }
-    if (Object.keys(manifest.pages).length === 0) throw new Error('split loader: found no split modules (has its format changed?)');
-  }
   writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -144,14 +161,14 @@ function post() {
     manifest.loader && `<link rel="modulepreload" href="${url(manifest.loader)}">`,
     `<link rel="preload" href="${url(manifest.wasm)}" as="fetch" type="application/wasm" crossorigin>`,
     `<script type="module">import init from '${url(manifest.js)}';init({module_or_path:'${url(manifest.wasm)}'});</script>`,
-  ].filter(Boolean).join('\n    ');
+  ].filter(Boolean).join('');
   const htmlPath = join(staging, 'index.html');
   // trunk leaves the skipped Rust link (and its comment) in place: the tags take their place.
   const html = readFileSync(htmlPath, 'utf8')
     .replace(/\s*<!-- The wasm is built by[\s\S]*?-->/, '')
-    .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
+    .replace(/\s*<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
   if (!html.includes('</head>')) throw new Error('index.html has no </head>');
-  writeFileSync(htmlPath, html.replace('</head>', `  ${tags}\n  </head>`));
+  writeFileSync(htmlPath, html.replace('</head>', `${tags}</head>`));
 }
 
 const step = process.argv[2];

@@ -33,7 +33,8 @@ if (!manifest.loader) {
   console.error('size-budget: the wasm in dist/ is not split per page (a debug build?); build with trunk build --release');
   process.exit(2);
 }
-const css = [...html.matchAll(/href=["']\/?([^"']+\.css)["']/g)].map((m) => m[1]);
+// trunk minifies the HTML in release builds: attribute values may be unquoted.
+const css = [...html.matchAll(/href=["']?\/?([^"'\s>]+\.css)/g)].map((m) => m[1]);
 if (css.length === 0 || !html.includes(manifest.js) || !html.includes(manifest.wasm)) {
   console.error('size-budget: index.html does not load the CSS, main JS and wasm of wasm-split.json');
   process.exit(2);

@@ -101,22 +101,10 @@ pub fn chosen_variant<'a>(
 /// first size with stock. With both axes the buyer chooses the size, since a preselected size
 /// is easy to overlook.
 pub fn initial_selection(variants: &[VariantInfo], options: &[VariantOption]) -> Selection {
-    let first_in_stock = |axis: &str| {
-        let option = options.iter().find(|o| o.axis == axis)?;
-        option
-            .values
-            .iter()
-            .find(|val| {
-                variants
-                    .iter()
-                    .any(|v| value_of(v, axis) == Some(val.code.as_str()) && v.stock > 0)
-            })
-            .or_else(|| option.values.first())
-            .map(|val| val.code.clone())
-    };
-    let colour = first_in_stock("colour");
+    let first_offered = |axis| domain::catalog::first_offered(variants, options, axis);
+    let colour = first_offered("colour");
     let size = if colour.is_none() {
-        first_in_stock("size")
+        first_offered("size")
     } else {
         None
     };

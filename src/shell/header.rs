@@ -1,4 +1,5 @@
-//! The header's language menu and search box, and when the header condenses.
+//! The header's language menu and search box. When the header condenses on scroll is decided
+//! by a few lines of script in `index.html`, which work before the wasm arrives.
 
 use crate::buyer::{tr, use_locale};
 use crate::catalog::listing::ListingParams;
@@ -7,7 +8,6 @@ use crate::routes::{in_locale, Page};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use std::cell::Cell;
 
 /// The language menu: switching keeps the current page, its query and the scroll position.
 #[component]
@@ -107,40 +107,4 @@ pub(super) fn SearchBox() -> impl IntoView {
             <button type="submit" class="button search-submit"><span>{tr(Msg::SearchSubmit)}</span></button>
         </form>
     }
-}
-
-/// Scrolled this far down, the header may condense (about the height of its two rows).
-const CONDENSE_AFTER: f64 = 100.0;
-/// Scrolling back up this far shows the whole header again; smaller moves are jitter.
-const EXPAND_ON_UP: f64 = 8.0;
-
-/// Whether the header shows its thin form: scrolled down past its height, until the buyer
-/// scrolls back up or returns to the top. CSS decides what condensing means at each width
-/// (on phones the search and currency row slides away; a wide header is one row anyway) and
-/// undoes it while keyboard focus is inside the header, so the keyboard reaches every control.
-pub(super) fn condensed_on_scroll() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
-    let (condensed, set_condensed) = signal(false);
-    // The last offset seen, and the lowest point of the latest scroll down.
-    let (last, lowest) = (Cell::new(0.0_f64), Cell::new(0.0_f64));
-    let handle = window_event_listener(leptos::ev::scroll, move |_| {
-        let y = window().scroll_y().unwrap_or(0.0);
-        let down = y > last.replace(y);
-        if down {
-            lowest.set(y);
-        }
-        let next = if y <= CONDENSE_AFTER {
-            false
-        } else if down {
-            true
-        } else if lowest.get() - y >= EXPAND_ON_UP {
-            false
-        } else {
-            condensed.get_untracked()
-        };
-        if next != condensed.get_untracked() {
-            set_condensed.set(next);
-        }
-    });
-    on_cleanup(move || handle.remove());
-    move || condensed.get()
 }

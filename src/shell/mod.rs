@@ -120,7 +120,7 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
         <Show when=ready>
             // `rel="external"`: the browser, not the router, follows it, so focus moves to main.
             <a class="skip-link" href="#main" rel="external">{tr(Msg::SkipToContent)}</a>
-            <header class="site-header" class:condensed=header::condensed_on_scroll()>
+            <header class="site-header">
                 <a href=move || Page::Home.href(locale.get()) class="brand">{tr(Msg::StoreName)}</a>
                 <LanguageMenu/>
                 <crate::currency::CurrencyMenu/>

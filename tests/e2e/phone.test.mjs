@@ -162,7 +162,7 @@ suite('buying on a phone', { viewports: [PHONE] }, ({ store, device, newPage }) 
 
     await scrollTo(page, 200);
     await scrollTo(page, 700);
-    await page.locator('.site-header.condensed').waitFor();
+    await page.locator('[data-header-condensed] .site-header').waitFor();
     // Once the slide has finished, measure what is left on screen.
     await settled(page, '.site-header');
     assert.equal(await page.locator('.search-box').evaluate((e) => getComputedStyle(e).opacity), '0');
@@ -189,7 +189,7 @@ suite('buying on a phone', { viewports: [PHONE] }, ({ store, device, newPage }) 
 
     // Scrolling back up brings the whole header back.
     await scrollTo(page, 600);
-    await page.locator('.site-header:not(.condensed)').waitFor();
+    await page.locator('html:not([data-header-condensed]) .site-header').waitFor();
     await settled(page, '.site-header');
     assert.equal(outside(await search.boundingBox(), device.viewport, 'search box after scrolling up'), null);
   });

@@ -395,6 +395,38 @@ impl Handling {
     }
 }
 
+/// The value a product page opens on along `axis` (`colour`, `size`): the first one some
+/// variant in stock has, else the first there is. One rule for the app's first choice and the
+/// server's first response (the picture it preloads and shares).
+pub fn first_offered(
+    variants: &[VariantInfo],
+    options: &[VariantOption],
+    axis: &str,
+) -> Option<String> {
+    let has = |v: &VariantInfo, code: &str| match axis {
+        "colour" => v.colour.as_deref() == Some(code),
+        "size" => v.size.as_deref() == Some(code),
+        _ => false,
+    };
+    let option = options.iter().find(|o| o.axis == axis)?;
+    option
+        .values
+        .iter()
+        .find(|val| variants.iter().any(|v| has(v, &val.code) && v.stock > 0))
+        .or_else(|| option.values.first())
+        .map(|val| val.code.clone())
+}
+
+/// The picture a product page opens on: the first colour's on offer ([`first_offered`]),
+/// else the first picture.
+pub fn opening_picture(p: &ProductDetail) -> Option<&ProductImage> {
+    let colour = first_offered(&p.variants, &p.options, "colour");
+    p.images
+        .iter()
+        .find(|im| im.colour.is_some() && im.colour == colour)
+        .or_else(|| p.images.first())
+}
+
 /// Plain text of sanitized description HTML, at most 160 characters: a page's meta
 /// description, written the same by the server's first response and the app.
 pub fn meta_description(html: &str) -> String {
@@ -422,6 +454,41 @@ pub fn meta_description(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_product_page_opens_on_the_first_colour_in_stock() {
+        let variant = |colour: &str, stock| VariantInfo {
+            sku: colour.into(),
+            colour: Some(colour.into()),
+            size: None,
+            price: Money::from_minor(100, crate::Currency::USD),
+            converted: None,
+            stock,
+            weight_g: 100,
+            dims_mm: [1, 1, 1],
+        };
+        let options = vec![VariantOption {
+            axis: "colour".into(),
+            values: ["blue", "white"]
+                .map(|c| OptionValue {
+                    code: c.into(),
+                    label: c.into(),
+                })
+                .into(),
+        }];
+        let variants = vec![variant("blue", 0), variant("white", 3)];
+        assert_eq!(
+            first_offered(&variants, &options, "colour").as_deref(),
+            Some("white")
+        );
+        assert_eq!(first_offered(&variants, &options, "size"), None);
+        // Nothing in stock: the first value.
+        let sold_out = vec![variant("blue", 0), variant("white", 0)];
+        assert_eq!(
+            first_offered(&sold_out, &options, "colour").as_deref(),
+            Some("blue")
+        );
+    }
 
     #[test]
     fn handling_flags_survive_their_stored_form() {

@@ -351,7 +351,8 @@ async fn product_head(
     let store = ui_texts::texts(locale).store_name;
     let tag = locale.tag();
     let page = format!("{origin}/{tag}/p/{}", p.slug);
-    let image = p.images.first().map(|i| i.image.clone());
+    // The picture the page opens on (the app's rule): shared in previews and preloaded.
+    let image = domain::catalog::opening_picture(&p).map(|i| i.image.clone());
     let description = domain::catalog::meta_description(&p.description_html);
     let in_stock = p.variants.iter().any(|v| v.stock > 0);
     let mut product = serde_json::json!({

@@ -346,6 +346,11 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
         locale.tag().replace('-', "_")
     ));
     if let Some((src, width, height)) = &head.image {
+        // The page's largest paint: fetched with the page, not after the app asks for it.
+        tag(format!(
+            r#"<link data-page-meta rel="preload" as="image" href="{}" fetchpriority="high">"#,
+            escape(src)
+        ));
         tag(format!(
             r#"<meta property="og:image" content="{}{}">"#,
             escape(origin),

@@ -216,6 +216,13 @@ async fn a_product_pages_first_response_names_the_product_for_search_engines_and
     assert!(attribute(&html, ("hreflang", "x-default"), "href").is_some());
     let image = attribute(&html, ("property", "og:image"), "content").expect("og:image");
     assert!(image.starts_with("https://shop.example/media/"), "{image}");
+    // The same picture is preloaded: the page's largest paint.
+    let preload = attribute(&html, ("as", "image"), "href").expect("the main image is preloaded");
+    assert_eq!(format!("https://shop.example{preload}"), image);
+    assert_eq!(
+        attribute(&html, ("as", "image"), "fetchpriority").as_deref(),
+        Some("high")
+    );
     // Structured data: a Product whose offer is the product's price in the buyer's currency.
     let data: Vec<serde_json::Value> = html
         .split(r#"<script type="application/ld+json">"#)
