@@ -298,6 +298,13 @@ async fn listing_head(
     for item in list.items.iter_mut().chain(list.suggestions.iter_mut()) {
         item.converted = state.fx.convert(item.price, currency);
     }
+    // The cards a phone's first screen shows (two) and a wide one's first row (four).
+    let preload = list
+        .items
+        .iter()
+        .take(4)
+        .map(|item| item.image.url.clone())
+        .collect();
     let data = serde_json::to_string(&list)
         .ok()
         .map(|json| crate::web::pages::PageData {
@@ -313,6 +320,7 @@ async fn listing_head(
         description: texts.meta_description.to_owned(),
         rest,
         image: None,
+        preload,
         json_ld: [structured, organization(origin, locale)]
             .iter()
             .map(|v| v.to_string())
@@ -404,6 +412,7 @@ async fn product_head(
         title: p.title.clone(),
         description,
         rest: format!("p/{}", p.slug),
+        preload: image.iter().map(|i| i.url.clone()).collect(),
         image: image.map(|i| (i.url, i.width, i.height)),
         json_ld: [product, breadcrumbs, organization]
             .iter()

@@ -345,12 +345,14 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
         r#"<meta property="og:locale" content="{}">"#,
         locale.tag().replace('-', "_")
     ));
-    if let Some((src, width, height)) = &head.image {
+    for src in &head.preload {
         // The page's largest paint: fetched with the page, not after the app asks for it.
         tag(format!(
             r#"<link data-page-meta rel="preload" as="image" href="{}" fetchpriority="high">"#,
             escape(src)
         ));
+    }
+    if let Some((src, width, height)) = &head.image {
         tag(format!(
             r#"<meta property="og:image" content="{}{}">"#,
             escape(origin),
@@ -505,6 +507,7 @@ mod tests {
             description: "Line <b>".into(),
             rest: "p/mug".into(),
             image: Some(("/media/products/mug.svg".into(), 800, 800)),
+            preload: vec!["/media/products/mug.svg".into()],
             json_ld: vec![r#"{"name":"</script><script>alert(1)</script>"}"#.into()],
             data: Some(crate::web::pages::PageData {
                 key: "product|mug|es|EUR".into(),

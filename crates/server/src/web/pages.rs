@@ -23,6 +23,9 @@ pub struct Head {
     pub rest: String,
     /// The main image: absolute URL path, width, height.
     pub image: Option<(String, u32, u32)>,
+    /// Pictures the first screen shows (URL paths), fetched with the page rather than after
+    /// the app asks for them: the main picture, the first cards of a listing.
+    pub preload: Vec<String>,
     /// Structured data (schema.org JSON-LD), already serialized.
     pub json_ld: Vec<String>,
     /// The API's answer the page starts from, so the app shows it without asking again.

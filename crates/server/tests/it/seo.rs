@@ -402,6 +402,21 @@ async fn home_and_category_pages_carry_the_apis_first_page_of_their_listing() {
         let html = app.get(path).await.text();
         let (found, inlined) = page_data(&html).expect("the page carries its listing");
         assert_eq!(found, key);
+        // The first cards' pictures are fetched with the page.
+        let first = inlined["items"][0]["image"]["url"]
+            .as_str()
+            .expect("a picture");
+        assert!(
+            html.contains(&format!(
+                r#"<link data-page-meta rel="preload" as="image" href="{first}""#
+            )),
+            "{path}"
+        );
+        assert_eq!(
+            html.matches(r#"rel="preload" as="image""#).count(),
+            4,
+            "{path}"
+        );
         assert_eq!(inlined, app.get(api).await.json(), "{path}");
         assert!(!inlined["items"].as_array().expect("items").is_empty());
     }
