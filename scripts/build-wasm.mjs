@@ -104,14 +104,20 @@ function splitPages(dir) {
     chunkFile[m[1]] = m[2];
   }
   const pages = {};
-  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+  // `export const __wasm_split_load_X = wrapAsyncCb(makeLoad(<fetcher>, [deps]));` where the
+  // fetcher fetches `./split_X.wasm`, or is `() => async (_imp) => ({})` for a page whose own
+  // module came out empty (everything it needs is in shared chunks).
+  const exports = [...loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(/g)].map((m) => m[1]);
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n?, \[([^\]]*)\]\)\);/g)) {
+    const own = m[2].match(/fetch\(new URL\("\.\/([^"]+)"/)?.[1];
     const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((c) => {
       if (!chunkFile[c]) throw new Error(`split loader: no file for ${c}`);
       return chunkFile[c];
     });
-    pages[m[1]] = [m[2], ...deps];
+    pages[m[1]] = own ? [own, ...deps] : deps;
   }
-  if (Object.keys(pages).length === 0) throw new Error('split loader: found no split modules (has its format changed?)');
+  const missed = exports.filter((name) => !(name in pages));
+  if (missed.length > 0) throw new Error(`split loader: could not read the modules of ${missed.join(', ')} (has its format changed?)`);
   return pages;
 }
 

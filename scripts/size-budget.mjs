@@ -1,5 +1,6 @@
 // Prints the brotli transfer size of what each page loads first — the HTML shell with the UI
-// texts of one locale inlined, the CSS, the main wasm module with its JS, and the page's own
+// texts of one locale inlined (not counted: the head and the API answer the server adds for
+// home, category and product pages, which replace the request the app would make), the CSS, the main wasm module with its JS, and the page's own
 // split modules (dist/wasm-split.json, written by scripts/build-wasm.mjs) — and fails when a
 // browsing page (home and listings, product) is over its budget in perf/budgets.json, or when
 // one of them would load the checkout's or the order page's module.
@@ -85,6 +86,12 @@ for (const f of common) console.log(`${pad(f, 48)}${pad(kb(measure(f).raw), 12)}
 // What each page adds, and its first load in all. Home, category and search pages are `listing`.
 const BROWSING = ['listing', 'product'];
 const KEPT_OFF = ['checkout', 'orders'];
+for (const page of [...BROWSING, ...KEPT_OFF]) {
+  if (!manifest.pages[page]) {
+    console.error(`size-budget: wasm-split.json lists no modules for the ${page} page`);
+    process.exit(2);
+  }
+}
 let failed = false;
 console.log(`\n${pad('page', 10)}${pad('own module', 14)}${pad('shared chunks', 16)}${pad('JS + wasm', 12)}first load`);
 for (const [page, files] of Object.entries(manifest.pages)) {

@@ -163,17 +163,40 @@ pub(super) async fn refusal(response: Response) -> ApiError {
     ApiError::Server { status, problem }
 }
 
+/// The currency the server priced the page's inlined answer in (the last part of its key):
+/// its guess from the buyer's languages among the currencies it offers.
+pub fn inlined_currency() -> Option<domain::Currency> {
+    leptos::prelude::document()
+        .get_element_by_id("page-data")?
+        .get_attribute("data-key")?
+        .rsplit('|')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// How old an inlined answer may be and still be shown: a page restored from the browser's
+/// cache (back, forward, a reopened tab) asks the server again.
+const INLINED_FOR_MS: f64 = 60_000.0;
+
 /// The answer the server inlined in the page for the request `key` names
-/// (`<script id="page-data" data-key="…">`), taken once: the first such request after load is
-/// answered from it without a round trip when the keys match (the same product, language and
-/// currency); otherwise, and every time after, the request goes to the server. `None` when
-/// the page carries no answer for `key` or it cannot be read.
+/// (`<script id="page-data" data-key="…" data-at="…">`), taken once when the keys match (the
+/// same resource, language and currency) and it is fresh; the request goes to the server
+/// otherwise and every time after. A request with another key leaves it in place, for the one
+/// it was made for (the buyer's currency may settle on the server's guess a moment later).
 pub(super) fn take_inlined<T: DeserializeOwned>(key: &str) -> Option<T> {
     let document = leptos::prelude::document();
     let element = document.get_element_by_id("page-data")?;
-    // Looked at once, whatever it holds: a later request wants fresher data.
-    element.remove();
     if element.get_attribute("data-key").as_deref() != Some(key) {
+        return None;
+    }
+    element.remove();
+    // An integer: parsing a float would add kilobytes of the standard library to the wasm.
+    let made = element.get_attribute("data-at")?.parse::<u64>().ok()?;
+    // A clock a few minutes off is allowed for; beyond that the answer is not trusted.
+    #[allow(clippy::cast_precision_loss)] // milliseconds since 1970 are far below 2^53
+    let age = js_sys::Date::now() - made as f64;
+    if !(-300_000.0..INLINED_FOR_MS).contains(&age) {
         return None;
     }
     let text = element.text_content()?;

@@ -16,5 +16,5 @@ pub mod payments;
 pub mod shipping;
 pub mod texts;
 
-pub use http::{ApiError, Latest};
+pub use http::{inlined_currency, ApiError, Latest};
 pub use texts::ui_texts;

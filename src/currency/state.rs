@@ -18,11 +18,15 @@ pub struct CurrencyState {
     pub table: RwSignal<Option<RateTable>, LocalStorage>,
 }
 
-/// The buyer's currency before the store's list has arrived: remembered, else the default.
+/// The buyer's currency before the store's list has arrived: remembered, else the one the page's
+/// inlined answer is priced in (the server's guess), else the default for their languages.
 pub fn initial_currency(locale: Locale) -> Currency {
     Store::Local
         .get(STORAGE_KEY)
         .and_then(|code| code.parse::<Currency>().ok())
+        // The page's first answer was priced by the same rule with the currencies the store
+        // offers (the app learns them only with the rate table): the same guess, or a better one.
+        .or_else(crate::api::inlined_currency)
         .unwrap_or_else(|| default_currency(&browser::languages(), locale, &[]))
 }
 

@@ -4,7 +4,7 @@
 //!
 //! | module | pages | fetched ahead from |
 //! |---|---|---|
-//! | `listing` | home, category, search | the product page |
+//! | `listing` | home, category, search | (the landing page for most; not fetched ahead) |
 //! | `product` | product | a listing |
 //! | `cart` | cart (and the header's compact cart) | the product page |
 //! | `checkout` | checkout | the cart |

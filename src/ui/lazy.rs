@@ -1,6 +1,6 @@
 //! Code that arrives when it is first needed.
 //!
-//! The release build (`--cfg store_split`, see `scripts/build-wasm.sh`) splits the wasm: each
+//! The release build (`--cfg store_split`, see `scripts/build-wasm.mjs`) splits the wasm: each
 //! page's code, and the compact cart's, is a module of its own that the browser fetches the
 //! first time the page is shown, so the first page loads only the shell and its own code.
 //! [`split_view!`] declares such a piece of view. Everywhere else (tests, `make dev`, clippy)

@@ -242,9 +242,13 @@ suite('buying on a phone', { viewports: [PHONE] }, ({ store, device, newPage }) 
       assert.equal(await img.getAttribute('decoding'), 'async');
       assert.ok(await img.getAttribute('width') && await img.getAttribute('height'), 'a thumbnail has its size');
     }
-    // The main picture is what the chosen colour shows, fetched once.
+    // The main picture is what the chosen colour shows, and the one the server's answer
+    // preloads (one rule on both sides: domain::catalog::opening_picture).
     const src = await main.getAttribute('src');
     assert.ok(src.startsWith(`/media/products/${product.slug}/`), src);
+    const html = await (await fetch(page.url())).text();
+    const preloaded = html.match(/<link data-page-meta rel="preload" as="image" href="([^"]+)"/)?.[1];
+    assert.equal(preloaded, src, 'the preloaded picture is the one shown');
 
     // On the home page every card's picture has its size; those below the first screen load lazily.
     await page.goto(`${store.url}/en/`);

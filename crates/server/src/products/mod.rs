@@ -305,16 +305,14 @@ async fn listing_head(
         .take(4)
         .map(|item| item.image.url.clone())
         .collect();
-    let data = serde_json::to_string(&list)
-        .ok()
-        .map(|json| crate::web::pages::PageData {
-            key: format!(
-                "listing|{}|{tag}|{}",
-                category.unwrap_or_default(),
-                currency.code()
-            ),
-            json,
-        });
+    let data = serde_json::to_string(&list).ok().map(|json| {
+        let key = format!(
+            "listing|{}|{tag}|{}",
+            category.unwrap_or_default(),
+            currency.code()
+        );
+        crate::web::pages::PageData::now(key, json)
+    });
     Some(crate::web::pages::Head {
         title,
         description: texts.meta_description.to_owned(),
@@ -349,12 +347,10 @@ async fn product_head(
     for variant in &mut p.variants {
         variant.converted = fx.convert(variant.price, currency);
     }
-    let data = serde_json::to_string(&p)
-        .ok()
-        .map(|json| crate::web::pages::PageData {
-            key: format!("product|{}|{}|{}", p.slug, locale.tag(), currency.code()),
-            json,
-        });
+    let data = serde_json::to_string(&p).ok().map(|json| {
+        let key = format!("product|{}|{}|{}", p.slug, locale.tag(), currency.code());
+        crate::web::pages::PageData::now(key, json)
+    });
     let offer_price = p.converted.as_ref().map_or(p.price, |c| c.amount);
     let store = ui_texts::texts(locale).store_name;
     let tag = locale.tag();

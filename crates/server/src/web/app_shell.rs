@@ -3,15 +3,17 @@
 //! The wasm app carries no translation tables (see the `ui_texts` crate). Each answer for a
 //! page gets the texts of one locale as JSON in
 //! `<script id="ui-texts" type="application/json" data-locale="…">`: the locale the path names
-//! (`/es/p/…`), else the best match for `Accept-Language`. The twelve variants are built on
-//! first use, compressed once with brotli 11, and rebuilt when `index.html` changes on disk.
+//! (`/es/p/…`), else the best match for `Accept-Language`. The variants (12 locales × 6 kinds
+//! of page, for the preloads) are built on first use, compressed once with brotli 11, and
+//! rebuilt when `index.html` changes on disk.
 //!
 //! The release wasm is split per page (`scripts/build-wasm.mjs`): a page's first answer also
 //! preloads that page's own modules, listed in `wasm-split.json` beside `index.html`, so they
 //! download with the main module instead of after it.
 //!
 //! Every shell carries a strict `Content-Security-Policy` ([`AppShell::policy`]): scripts only
-//! from the store's origin plus trunk's inline start-up script by its SHA-256, WebAssembly
+//! from the store's origin plus `index.html`'s own inline scripts by their SHA-256 (the start-up
+//! script `scripts/build-wasm.mjs` writes, the header's scroll script), WebAssembly
 //! compilation, requests only to the store's origin, frames only from the payment provider's
 //! origin, and no framing of the store by anyone. An injected script or a form posting a
 //! buyer's address elsewhere is refused by the browser.
@@ -58,9 +60,6 @@ impl AppShell {
         }
     }
 
-    /// The shell for a request to `path`, with texts for the locale it names, else for the
-    /// request's `Accept-Language`. Always revalidated (`no-cache`). `frame_origin`: the
-    /// payment provider's page, the one origin the shell may frame.
     /// The shell with `head`'s tags in it (see [`with_head`]); sent uncompressed, for the
     /// server's compression layer to compress.
     pub fn respond_with_head(
@@ -74,6 +73,9 @@ impl AppShell {
         self.answer(path, headers, frame_origin, Some((head, origin)))
     }
 
+    /// The shell for a request to `path`, with texts for the locale it names, else for the
+    /// request's `Accept-Language`. Always revalidated (`no-cache`). `frame_origin`: the
+    /// payment provider's page, the one origin the shell may frame.
     pub fn respond(&self, path: &str, headers: &HeaderMap, frame_origin: Option<&str>) -> Response {
         self.answer(path, headers, frame_origin, None)
     }
@@ -131,7 +133,7 @@ impl AppShell {
         }
         // Where the path names no locale, the answer depends on the browser's languages; so
         // does a page whose inlined prices are in the currency they suggest.
-        let by_languages = head.is_some_and(|(head, _)| head.data.is_some());
+        let by_languages = head.is_some();
         h.insert(
             header::VARY,
             HeaderValue::from_static(if named.is_some() && !by_languages {
@@ -285,6 +287,16 @@ fn preload_tags(manifest: &str, code: PageCode) -> String {
         .join("")
 }
 
+/// JSON that nothing in it can end or change its `<script>` element: `<`, `>` and `&` only
+/// occur inside JSON strings, where `\u003c` is the same character. Replacing `</` alone is
+/// not enough: a seller's `<!--<script>` puts the HTML parser in a state where `</script>`
+/// no longer closes the element.
+pub fn json_in_html(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// `text` safe in HTML and XML text and attribute values.
 pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -366,18 +378,19 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
         ));
     }
     for data in &head.json_ld {
-        // `</` cannot end the script early.
         tag(format!(
             r#"<script type="application/ld+json">{}</script>"#,
-            data.replace("</", "<\\/")
+            json_in_html(data)
         ));
     }
     if let Some(data) = &head.data {
-        // A data block (not run, so no CSP hash); `<\/` is still the same JSON.
+        // A data block (not run, so no CSP hash). `data-at`: when it was written (ms since the
+        // epoch), so a page restored much later from the browser's cache is not taken as fresh.
         tag(format!(
-            r#"<script id="page-data" type="application/json" data-key="{}">{}</script>"#,
+            r#"<script id="page-data" type="application/json" data-key="{}" data-at="{}">{}</script>"#,
             escape(&data.key),
-            data.json.replace("</", "<\\/")
+            data.at_ms,
+            json_in_html(&data.json)
         ));
     }
     let html = match (html.find("<title>"), html.find("</title>")) {
@@ -401,7 +414,7 @@ pub fn inline_texts(template: &str, locale: Locale) -> String {
     let script = format!(
         r#"<script id="ui-texts" type="application/json" data-locale="{}">{}</script>"#,
         locale.tag(),
-        ui_texts::texts(locale).to_json()
+        json_in_html(&ui_texts::texts(locale).to_json())
     );
     let with_texts = match template.find("</head>") {
         Some(at) => format!("{}{script}{}", &template[..at], &template[at..]),
@@ -508,10 +521,13 @@ mod tests {
             rest: "p/mug".into(),
             image: Some(("/media/products/mug.svg".into(), 800, 800)),
             preload: vec!["/media/products/mug.svg".into()],
-            json_ld: vec![r#"{"name":"</script><script>alert(1)</script>"}"#.into()],
+            json_ld: vec![
+                r#"{"name":"</script><script>alert(1)</script>","brand":"<!--<script>"}"#.into(),
+            ],
             data: Some(crate::web::pages::PageData {
                 key: "product|mug|es|EUR".into(),
-                json: r#"{"title":"</script><script>alert(2)</script>"}"#.into(),
+                json: r#"{"title":"</script><script>alert(2)</script> & <!--<script>"}"#.into(),
+                at_ms: 1_700_000_000_000,
             }),
         };
         let html = with_head(
@@ -529,9 +545,16 @@ mod tests {
             r#"<link data-page-meta rel="canonical" href="https://shop.example/es/p/mug">"#
         ));
         assert!(!html.contains("</script><script>alert"), "{html}");
-        assert!(html.contains(
-            r#"<script id="page-data" type="application/json" data-key="product|mug|es|EUR">{"title":"<\/script>"#
-        ));
+        assert!(!html.contains("<!--"), "{html}");
+        let data = html.find(r#"<script id="page-data" type="application/json" data-key="product|mug|es|EUR" data-at="1700000000000">"#).expect("page data");
+        let body = &html[data..];
+        let body = &body[body.find('>').expect("open") + 1..body.find("</script>").expect("close")];
+        // Still the same JSON.
+        let parsed: serde_json::Value = serde_json::from_str(body).expect("JSON");
+        assert_eq!(
+            parsed["title"],
+            "</script><script>alert(2)</script> & <!--<script>"
+        );
         assert_eq!(html.matches("<title>").count(), 1);
         assert!(html.find("application/ld+json") < html.find("</head>"));
     }

@@ -36,10 +36,21 @@ pub struct Head {
 /// app uses it when `key` is the request it was about to make (`api::catalog` in the app).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageData {
-    /// `product|{slug}|{locale}|{currency}`.
+    /// `product|{slug}|{locale}|{currency}` or `listing|{category or empty}|{locale}|{currency}`.
     pub key: String,
     /// The answer, as the API sends it.
     pub json: String,
+    /// When it was made, in milliseconds since the Unix epoch.
+    pub at_ms: u64,
+}
+
+impl PageData {
+    pub fn now(key: String, json: String) -> PageData {
+        let at_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+        PageData { key, json, at_ms }
+    }
 }
 
 /// A page whose first response has a head of its own (other pages get the shell's).
@@ -54,16 +65,19 @@ pub enum Headed {
 }
 
 impl Headed {
-    /// The locale and page of `path`, when it is one of these (a query string excluded: a
-    /// filtered listing's head is the app's to write).
+    /// The locale and page of `path` (a trailing `/` allowed), when it is one of these.
     pub fn of(path: &str) -> Option<(Locale, Headed)> {
         let mut parts = path.trim_start_matches('/').split('/');
         let locale = parts.next()?;
         let locale = Locale::ALL.into_iter().find(|l| l.tag() == locale)?;
-        let page = match (parts.next(), parts.next(), parts.next()) {
-            (None | Some(""), None, None) => Headed::Home,
-            (Some("c"), Some(slug), None) if !slug.is_empty() => Headed::Category(slug.to_owned()),
-            (Some("p"), Some(slug), None) if !slug.is_empty() => Headed::Product(slug.to_owned()),
+        let page = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (None | Some(""), None, None, None) => Headed::Home,
+            (Some("c"), Some(slug), None | Some(""), None) if !slug.is_empty() => {
+                Headed::Category(slug.to_owned())
+            }
+            (Some("p"), Some(slug), None | Some(""), None) if !slug.is_empty() => {
+                Headed::Product(slug.to_owned())
+            }
             _ => return None,
         };
         Some((locale, page))

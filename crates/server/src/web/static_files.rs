@@ -77,8 +77,10 @@ impl Shell {
     async fn respond(&self, uri: &axum::http::Uri, headers: &axum::http::HeaderMap) -> Response {
         let path = uri.path();
         let frame = self.payments.frame().map(|(_, origin)| origin);
-        // A page with a query (a filtered listing, page 2) is the app's to describe and fetch.
-        let headed = Headed::of(path).filter(|_| uri.query().is_none());
+        // A listing with a query (filters, page 2) is the app's to describe and fetch; a
+        // product page's query (a campaign's `utm_…`) changes nothing on it.
+        let headed = Headed::of(path)
+            .filter(|(_, page)| uri.query().is_none() || matches!(page, Headed::Product(_)));
         let mut response = match headed {
             Some((locale, page)) if self.pages.page(path) == Page::Public => {
                 let languages = headers

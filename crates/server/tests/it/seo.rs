@@ -425,3 +425,30 @@ async fn home_and_category_pages_carry_the_apis_first_page_of_their_listing() {
     assert!(page_data(&app.get("/ja/?page=2").await.text()).is_none());
     assert!(page_data(&app.get("/ja/c/apparel?sort=price_asc").await.text()).is_none());
 }
+
+#[tokio::test]
+async fn a_product_page_keeps_its_head_with_a_campaign_query_or_a_trailing_slash_and_prices_in_an_offered_currency(
+) {
+    let app = TestApp::new().await;
+    let slug = a_product_slug(&app).await;
+    for path in [
+        format!("/en/p/{slug}?utm_source=newsletter"),
+        format!("/en/p/{slug}/"),
+    ] {
+        let html = app.get(&path).await.text();
+        assert!(html.contains(r#""@type":"Product""#), "{path}");
+        assert!(page_data(&html).is_some(), "{path}");
+    }
+    // A Russian buyer's roubles have no rate in the store: the page is priced in a currency it
+    // offers (dollars, the fallback), and the app starts from that one (`initial_currency`).
+    let res = app
+        .request(
+            axum::http::Request::get(format!("/ru/p/{slug}"))
+                .header("accept-language", "ru-RU,ru;q=0.9")
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+    let (key, _) = page_data(&res.text()).expect("data");
+    assert_eq!(key, format!("product|{slug}|ru|USD"));
+}
