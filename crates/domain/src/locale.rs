@@ -139,24 +139,33 @@ impl Locale {
     /// Picks a locale from an HTTP `Accept-Language` header (`es-CL,es;q=0.9,en;q=0.8`):
     /// the highest-weighted language the store speaks, or `None` when none matches.
     pub fn from_accept_language(header: &str) -> Option<Locale> {
-        let mut ranges: Vec<(f32, usize, &str)> = header
-            .split(',')
-            .enumerate()
-            .filter_map(|(i, part)| {
-                let mut pieces = part.split(';');
-                let tag = pieces.next()?.trim();
-                let q = pieces
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-                (!tag.is_empty() && tag != "*" && q > 0.0).then_some((q, i, tag))
-            })
-            .collect();
-        // Highest weight first; equal weights keep the header's order.
-        ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranges
-            .into_iter()
-            .find_map(|(_, _, tag)| Locale::from_tag(tag))
+        accepted_tags(header).into_iter().find_map(Locale::from_tag)
     }
+}
+
+/// The language tags of an `Accept-Language` header, highest weight first (equal weights in
+/// the header's order); `*`, `q=0`, unreadable weights and anything that is not a plausible
+/// tag (ASCII letters, digits, `-`, `_`, at most 35 characters) left out.
+pub fn accepted_tags(header: &str) -> Vec<&str> {
+    let mut ranges: Vec<(f32, usize, &str)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            let plausible = !tag.is_empty()
+                && tag.len() <= 35
+                && tag
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            (plausible && q > 0.0).then_some((q, i, tag))
+        })
+        .collect();
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranges.into_iter().map(|(_, _, tag)| tag).collect()
 }
 
 #[cfg(test)]

@@ -93,28 +93,14 @@ pub type PageHead = Arc<
         + Sync,
 >;
 
-/// The language tags of an `Accept-Language` header, most preferred first (`q=0` left out).
+/// The language tags of an `Accept-Language` header, most preferred first (at most 16; see
+/// `domain::locale::accepted_tags`).
 pub fn accepted_languages(header: &str) -> Vec<String> {
-    let mut tags: Vec<(f32, usize, String)> = header
-        .split(',')
-        .enumerate()
-        .filter_map(|(i, part)| {
-            let mut pieces = part.split(';');
-            let tag = pieces.next()?.trim();
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").map(str::trim))
-                .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
-            let plausible = !tag.is_empty()
-                && tag.len() <= 35
-                && tag
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-            (plausible && q > 0.0).then(|| (q, i, tag.to_owned()))
-        })
+    domain::locale::accepted_tags(header)
+        .into_iter()
         .take(16)
-        .collect();
-    tags.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    tags.into_iter().map(|(_, _, tag)| tag).collect()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The slugs of every product and category, in order.
