@@ -361,41 +361,193 @@ mod imp {
     }
 }
 
+/// Outside the browser (the server drawing a page's first screen, native tests) ICU4X does the
+/// work `Intl` does in the browser, from the same CLDR data, so the page the server sends reads
+/// as the app will draw it. What ICU4X cannot do yet (date ranges, collation order, unit
+/// names) keeps a plain form; those texts are not on a page's first screen.
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
+    use domain::Money;
+    use fixed_decimal::Decimal;
+    use icu_decimal::DecimalFormatter;
+    use icu_experimental::dimension::currency::formatter::CurrencyFormatter;
+    use icu_experimental::displaynames::multi::{LanguageDisplayNames, RegionDisplayNames};
+    use icu_experimental::displaynames::DisplayNamesOptions;
+    use icu_locale_core::preferences::extensions::unicode::keywords::CurrencyType;
+    use icu_locale_core::Locale;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use writeable::Writeable;
+
+    thread_local! {
+        static NUMBERS: RefCell<HashMap<String, Option<DecimalFormatter>>> =
+            RefCell::new(HashMap::new());
+        static MONEY: RefCell<HashMap<(String, &'static str), Option<(String, String)>>> =
+            RefCell::new(HashMap::new());
+    }
+
+    fn locale(tag: &str) -> Option<Locale> {
+        tag.parse().ok()
+    }
+
+    /// `value` (a decimal string) with `locale`'s digits and separators, by a cached formatter.
+    fn number(value: &str, tag: &str) -> Option<String> {
+        let decimal: Decimal = value.parse().ok()?;
+        NUMBERS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let formatter = cache.entry(tag.to_owned()).or_insert_with(|| {
+                DecimalFormatter::try_new((&locale(tag)?).into(), Default::default()).ok()
+            });
+            formatter
+                .as_ref()
+                .map(|f| f.format(&decimal).write_to_string().into_owned())
+        })
+    }
+
     pub fn compare_text(a: &str, b: &str, _locale: &str) -> std::cmp::Ordering {
         a.cmp(b)
     }
 
-    use domain::Money;
-
-    /// Outside a browser there is no `Intl`; native tests get the plain form.
-    pub fn format_money(money: &Money, _locale: &str) -> String {
-        super::plain(money)
+    /// As the browser writes it: the currency's pattern and symbol from ICU4X, the amount with
+    /// exactly the currency's minor digits (ICU4X would round to CLDR's digits: IDR to none),
+    /// and the symbol wrapped in a first-strong isolate (U+2068 … U+2069).
+    pub fn format_money(money: &Money, tag: &str) -> String {
+        let currency = money.currency();
+        let Some(amount) = number(&money.amount_string(), tag) else {
+            return super::plain(money);
+        };
+        let pattern = MONEY.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            cache
+                .entry((tag.to_owned(), currency.code()))
+                .or_insert_with(|| pattern(currency, tag))
+                .clone()
+        });
+        let Some((before, after)) = pattern else {
+            return super::plain(money);
+        };
+        format!("{before}{amount}{after}")
     }
 
-    pub fn format_integer(value: u64, _locale: &str) -> String {
-        value.to_string()
+    /// What `tag` writes before and after an amount of `currency`, symbol isolated.
+    fn pattern(currency: domain::Currency, tag: &str) -> Option<(String, String)> {
+        let prefs = (&locale(tag)?).into();
+        let value =
+            icu_locale_core::extensions::unicode::Value::try_from_str(currency.code()).ok()?;
+        let code = CurrencyType::try_from(&value).ok()?;
+        let formatter = if writes_code(tag, currency.code()) {
+            CurrencyFormatter::try_new_code(prefs, code, Default::default())
+        } else {
+            CurrencyFormatter::try_new_symbol(prefs, code, Default::default())
+        }
+        .ok()?;
+        let one: Decimal = "1".parse().ok()?;
+        let formatted = isolate_symbol(&formatter.format_fixed_decimal(&one).write_to_string());
+        let digit = |c: char| is_digit(c);
+        let first = formatted.find(digit)?;
+        let last = formatted.rfind(digit)?;
+        let last = last + formatted[last..].chars().next().map_or(1, char::len_utf8);
+        Some((formatted[..first].to_owned(), formatted[last..].to_owned()))
     }
 
-    pub fn format_decimal(value: &str, _locale: &str) -> String {
-        value.to_owned()
+    /// Where Chromium's ICU data writes the ISO code and CLDR 47's (ICU4X) a symbol: found by
+    /// `tests/e2e/formatting.test.mjs`, which compares every locale and currency with `Intl`.
+    fn writes_code(tag: &str, code: &str) -> bool {
+        (code == "PHP" && tag != "en")
+            || matches!(
+                (tag, code),
+                (
+                    "es",
+                    "AUD" | "BRL" | "CAD" | "CNY" | "GBP" | "JPY" | "KRW" | "MXN" | "NZD"
+                ) | ("ms", "CAD" | "MXN" | "USD")
+            )
     }
 
-    pub fn format_whole_money(major: u32, currency: domain::Currency, _locale: &str) -> String {
-        format!("{major} {}", currency.code())
+    fn is_digit(c: char) -> bool {
+        c.is_ascii_digit()
+            || ('\u{660}'..='\u{669}').contains(&c)
+            || ('\u{6f0}'..='\u{6f9}').contains(&c)
     }
 
-    pub fn format_tenths(value: u32, _locale: &str) -> String {
-        super::tenths_text(value)
+    /// "US$12.34" → "\u{2068}US$\u{2069}12.34": the symbol is what stands before the first digit
+    /// or after the last, without the spaces, signs and direction marks around it.
+    pub(super) fn isolate_symbol(formatted: &str) -> String {
+        let digit = is_digit;
+        let (Some(first), Some(last)) = (formatted.find(digit), formatted.rfind(digit)) else {
+            return formatted.to_owned();
+        };
+        let last = last + formatted[last..].chars().next().map_or(1, char::len_utf8);
+        let filler = |c: char| {
+            c.is_whitespace()
+                || matches!(c, '-' | '\u{2212}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        };
+        let wrap = |part: &str| -> String {
+            let start = part.find(|c: char| !filler(c));
+            let end = part.rfind(|c: char| !filler(c));
+            match (start, end) {
+                (Some(s), Some(e)) => {
+                    let e = e + part[e..].chars().next().map_or(1, char::len_utf8);
+                    format!(
+                        "{}\u{2068}{}\u{2069}{}",
+                        &part[..s],
+                        &part[s..e],
+                        &part[e..]
+                    )
+                }
+                _ => part.to_owned(),
+            }
+        };
+        format!(
+            "{}{}{}",
+            wrap(&formatted[..first]),
+            &formatted[first..last],
+            wrap(&formatted[last..])
+        )
     }
 
-    pub fn format_unit(value: &str, unit: &'static str, _locale: &str) -> String {
-        format!("{value} {unit}")
+    pub fn format_integer(value: u64, tag: &str) -> String {
+        let text = value.to_string();
+        number(&text, tag).unwrap_or(text)
     }
 
-    pub fn display_name(_kind: &'static str, code: &str, _locale: &str) -> String {
-        code.to_owned()
+    pub fn format_decimal(value: &str, tag: &str) -> String {
+        number(value, tag).unwrap_or_else(|| value.to_owned())
+    }
+
+    pub fn format_whole_money(major: u32, currency: domain::Currency, tag: &str) -> String {
+        format!("{} {}", format_integer(major.into(), tag), currency.code())
+    }
+
+    pub fn format_tenths(value: u32, tag: &str) -> String {
+        let text = super::tenths_text(value);
+        number(&text, tag).unwrap_or(text)
+    }
+
+    pub fn format_unit(value: &str, unit: &'static str, tag: &str) -> String {
+        format!("{} {unit}", format_decimal(value, tag))
+    }
+
+    pub fn display_name(kind: &'static str, code: &str, tag: &str) -> String {
+        let name = locale(tag).and_then(|l| {
+            let prefs = (&l).into();
+            match kind {
+                "region" => {
+                    let names =
+                        RegionDisplayNames::try_new(prefs, DisplayNamesOptions::default()).ok()?;
+                    names.of(code.parse().ok()?).map(str::to_owned)
+                }
+                "language" => {
+                    let names =
+                        LanguageDisplayNames::try_new(prefs, DisplayNamesOptions::default())
+                            .ok()?;
+                    names
+                        .of(code.split('-').next()?.parse().ok()?)
+                        .map(str::to_owned)
+                }
+                _ => None,
+            }
+        });
+        name.unwrap_or_else(|| code.to_owned())
     }
 
     pub fn format_date_range(start: &str, end: &str, _locale: &str) -> String {
@@ -431,18 +583,19 @@ mod tests {
     }
 
     #[test]
-    fn outside_the_browser_money_is_shown_with_its_exact_minor_digits() {
+    fn outside_the_browser_money_is_formatted_as_intl_would_with_its_exact_minor_digits() {
         assert_eq!(
             format_money(&Money::from_minor(1234, Currency::USD), "en"),
-            "12.34 USD"
+            "\u{2068}$\u{2069}12.34"
         );
         assert_eq!(
             format_money(&Money::from_minor(98000, Currency::VND), "vi"),
-            "98000 VND"
+            "98.000\u{a0}\u{2068}₫\u{2069}"
         );
+        // ICU4X alone would round rupiah to whole units; the store shows its minor digits.
         assert_eq!(
-            format_money(&Money::from_minor(1500, Currency::KWD), "ar"),
-            "1.500 KWD"
+            format_money(&Money::from_minor(1234550, Currency::IDR), "id"),
+            "\u{2068}Rp\u{2069}\u{a0}12.345,50"
         );
     }
 }

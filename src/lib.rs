@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The storefront single-page app.
 //!
 //! - `shell`: the root component, the route table and the layout (header, language menu,
