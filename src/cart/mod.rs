@@ -9,4 +9,6 @@ mod state;
 
 pub use link::CartLink;
 pub use page::CartPage;
+#[cfg(feature = "ssr")]
+pub use state::provide_unknown_cart;
 pub use state::{provide_cart, use_cart, CartState};

@@ -94,7 +94,8 @@ fn ListingHeading(params: ListingParams, list: Option<ProductList>) -> impl Into
 }
 
 #[component]
-fn Listing(params: ListingParams, list: ProductList) -> impl IntoView {
+pub(crate) fn Listing(params: ListingParams, list: ProductList) -> impl IntoView {
+    Effect::new(|_| crate::browser::take_over());
     let total = list.total;
     let (current, pages) = (list.page, list.total_pages);
     let empty = list.items.is_empty();
@@ -264,11 +265,16 @@ fn Filters(params: ListingParams, facets: Facets) -> impl IntoView {
         }
     });
     // Open by default on wide screens (CSS shows it as a sidebar); a disclosure on phones.
+    // The server cannot know the width: it draws them closed, and a script in `index.html`
+    // opens them on a wide screen before the first paint, by the same rule.
+    #[cfg(target_arch = "wasm32")]
     let wide = window()
         .inner_width()
         .ok()
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w >= 960.0);
+    #[cfg(not(target_arch = "wasm32"))]
+    let wide = false;
     view! {
         <details class="filters" open=wide || params.has_filters()>
             <summary class="button secondary">{tx(Msg::Filters)}</summary>

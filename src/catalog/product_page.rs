@@ -47,6 +47,7 @@ pub fn ProductPage() -> impl IntoView {
 
 #[component]
 fn ProductNotFound() -> impl IntoView {
+    Effect::new(|_| crate::browser::take_over());
     let locale = use_locale();
     view! {
         <PageMeta title=Signal::derive(move || t(locale.get(), Msg::ProductNotFoundTitle).into_owned()) description=Signal::derive(move || t(locale.get(), Msg::ProductNotFoundBody).into_owned()) path=String::new() noindex=true/>
@@ -79,7 +80,8 @@ fn text(l: Locale, msg: Msg) -> String {
 /// plain text; only what follows the buyer's choices (variant, picture, original text) reacts.
 /// Fewer distinct reactive closures also keep the wasm small: each one is code of its own.
 #[component]
-fn ProductView(p: ProductDetail) -> impl IntoView {
+pub(crate) fn ProductView(p: ProductDetail) -> impl IntoView {
+    Effect::new(|_| crate::browser::take_over());
     let l = use_locale().get_untracked();
     let selection = RwSignal::new(initial_selection(&p.variants, &p.options));
     // The picture of a colour, if it has one.

@@ -118,22 +118,30 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
     });
     view! {
         <Show when=ready>
-            // `rel="external"`: the browser, not the router, follows it, so focus moves to main.
-            <a class="skip-link" href="#main" rel="external">{tr(Msg::SkipToContent)}</a>
-            <header class="site-header">
-                <a href=move || Page::Home.href(locale.get()) class="brand">{tr(Msg::StoreName)}</a>
-                <LanguageMenu/>
-                <crate::currency::CurrencyMenu/>
-                <crate::cart::CartLink/>
-                <SearchBox/>
-            </header>
-            <main id="main" tabindex="-1">
-                {children()}
-            </main>
-            <footer class="site-footer">
-                <a href=move || Page::OrderLookup.href(locale.get())>{tr(Msg::OrderLookup)}</a>
-            </footer>
+            {frame(locale, children())}
         </Show>
+    }
+}
+
+/// The layout around every page: the skip link, the header, `main` and the footer. The server
+/// draws a page's first screen with it too ([`crate::prerender`]), so both are one markup.
+pub(crate) fn frame(locale: Memo<Locale>, page: impl IntoView) -> impl IntoView {
+    view! {
+        // `rel="external"`: the browser, not the router, follows it, so focus moves to main.
+        <a class="skip-link" href="#main" rel="external">{tr(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <a href=move || Page::Home.href(locale.get()) class="brand">{tr(Msg::StoreName)}</a>
+            <LanguageMenu/>
+            <crate::currency::CurrencyMenu/>
+            <crate::cart::CartLink/>
+            <SearchBox/>
+        </header>
+        <main id="main" tabindex="-1">
+            {page}
+        </main>
+        <footer class="site-footer">
+            <a href=move || Page::OrderLookup.href(locale.get())>{tr(Msg::OrderLookup)}</a>
+        </footer>
     }
 }
 

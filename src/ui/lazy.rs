@@ -94,6 +94,7 @@ where
 /// again (a reload, which keeps the cart and everything typed in checkout).
 #[component]
 pub fn CodeNotLoaded() -> impl IntoView {
+    Effect::new(|_| crate::browser::take_over());
     view! {
         <div class="load-error" role="alert" data-code-not-loaded="">
             <h2>{tx(Msg::UnreachableTitle)}</h2>

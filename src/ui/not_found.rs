@@ -11,6 +11,7 @@ use leptos::prelude::*;
 /// engines.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    Effect::new(|_| crate::browser::take_over());
     let locale = use_locale();
     view! {
         <PageMeta
@@ -33,6 +34,7 @@ pub fn LoadError(
     err: ApiError,
     on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
+    Effect::new(|_| crate::browser::take_over());
     let (title, body) = if err.unreachable() {
         (Msg::UnreachableTitle, Msg::UnreachableBody)
     } else {

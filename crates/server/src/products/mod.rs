@@ -209,20 +209,52 @@ pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::
         move |locale: Locale, page: Headed, languages: Vec<String>| {
             let (state, origin) = (state.clone(), origin.clone());
             Box::pin(async move {
-                let currency =
-                    domain::market::default_currency(&languages, locale, &state.fx.offered());
+                let buyer = Guess {
+                    currency: domain::market::default_currency(
+                        &languages,
+                        locale,
+                        &state.fx.offered(),
+                    ),
+                    ship_to: domain::shipping::default_ship_to(&languages, locale),
+                };
                 match page {
                     Headed::Product(slug) => {
-                        product_head(&state.db, &state.fx, &origin, locale, &slug, currency).await
+                        product_head(&state.db, &state.fx, &origin, locale, &slug, buyer).await
                     }
                     Headed::Category(slug) => {
-                        listing_head(&state, &origin, locale, Some(&slug), currency).await
+                        listing_head(&state, &origin, locale, Some(&slug), buyer).await
                     }
-                    Headed::Home => listing_head(&state, &origin, locale, None, currency).await,
+                    Headed::Home => listing_head(&state, &origin, locale, None, buyer).await,
                 }
             })
         },
     )
+}
+
+/// What the server takes the buyer's currency and destination to be, from their languages,
+/// by the app's own rules (`domain::market`, `domain::shipping`).
+#[derive(Clone, Copy)]
+struct Guess {
+    currency: Currency,
+    ship_to: &'static str,
+}
+
+/// The first screen of `screen` as the app draws it, for `locale` and the guessed buyer.
+fn first_screen(
+    fx: &crate::fx::store::FxStore,
+    locale: Locale,
+    path: String,
+    buyer: Guess,
+    screen: storefront::prerender::Screen,
+) -> String {
+    storefront::prerender::render(storefront::prerender::FirstScreen {
+        locale,
+        path,
+        currency: buyer.currency,
+        ship_to: buyer.ship_to,
+        rates: Some(fx.table(crate::clock::unix_now())),
+        screen,
+    })
 }
 
 /// The store as schema.org `Organization`.
@@ -246,8 +278,9 @@ async fn listing_head(
     origin: &str,
     locale: Locale,
     category: Option<&str>,
-    currency: Currency,
+    buyer: Guess,
 ) -> Option<crate::web::pages::Head> {
+    let currency = buyer.currency;
     let db = &state.db;
     let texts = ui_texts::texts(locale);
     let tag = locale.tag();
@@ -313,6 +346,20 @@ async fn listing_head(
         );
         crate::web::pages::PageData::now(key, json)
     });
+    let path = match category {
+        Some(slug) => format!("/{tag}/c/{slug}"),
+        None => format!("/{tag}/"),
+    };
+    let body = first_screen(
+        &state.fx,
+        locale,
+        path,
+        buyer,
+        storefront::prerender::Screen::Listing {
+            category: category.map(str::to_owned),
+            list,
+        },
+    );
     Some(crate::web::pages::Head {
         title,
         description: texts.meta_description.to_owned(),
@@ -324,6 +371,7 @@ async fn listing_head(
             .map(|v| v.to_string())
             .collect(),
         data,
+        body: Some(body),
     })
 }
 
@@ -340,8 +388,9 @@ async fn product_head(
     origin: &str,
     locale: Locale,
     slug: &str,
-    currency: Currency,
+    buyer: Guess,
 ) -> Option<crate::web::pages::Head> {
+    let currency = buyer.currency;
     let mut p = product_detail(db, slug, locale).await.ok()?;
     p.converted = fx.convert(p.price, currency);
     for variant in &mut p.variants {
@@ -404,10 +453,19 @@ async fn product_head(
         ],
     });
     let organization = organization(origin, locale);
+    let title = p.title.clone();
+    let rest = format!("p/{}", p.slug);
+    let body = first_screen(
+        fx,
+        locale,
+        format!("/{tag}/{rest}"),
+        buyer,
+        storefront::prerender::Screen::Product(p),
+    );
     Some(crate::web::pages::Head {
-        title: p.title.clone(),
+        title,
         description,
-        rest: format!("p/{}", p.slug),
+        rest,
         preload: image.iter().map(|i| i.url.clone()).collect(),
         image: image.map(|i| (i.url, i.width, i.height)),
         json_ld: [product, breadcrumbs, organization]
@@ -415,6 +473,7 @@ async fn product_head(
             .map(|v| v.to_string())
             .collect(),
         data,
+        body: Some(body),
     })
 }
 

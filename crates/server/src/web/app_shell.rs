@@ -402,9 +402,22 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
         ),
         _ => html.to_owned(),
     };
-    match html.find("</head>") {
+    let html = match html.find("</head>") {
         Some(at) => format!("{}{tags}{}", &html[..at], &html[at..]),
         None => html,
+    };
+    // The first screen, drawn by the app's components; the app shows its own in its place
+    // (`storefront::browser::take_over`).
+    match (&head.body, html.find("<body>")) {
+        (Some(body), Some(at)) => {
+            let at = at + "<body>".len();
+            format!(
+                r#"{}<div id="first-screen">{body}</div>{}"#,
+                &html[..at],
+                &html[at..]
+            )
+        }
+        _ => html,
     }
 }
 
@@ -529,6 +542,7 @@ mod tests {
                 json: r#"{"title":"</script><script>alert(2)</script> & <!--<script>"}"#.into(),
                 at_ms: 1_700_000_000_000,
             }),
+            body: None,
         };
         let html = with_head(
             "<html><head><title>Store</title></head><body></body></html>",

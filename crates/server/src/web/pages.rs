@@ -30,6 +30,9 @@ pub struct Head {
     pub json_ld: Vec<String>,
     /// The API's answer the page starts from, so the app shows it without asking again.
     pub data: Option<PageData>,
+    /// The page's first screen — header, page, footer — drawn by the app's own components
+    /// (`storefront::prerender`), shown until the app has drawn the same page itself.
+    pub body: Option<String>,
 }
 
 /// An API answer inlined in the page (`<script id="page-data" type="application/json">`): the

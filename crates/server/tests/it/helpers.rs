@@ -198,3 +198,11 @@ pub fn fields(problem: &serde_json::Value) -> Vec<&str> {
         .map(|errors| errors.iter().filter_map(|e| e["field"].as_str()).collect())
         .unwrap_or_default()
 }
+
+/// `text` as HTML writes it in text and attributes (`&`, `<`, `>`, `"`).
+pub fn html_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

@@ -452,3 +452,97 @@ async fn a_product_page_keeps_its_head_with_a_campaign_query_or_a_trailing_slash
     let (key, _) = page_data(&res.text()).expect("data");
     assert_eq!(key, format!("product|{slug}|ru|USD"));
 }
+
+/// The text of `html` between `start` and the next `end`, tags removed (`<!>` markers too).
+fn text_after(html: &str, start: &str, end: &str) -> Option<String> {
+    let from = html.find(start)? + start.len();
+    let to = html[from..].find(end)? + from;
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html[from..to].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+#[tokio::test]
+async fn a_product_pages_first_response_shows_the_product_its_price_in_the_buyers_currency_and_add_to_cart(
+) {
+    let app = TestApp::new().await;
+    let slug = a_product_slug(&app).await;
+    let res = app
+        .request(
+            axum::http::Request::get(format!("/es/p/{slug}"))
+                .header("accept-language", "es-CL,es;q=0.9")
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    let html = res.text();
+    let (_, inlined) = page_data(&html).expect("the page carries its data");
+    let first = &html[html
+        .find(r#"<div id="first-screen">"#)
+        .expect("a first screen")..];
+    // The header, the page and the footer, as the app draws them.
+    assert!(first.contains(r#"<header class="site-header">"#));
+    assert!(first.contains(r#"<main id="main""#));
+    assert!(first.contains(r#"<footer class="site-footer">"#));
+    let title = inlined["title"].as_str().expect("a title");
+    let h1 = text_after(first, r#"id="product-title""#, "</h1>").expect("a heading");
+    assert!(h1.ends_with(title), "{h1:?} is not {title:?}");
+    // The main picture, with its size reserved and fetched first.
+    let picture = first
+        .find(r#"class="gallery-main""#)
+        .expect("the main picture");
+    let tag = &first[first[..picture].rfind('<').expect("tag")..][..400];
+    for want in [
+        r#"width="480""#,
+        r#"height="480""#,
+        r#"fetchpriority="high""#,
+    ] {
+        assert!(tag.contains(want), "{want} in {tag}");
+    }
+    // The price in Chilean pesos, written as `Intl` writes it for `es` (tests/formatting.rs
+    // in the app holds the formatting to Chromium's).
+    let converted: domain::Money =
+        serde_json::from_value(inlined["converted"]["amount"].clone()).expect("CLP amount");
+    let price = text_after(first, r#"<span class="price-main">"#, "</span>").expect("a price");
+    assert_eq!(
+        price,
+        format!("≈ {}", storefront::format::format_money(&converted, "es"))
+    );
+    assert!(price.contains("CLP"), "{price}");
+    // "Add to cart", in Spanish.
+    assert!(
+        first.contains("Añadir al carrito"),
+        "no add-to-cart control"
+    );
+    // Text from the product and the seller is escaped, never markup of its own.
+    assert!(!first.contains("<script"), "a script in the first screen");
+}
+
+#[tokio::test]
+async fn home_and_category_pages_first_response_shows_the_first_products_as_cards() {
+    let app = TestApp::new().await;
+    for path in ["/ja/", "/en/c/apparel"] {
+        let html = app.get(path).await.text();
+        let (_, inlined) = page_data(&html).expect("the page carries its data");
+        let first = &html[html
+            .find(r#"<div id="first-screen">"#)
+            .expect("a first screen")..];
+        assert!(first.contains(r#"id="listing-heading""#), "{path}");
+        for item in inlined["items"].as_array().expect("items").iter().take(4) {
+            let title = item["title"].as_str().expect("a title");
+            assert!(
+                first.contains(&crate::helpers::html_escaped(title)),
+                "{path}: {title}"
+            );
+        }
+    }
+}
