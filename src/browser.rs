@@ -52,40 +52,15 @@ pub fn languages() -> Vec<String> {
         .collect()
 }
 
-/// The element the app is mounted in: `<body>`, or — on a page whose first screen the server
-/// drew (`<div id="first-screen">`, see `crate::prerender`) — a hidden `<div id="app">` after
-/// it, shown by [`take_over`] once the app has drawn the same page.
+/// The element the app is mounted in: `<div id="app" hidden>` on a page whose first screen the
+/// server drew (`crate::prerender`), else `<body>`. A script in `index.html` shows it in the
+/// first screen's place once the app has drawn its page: the page's root carries `data-drawn`
+/// (product, listing, not found, an error), and the markup is the same, so nothing moves.
 pub fn mount_point() -> web_sys::HtmlElement {
     let document = leptos::prelude::document();
-    let body = document.body().expect("a page has a body");
-    if document.get_element_by_id("first-screen").is_none() {
-        return body;
-    }
-    let Some(app) = document
-        .create_element("div")
-        .ok()
+    document
+        .get_element_by_id("app")
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-    else {
-        return body;
-    };
-    app.set_id("app");
-    app.set_hidden(true);
-    let _ = body.append_child(&app);
-    app
-}
-
-/// The app's page is drawn (or explains why it cannot be): it takes the server's first screen's
-/// place in one step, so the layout, which is the same markup, does not move. Later calls do
-/// nothing.
-pub fn take_over() {
-    let document = leptos::prelude::document();
-    if let Some(first) = document.get_element_by_id("first-screen") {
-        first.remove();
-        if let Some(app) = document
-            .get_element_by_id("app")
-            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-        {
-            app.set_hidden(false);
-        }
-    }
+        .or_else(|| document.body())
+        .expect("a page has a body")
 }

@@ -2,8 +2,8 @@
 //! server (`web::pages` in the server crate) puts it in the page's first response, so a buyer
 //! on a slow network sees the product, its price and "Add to cart" before the wasm arrives,
 //! and a search engine reads them. The app then draws the same page in the browser and shows
-//! it in place of this one (`index.html`'s boot script swaps them when the page is ready),
-//! with the same markup, so nothing moves.
+//! it in place of this one (a script in `index.html` swaps them when the app's page root,
+//! marked `data-drawn`, is in place), with the same markup, so nothing moves.
 //!
 //! Only what can be drawn from the page's data is drawn: effects never run here (the
 //! executor below drops every task), so what the app fetches after its first render — the

@@ -95,7 +95,6 @@ fn ListingHeading(params: ListingParams, list: Option<ProductList>) -> impl Into
 
 #[component]
 pub(crate) fn Listing(params: ListingParams, list: ProductList) -> impl IntoView {
-    Effect::new(|_| crate::browser::take_over());
     let total = list.total;
     let (current, pages) = (list.page, list.total_pages);
     let empty = list.items.is_empty();
@@ -103,7 +102,7 @@ pub(crate) fn Listing(params: ListingParams, list: ProductList) -> impl IntoView
     let suggestions = list.suggestions.clone();
     let items = list.items.clone();
     view! {
-        <section class="listing" aria-labelledby="listing-heading">
+        <section class="listing" aria-labelledby="listing-heading" data-drawn="">
             <ListingHeading params=params.clone() list=Some(list)/>
             <p class="result-count" role="status">{tx(Msg::ProductCount { count: total })}</p>
             <div class="listing-layout">

@@ -47,11 +47,10 @@ pub fn ProductPage() -> impl IntoView {
 
 #[component]
 fn ProductNotFound() -> impl IntoView {
-    Effect::new(|_| crate::browser::take_over());
     let locale = use_locale();
     view! {
         <PageMeta title=Signal::derive(move || t(locale.get(), Msg::ProductNotFoundTitle).into_owned()) description=Signal::derive(move || t(locale.get(), Msg::ProductNotFoundBody).into_owned()) path=String::new() noindex=true/>
-        <section class="not-found">
+        <section class="not-found" data-drawn="">
             <h1>{tx(Msg::ProductNotFoundTitle)}</h1>
             <p>{tx(Msg::ProductNotFoundBody)}</p>
             <a href=Page::Home.href(locale.get_untracked()) class="button">{tx(Msg::BackToShop)}</a>
@@ -81,7 +80,6 @@ fn text(l: Locale, msg: Msg) -> String {
 /// Fewer distinct reactive closures also keep the wasm small: each one is code of its own.
 #[component]
 pub(crate) fn ProductView(p: ProductDetail) -> impl IntoView {
-    Effect::new(|_| crate::browser::take_over());
     let l = use_locale().get_untracked();
     let selection = RwSignal::new(initial_selection(&p.variants, &p.options));
     // The picture of a colour, if it has one.
@@ -154,7 +152,7 @@ pub(crate) fn ProductView(p: ProductDetail) -> impl IntoView {
                 <li><a href=Page::Category(&category.slug).href(l)>{category.name}</a></li>
             </ol>
         </nav>
-        <article class="product" aria-labelledby="product-title">
+        <article class="product" aria-labelledby="product-title" data-drawn="">
             {gallery(l, p, &images, image_index)}
             <div class="product-summary">
                 <h1 id="product-title" dir="auto" lang=move || shown().2>{move || shown().0}</h1>

@@ -94,9 +94,8 @@ where
 /// again (a reload, which keeps the cart and everything typed in checkout).
 #[component]
 pub fn CodeNotLoaded() -> impl IntoView {
-    Effect::new(|_| crate::browser::take_over());
     view! {
-        <div class="load-error" role="alert" data-code-not-loaded="">
+        <div class="load-error" role="alert" data-code-not-loaded="" data-drawn="">
             <h2>{tx(Msg::UnreachableTitle)}</h2>
             <p>{tx(Msg::UnreachableBody)}</p>
             <button type="button" class="button" on:click=move |_| {

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 /// engines.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    Effect::new(|_| crate::browser::take_over());
     let locale = use_locale();
     view! {
         <PageMeta
@@ -20,7 +19,7 @@ pub fn NotFound() -> impl IntoView {
             path=String::new()
             noindex=true
         />
-        <section class="not-found">
+        <section class="not-found" data-drawn="">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(Msg::NotFoundBody)}</p>
             <a href=move || Page::Home.href(locale.get()) class="button">{tr(Msg::BackToShop)}</a>
@@ -34,14 +33,13 @@ pub fn LoadError(
     err: ApiError,
     on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
-    Effect::new(|_| crate::browser::take_over());
     let (title, body) = if err.unreachable() {
         (Msg::UnreachableTitle, Msg::UnreachableBody)
     } else {
         (Msg::ServerErrorTitle, Msg::ServerErrorBody)
     };
     view! {
-        <div class="load-error" role="alert">
+        <div class="load-error" role="alert" data-drawn="">
             <h2>{tx(title)}</h2>
             <p>{tx(body)}</p>
             <button type="button" class="button" on:click=on_retry>{tx(Msg::Retry)}</button>

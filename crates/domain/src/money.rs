@@ -67,10 +67,38 @@ impl Money {
     }
 
     /// Parses a decimal string such as `"12.34"` that must already be at the currency's scale.
+    /// Only plain decimals are read (`-`, digits, at most one `.` between digits): no signs
+    /// of `+`, spaces, exponents or separators. Written out rather than with `Decimal`'s
+    /// parser, which also reads scientific notation: ~1 KB of the app's wasm for a form the
+    /// store never writes.
     pub fn parse(amount: &str, currency: Currency) -> Result<Self, MoneyError> {
-        let decimal: Decimal = amount
-            .parse()
-            .map_err(|_| MoneyError::NotANumber(amount.to_owned()))?;
+        let not_a_number = || MoneyError::NotANumber(amount.to_owned());
+        let (negative, digits) = match amount.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, amount),
+        };
+        let (whole, fraction) = match digits.split_once('.') {
+            Some((whole, fraction)) if !fraction.is_empty() => (whole, fraction),
+            Some(_) => return Err(not_a_number()),
+            None => (digits, ""),
+        };
+        let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        // 28 digits: what a `Decimal` holds.
+        if whole.is_empty()
+            || !all_digits(whole)
+            || !all_digits(fraction)
+            || whole.len() + fraction.len() > 28
+        {
+            return Err(not_a_number());
+        }
+        let mantissa = whole
+            .bytes()
+            .chain(fraction.bytes())
+            .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
+        let scale = u32::try_from(fraction.len()).map_err(|_| not_a_number())?;
+        let decimal =
+            Decimal::try_from_i128_with_scale(if negative { -mantissa } else { mantissa }, scale)
+                .map_err(|_| not_a_number())?;
         Money::from_decimal_exact(decimal, currency)
     }
 
@@ -244,6 +272,38 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         s.parse().expect("test decimal")
+    }
+
+    #[test]
+    fn only_plain_decimals_parse_as_money() {
+        assert_eq!(
+            Money::parse("12.3", Currency::USD).map(|m| m.amount_string()),
+            Ok("12.30".to_owned())
+        );
+        assert_eq!(
+            Money::parse("-0.05", Currency::USD).map(|m| m.amount_string()),
+            Ok("-0.05".to_owned())
+        );
+        assert_eq!(
+            Money::parse("1234", Currency::JPY).map(|m| m.to_minor()),
+            Ok(1234)
+        );
+        for bad in [
+            "", "-", ".5", "5.", "+5", " 5", "5 ", "1e3", "1,5", "1.2.3", "١٢", "--1",
+        ] {
+            assert_eq!(
+                Money::parse(bad, Currency::USD),
+                Err(MoneyError::NotANumber(bad.to_owned())),
+                "{bad:?}"
+            );
+        }
+        assert!(matches!(
+            Money::parse("1.234", Currency::USD),
+            Err(MoneyError::TooPrecise { .. })
+        ));
+        // 28 digits is what a `Decimal` holds; one more is not a number.
+        assert!(Money::parse(&"9".repeat(28), Currency::JPY).is_ok());
+        assert!(Money::parse(&"9".repeat(29), Currency::JPY).is_err());
     }
 
     #[test]

@@ -406,13 +406,13 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
         Some(at) => format!("{}{tags}{}", &html[..at], &html[at..]),
         None => html,
     };
-    // The first screen, drawn by the app's components; the app shows its own in its place
-    // (`storefront::browser::take_over`).
+    // The first screen, drawn by the app's components, and the hidden box the app mounts in
+    // (`storefront::browser::mount_point`); `index.html`'s script swaps them.
     match (&head.body, html.find("<body>")) {
         (Some(body), Some(at)) => {
             let at = at + "<body>".len();
             format!(
-                r#"{}<div id="first-screen">{body}</div>{}"#,
+                r#"{}<div id="first-screen">{body}</div><div id="app" hidden></div>{}"#,
                 &html[..at],
                 &html[at..]
             )

@@ -489,8 +489,10 @@ async fn a_product_pages_first_response_shows_the_product_its_price_in_the_buyer
     let first = &html[html
         .find(r#"<div id="first-screen">"#)
         .expect("a first screen")..];
-    // The header, the page and the footer, as the app draws them.
+    // The header, the page and the footer, as the app draws them, and the hidden box the app
+    // mounts in beside them.
     assert!(first.contains(r#"<header class="site-header">"#));
+    assert!(first.contains(r#"</div><div id="app" hidden></div>"#));
     assert!(first.contains(r#"<main id="main""#));
     assert!(first.contains(r#"<footer class="site-footer">"#));
     let title = inlined["title"].as_str().expect("a title");

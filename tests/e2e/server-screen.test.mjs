@@ -1,0 +1,87 @@
+// The first screen the server draws with the app's components (`storefront::prerender`):
+// without the wasm a buyer already sees the product, its price and "Add to cart" where the
+// app will draw them; when the app takes over, the same elements are in the same places with
+// the same texts, and nothing shifts. Also: the server's formatting still matches Chromium's
+// `Intl` (tests/fixtures/intl.tsv, `scripts/intl-fixture.mjs --check`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { suite, visible } from './support.mjs';
+
+/** Boxes (rounded) and texts of the first screen's landmarks, in whichever copy is shown. */
+const landmarks = (page, selectors) => page.evaluate((selectors) => {
+  const root = document.getElementById('first-screen') ?? document.getElementById('app') ?? document.body;
+  return selectors.map((s) => {
+    const el = root.querySelector(s);
+    if (!el) return { s, missing: true };
+    const r = el.getBoundingClientRect();
+    return { s, x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height), text: el.textContent.replace(/[\u2068\u2069]/g, '').trim() };
+  });
+}, selectors);
+
+/** Layout shifts the page has seen so far (the CLS sum, not windowed). */
+const observeShifts = (page) => page.addInitScript(() => {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+});
+
+const PRODUCT = ['#product-title', '.product-price .price-main', '.buy button', '.gallery-main', '.site-header .brand'];
+const LISTING = ['#listing-heading', '.product-grid li:nth-child(1) a', '.product-grid li:nth-child(2) a', '.site-header .brand'];
+
+suite('the first screen from the server', ({ store, device, newPage }) => {
+  const cases = async () => {
+    const { items } = await (await fetch(`${store.url}/api/v1/products`)).json();
+    return [
+      { path: `/en/p/${items[0].slug}`, selectors: PRODUCT },
+      { path: `/ja/p/${items[1].slug}`, selectors: PRODUCT },
+      { path: '/ar/', selectors: LISTING },
+      { path: '/es/c/apparel', selectors: LISTING },
+    ];
+  };
+
+  test('without the wasm the page shows its heading, price and "Add to cart", and the app takes over in place with the same texts and no shift', async () => {
+    for (const { path, selectors } of await cases()) {
+      const blocked = await newPage();
+      await blocked.route(/\.wasm$/, (route) => route.abort());
+      await blocked.goto(store.url + path);
+      const before = await landmarks(blocked, selectors);
+      for (const b of before) assert.ok(!b.missing, `${path}: ${b.s} is not in the server's first screen`);
+      if (selectors === PRODUCT) {
+        // Buyable at once: the heading, price and button are inside a phone's first screen too.
+        for (const b of before.slice(0, 3)) {
+          assert.ok(b.y >= 0 && b.y + b.h <= device.viewport.height, `${path}: ${b.s} at y=${b.y}..${b.y + b.h}`);
+        }
+      }
+      assert.equal(await blocked.locator('#first-screen').count(), 1, 'the first screen stays while the app cannot run');
+
+      const page = await newPage();
+      await observeShifts(page);
+      await page.goto(store.url + path);
+      await page.locator('#first-screen').waitFor({ state: 'detached' });
+      await page.locator(selectors[0]).first().waitFor();
+      const after = await landmarks(page, selectors);
+      assert.deepEqual(after, before, `${path}: the app's page differs from the server's`);
+      const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+      assert.ok(cls <= 0.02, `${path}: layout shifted by ${cls.toFixed(3)}`);
+    }
+  });
+
+  test('the app takes over interactive: "Add to cart" on a landed product page adds it', async () => {
+    const { items } = await (await fetch(`${store.url}/api/v1/products`)).json();
+    const page = await newPage();
+    await page.goto(`${store.url}/en/p/${items[0].slug}`);
+    await page.locator('#first-screen').waitFor({ state: 'detached' });
+    await page.locator('.buy').getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added to your cart' }).waitFor();
+    assert.match(visible(await page.locator('.site-header .cart-link').innerText()), /1/);
+  });
+});
+
+suite('formatting as the browser does', { browser: false }, () => {
+  test("Chromium's Intl still writes what the server's formatting is held to (tests/fixtures/intl.tsv)", () => {
+    const script = new URL('../../scripts/intl-fixture.mjs', import.meta.url).pathname;
+    execFileSync(process.execPath, [script, '--check'], { stdio: 'inherit' });
+  });
+});
