@@ -64,3 +64,16 @@ pub fn mount_point() -> web_sys::HtmlElement {
         .or_else(|| document.body())
         .expect("a page has a body")
 }
+
+/// Tells the server a choice the buyer made (`store_currency`, `store_ship_to`), as a cookie
+/// beside `localStorage`, so the first screen it draws of the next page is already in the
+/// buyer's currency and quoted for their destination. A code, not a secret: readable by
+/// scripts, sent only to this site.
+pub fn remember_for_server(name: &str, code: &str) {
+    let cookie = format!("{name}={code}; Path=/; Max-Age=31536000; SameSite=Lax");
+    let _ = js_sys::Reflect::set(
+        &leptos::prelude::document(),
+        &wasm_bindgen::JsValue::from_str("cookie"),
+        &wasm_bindgen::JsValue::from_str(&cookie),
+    );
+}

@@ -11,6 +11,9 @@ use leptos::prelude::*;
 /// The remembered ship-to country.
 const SHIP_TO_KEY: &str = "store.ship_to";
 
+/// The same choice, for the server's first screens (`browser::remember_for_server`).
+const SHIP_TO_COOKIE: &str = "store_ship_to";
+
 /// What every page shares about the buyer.
 #[derive(Clone, Copy)]
 pub struct Buyer {
@@ -33,6 +36,8 @@ pub fn provide_buyer(locale: Memo<Locale>, currency: Currency) -> Buyer {
     let ship_to = Store::Local
         .get(SHIP_TO_KEY)
         .and_then(|c| destination(&c))
+        // A choice made before the server was told of it.
+        .inspect(|c| browser::remember_for_server(SHIP_TO_COOKIE, c))
         .unwrap_or_else(|| default_ship_to(&browser::languages(), locale.get_untracked()));
     let buyer = Buyer {
         locale,
@@ -60,6 +65,7 @@ impl Buyer {
     /// Ships to another destination (remembered for next time; other tabs follow).
     pub fn choose_ship_to(self, country: &'static str) {
         Store::Local.set(SHIP_TO_KEY, country);
+        browser::remember_for_server(SHIP_TO_COOKIE, country);
         self.ship_to.set(country);
     }
 }

@@ -10,6 +10,9 @@ use leptos::prelude::*;
 /// The buyer's explicit choice of currency, remembered.
 const STORAGE_KEY: &str = "store.currency";
 
+/// The same choice, for the server's first screens (`browser::remember_for_server`).
+const COOKIE: &str = "store_currency";
+
 /// The store's rates, for the price notes and the currency menu. The buyer's currency itself
 /// is [`Buyer::currency`].
 #[derive(Clone, Copy)]
@@ -24,6 +27,8 @@ pub fn initial_currency(locale: Locale) -> Currency {
     Store::Local
         .get(STORAGE_KEY)
         .and_then(|code| code.parse::<Currency>().ok())
+        // A choice made before the server was told of it.
+        .inspect(|c| browser::remember_for_server(COOKIE, c.code()))
         // The page's first answer was priced by the same rule with the currencies the store
         // offers (the app learns them only with the rate table): the same guess, or a better one.
         .or_else(crate::api::inlined_currency)
@@ -53,6 +58,7 @@ pub fn provide_currency(buyer: Buyer) {
 pub fn choose(buyer_currency: RwSignal<Currency>, currency: Currency) {
     buyer_currency.set(currency);
     Store::Local.set(STORAGE_KEY, currency.code());
+    browser::remember_for_server(COOKIE, currency.code());
 }
 
 impl CurrencyState {

@@ -206,16 +206,28 @@ pub fn routes(
 pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::PageHead {
     use crate::web::pages::Headed;
     std::sync::Arc::new(
-        move |locale: Locale, page: Headed, languages: Vec<String>| {
+        move |locale: Locale, page: Headed, hints: crate::web::pages::Hints| {
             let (state, origin) = (state.clone(), origin.clone());
             Box::pin(async move {
+                let offered = state.fx.offered();
+                // The buyer's remembered choice when it is still offered, else the app's guess.
+                let chosen = hints
+                    .currency
+                    .and_then(|code| code.parse::<Currency>().ok())
+                    .filter(|c| offered.contains(c));
+                let ship_to = hints.ship_to.and_then(|code| {
+                    domain::shipping::DESTINATIONS
+                        .iter()
+                        .copied()
+                        .find(|d| *d == code)
+                });
                 let buyer = Guess {
-                    currency: domain::market::default_currency(
-                        &languages,
-                        locale,
-                        &state.fx.offered(),
-                    ),
-                    ship_to: domain::shipping::default_ship_to(&languages, locale),
+                    currency: chosen.unwrap_or_else(|| {
+                        domain::market::default_currency(&hints.languages, locale, &offered)
+                    }),
+                    ship_to: ship_to.unwrap_or_else(|| {
+                        domain::shipping::default_ship_to(&hints.languages, locale)
+                    }),
                 };
                 match page {
                     Headed::Product(slug) => {

@@ -87,11 +87,52 @@ impl Headed {
     }
 }
 
+/// What a request says about its buyer, for the currency and destination of a page's first
+/// screen: their languages (`Accept-Language`, best first) and the currency and ship-to
+/// country they chose before, which the app keeps in cookies as well as in `localStorage`
+/// (`store_currency`, `store_ship_to`; see the app's `browser::remember_for_server`).
+/// Unchecked here: `products::head` uses only an offered currency and a known destination.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub languages: Vec<String>,
+    pub currency: Option<String>,
+    pub ship_to: Option<String>,
+}
+
+impl Hints {
+    pub fn of(headers: &axum::http::HeaderMap) -> Hints {
+        use axum::http::header;
+        let languages = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(accepted_languages)
+            .unwrap_or_default();
+        let cookie = |name: &str| {
+            headers
+                .get_all(header::COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(';'))
+                .filter_map(|pair| pair.trim().split_once('='))
+                .find(|(k, _)| *k == name)
+                // Codes only: three ASCII letters (currency), two (country).
+                .map(|(_, v)| v.trim().to_owned())
+                .filter(|v| v.len() <= 3 && v.bytes().all(|b| b.is_ascii_uppercase()))
+        };
+        Hints {
+            languages,
+            currency: cookie("store_currency"),
+            ship_to: cookie("store_ship_to"),
+        }
+    }
+}
+
 /// The head of a page, from the catalog (`products::head`), if the page exists: for the
-/// locale, the page and the buyer's languages (`Accept-Language`, best first), which decide
-/// the currency its prices are in, as the app decides it (`domain::market`).
+/// locale, the page and what the request says of the buyer ([`Hints`]), which decide the
+/// currency its prices are in and the destination it is quoted for, as the app decides them
+/// (`domain::market`, `domain::shipping`).
 pub type PageHead = Arc<
-    dyn Fn(Locale, Headed, Vec<String>) -> Pin<Box<dyn Future<Output = Option<Head>> + Send>>
+    dyn Fn(Locale, Headed, Hints) -> Pin<Box<dyn Future<Output = Option<Head>> + Send>>
         + Send
         + Sync,
 >;

@@ -3,7 +3,7 @@
 
 use crate::payments::PaymentProvider;
 use crate::web::app_shell::AppShell;
-use crate::web::pages::{accepted_languages, Headed, Page, PageHead, Pages};
+use crate::web::pages::{Headed, Hints, Page, PageHead, Pages};
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
@@ -83,12 +83,7 @@ impl Shell {
             .filter(|(_, page)| uri.query().is_none() || matches!(page, Headed::Product(_)));
         let mut response = match headed {
             Some((locale, page)) if self.pages.page(path) == Page::Public => {
-                let languages = headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(accepted_languages)
-                    .unwrap_or_default();
-                match (self.head)(locale, page, languages).await {
+                match (self.head)(locale, page, Hints::of(headers)).await {
                     Some(head) => self.app.respond_with_head(
                         path,
                         headers,

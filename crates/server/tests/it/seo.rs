@@ -548,3 +548,63 @@ async fn home_and_category_pages_first_response_shows_the_first_products_as_card
         }
     }
 }
+
+#[tokio::test]
+async fn the_first_screen_follows_the_buyers_remembered_currency_and_destination_and_ignores_forged_ones(
+) {
+    let app = TestApp::new().await;
+    let slug = a_product_slug(&app).await;
+    let page = |cookie: &'static str| {
+        let slug = slug.clone();
+        let app = &app;
+        async move {
+            let res = app
+                .request(
+                    axum::http::Request::get(format!("/en/p/{slug}"))
+                        .header("accept-language", "en-US")
+                        .header("cookie", cookie)
+                        .body(axum::body::Body::empty())
+                        .expect("request"),
+                )
+                .await;
+            assert_eq!(res.status, 200);
+            // A shared cache must not give one buyer's currency to another.
+            assert!(
+                res.header("vary").contains("cookie"),
+                "{}",
+                res.header("vary")
+            );
+            res.text()
+        }
+    };
+    let html = page("theme=dark; store_currency=EUR; store_ship_to=DE").await;
+    assert_eq!(
+        page_data(&html).expect("data").0,
+        format!("product|{slug}|en|EUR")
+    );
+    let first = &html[html
+        .find(r#"<div id="first-screen">"#)
+        .expect("a first screen")..];
+    let price = text_after(first, r#"<span class="price-main">"#, "</span>").expect("a price");
+    assert!(price.contains('€'), "{price}");
+    // The estimate's destination is the remembered one.
+    assert!(
+        first.contains(r#"<option value="DE" selected"#),
+        "Germany is not chosen"
+    );
+    // A currency the store does not offer, a made-up one, markup, or a destination it does not
+    // ship to: the guess from the languages, as without cookies.
+    for forged in [
+        "store_currency=XXX; store_ship_to=ZZ",
+        "store_currency=<script>; store_ship_to=\"US\"",
+        "store_currency=eur",
+    ] {
+        let html = page(forged).await;
+        assert_eq!(
+            page_data(&html).expect("data").0,
+            format!("product|{slug}|en|USD"),
+            "{forged}"
+        );
+        assert!(!html.contains("<script>;"), "{forged}");
+    }
+}
