@@ -166,13 +166,7 @@ function post() {
     `<link rel="modulepreload" href="${url(manifest.js)}">`,
     manifest.loader && `<link rel="modulepreload" href="${url(manifest.loader)}">`,
     `<link rel="preload" href="${url(manifest.wasm)}" as="fetch" type="application/wasm" crossorigin>`,
-    // A page whose first screen the server drew (home, category, product) carries the code's
-    // preload links in `<template id="code-preloads">` instead (the server moves them there):
-    // the code is fetched once the first screen and its pictures are painted, so they have the
-    // network to themselves. Other pages start at once.
-    `<script type="module">const go=()=>import('${url(manifest.js)}').then((m)=>m.default({module_or_path:'${url(manifest.wasm)}'}));`
-      + `const later=document.getElementById('code-preloads');`
-      + `if(later)addEventListener('load',()=>requestAnimationFrame(()=>setTimeout(()=>{document.head.append(later.content);go()})),{once:true});else go();</script>`,
+    `<script type="module">import init from '${url(manifest.js)}';init({module_or_path:'${url(manifest.wasm)}'});</script>`,
   ].filter(Boolean).join('');
   const htmlPath = join(staging, 'index.html');
   // trunk leaves the skipped Rust link (and its comment) in place: the tags take their place.

@@ -45,7 +45,7 @@ suite('the first screen from the server', ({ store, device, newPage }) => {
     for (const { path, selectors } of await cases()) {
       const blocked = await newPage();
       await blocked.route(/\.wasm$/, (route) => route.abort());
-      await blocked.goto(store.url + path);
+      await blocked.goto(store.url + path, { firstScreen: 'keep' });
       const before = await landmarks(blocked, selectors);
       for (const b of before) assert.ok(!b.missing, `${path}: ${b.s} is not in the server's first screen`);
       if (selectors === PRODUCT) {
@@ -59,7 +59,6 @@ suite('the first screen from the server', ({ store, device, newPage }) => {
       const page = await newPage();
       await observeShifts(page);
       await page.goto(store.url + path);
-      await page.locator('#first-screen').waitFor({ state: 'detached' });
       await page.locator(selectors[0]).first().waitFor();
       const after = await landmarks(page, selectors);
       assert.deepEqual(after, before, `${path}: the app's page differs from the server's`);

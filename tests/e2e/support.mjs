@@ -13,6 +13,29 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 export const SERVER_BIN = process.env.STORE_SERVER_BIN ?? join(ROOT, 'target/debug/store-server');
 export const DIST = process.env.STORE_DIST ?? join(ROOT, 'dist');
 
+/**
+ * Makes `page.goto` and `page.reload` wait, as a buyer would, until the app has taken the
+ * place of a server-drawn first screen (`#first-screen`, see `storefront::prerender`): before
+ * that the first screen's buttons do nothing. `{ firstScreen: 'keep' }` returns at once, for
+ * tests of the first screen itself.
+ */
+export function withTakeover(page) {
+  for (const name of ['goto', 'reload']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const at = name === 'goto' ? 1 : 0;
+      const { firstScreen, ...options } = args[at] ?? {};
+      args[at] = options;
+      const response = await original(...args);
+      if (firstScreen !== 'keep') {
+        await page.waitForFunction(() => !document.getElementById('first-screen'), null, { timeout: 20000 });
+      }
+      return response;
+    };
+  }
+  return page;
+}
+
 /** The viewports every end-to-end test runs at: a 360 px phone and a desktop. */
 export const VIEWPORTS = [
   { name: 'phone', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
@@ -215,6 +238,8 @@ export function suite(title, options, body) {
         const context = await browser.newContext({ ...deviceOptions, locale, ...more });
         contexts.push(context);
         cspViolations(context, refused);
+        const openPage = context.newPage.bind(context);
+        context.newPage = async () => withTakeover(await openPage());
         if (languages) {
           await context.addInitScript((langs) => {
             Object.defineProperty(navigator, 'languages', { get: () => langs });

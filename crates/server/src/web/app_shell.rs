@@ -406,13 +406,6 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
         Some(at) => format!("{}{tags}{}", &html[..at], &html[at..]),
         None => html,
     };
-    // With a first screen the code can wait until it is painted: its preload links go into an
-    // inert `<template>`, which the start-up script (`scripts/build-wasm.mjs`) puts back
-    // after `load`, so the page's pictures do not share the network with the wasm.
-    let html = match head.body {
-        Some(_) => defer_code_preloads(&html),
-        None => html,
-    };
     // The first screen, drawn by the app's components, and the hidden box the app mounts in
     // (`storefront::browser::mount_point`); `index.html`'s script swaps them.
     match (&head.body, html.find("<body>")) {
@@ -426,39 +419,6 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
         }
         _ => html,
     }
-}
-
-/// `html` with its code preload links (`modulepreload`, and `preload` of wasm) taken out of
-/// `<head>` into `<template id="code-preloads">` at the end of it.
-fn defer_code_preloads(html: &str) -> String {
-    let Some(head_end) = html.find("</head>") else {
-        return html.to_owned();
-    };
-    let (head, rest) = html.split_at(head_end);
-    let mut kept = String::with_capacity(head.len());
-    let mut moved = String::new();
-    let mut tail = head;
-    while let Some(at) = tail.find("<link ") {
-        let Some(len) = tail[at..].find('>') else {
-            break;
-        };
-        let tag = &tail[at..=at + len];
-        kept.push_str(&tail[..at]);
-        let code = tag.starts_with(r#"<link rel="modulepreload""#)
-            || (tag.starts_with(r#"<link rel="preload""#)
-                && tag.contains(r#"type="application/wasm""#));
-        if code {
-            moved.push_str(tag);
-        } else {
-            kept.push_str(tag);
-        }
-        tail = &tail[at + len + 1..];
-    }
-    kept.push_str(tail);
-    if moved.is_empty() {
-        return html.to_owned();
-    }
-    format!(r#"{kept}<template id="code-preloads">{moved}</template>{rest}"#)
 }
 
 /// `template` with `locale`'s texts inlined before `</head>`, and `<html lang dir>` set so the
@@ -625,56 +585,6 @@ mod tests {
         let parsed: serde_json::Value = serde_json::from_str(&html[start..end]).expect("json");
         assert_eq!(parsed["store_name"], ui_texts::texts(Locale::Ar).store_name);
         assert!(html.ends_with("</head><body></body></html>"));
-    }
-
-    #[test]
-    fn with_a_first_screen_the_codes_preloads_wait_in_a_template_and_pictures_do_not() {
-        let html = concat!(
-            r#"<html><head><title>S</title><link rel="modulepreload" href="/app.js">"#,
-            r#"<link rel="preload" href="/app.wasm" as="fetch" type="application/wasm" crossorigin>"#,
-            r#"<link rel="icon" href="/favicon.svg"></head><body></body></html>"#
-        );
-        let head = Head {
-            title: "Mug".into(),
-            description: "A mug".into(),
-            rest: "p/mug".into(),
-            image: None,
-            preload: vec!["/media/mug.svg".into()],
-            json_ld: Vec::new(),
-            data: None,
-            body: Some("<main>Mug</main>".into()),
-        };
-        let out = with_head(html, Locale::En, &head, "https://shop.example");
-        let (head_part, body_part) = out.split_once("</head>").expect("a head");
-        let template = head_part
-            .find(r#"<template id="code-preloads">"#)
-            .expect("a template");
-        let (before, inside) = head_part.split_at(template);
-        assert!(
-            !before.contains("app.js") && !before.contains("app.wasm"),
-            "{before}"
-        );
-        assert!(
-            inside.contains(r#"<link rel="modulepreload" href="/app.js">"#),
-            "{inside}"
-        );
-        assert!(inside.contains(r#"href="/app.wasm""#), "{inside}");
-        // The icon and the picture stay where the browser finds them at once.
-        assert!(
-            before.contains("favicon.svg")
-                && before.contains(r#"as="image" href="/media/mug.svg""#)
-        );
-        assert!(body_part.starts_with(
-            r#"<body><div id="first-screen"><main>Mug</main></div><div id="app" hidden></div>"#
-        ));
-        // Without a first screen nothing moves.
-        let plain = with_head(
-            html,
-            Locale::En,
-            &Head { body: None, ..head },
-            "https://shop.example",
-        );
-        assert!(!plain.contains("<template"));
     }
 
     #[test]
