@@ -379,10 +379,13 @@ mod imp {
     use std::collections::HashMap;
     use writeable::Writeable;
 
+    /// What a locale writes before and after an amount of a currency.
+    type Pattern = (String, String);
+
     thread_local! {
         static NUMBERS: RefCell<HashMap<String, Option<DecimalFormatter>>> =
             RefCell::new(HashMap::new());
-        static MONEY: RefCell<HashMap<(String, &'static str), Option<(String, String)>>> =
+        static MONEY: RefCell<HashMap<(String, &'static str), Option<Pattern>>> =
             RefCell::new(HashMap::new());
     }
 

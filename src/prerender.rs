@@ -21,6 +21,8 @@ use leptos_router::location::RequestUrl;
 use std::sync::Once;
 
 /// The page under the header.
+// Made once per request and moved once: boxing a variant would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Screen {
     Product(ProductDetail),
     /// Home (`category: None`) or a category page, unfiltered, first page.
