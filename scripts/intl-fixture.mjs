@@ -17,7 +17,8 @@ const CURRENCIES = fs
   .matchAll(/([A-Z]{3}) = "[A-Z]{3}", (\d);/g);
 const currencies = [...CURRENCIES].map((m) => [m[1], Number(m[2])]);
 if (currencies.length < 20) throw new Error('could not read the currencies');
-const COUNTRIES = ['CN', 'US', 'JP', 'CL', 'ID', 'SA', 'DE', 'VN'];
+// Every destination and seller country the seed uses.
+const COUNTRIES = ['CN', 'US', 'JP', 'CL', 'ID', 'SA', 'DE', 'VN', 'TR', 'TH', 'MY', 'KR', 'PE', 'GB', 'BR', 'AU', 'MX', 'FR', 'ES', 'AE', 'SG', 'PH', 'IN', 'CA', 'RU', 'IT', 'NZ'];
 
 export async function intlTable(executablePath = '/usr/bin/chromium') {
   const browser = await chromium.launch({ executablePath });
@@ -31,13 +32,17 @@ export async function intlTable(executablePath = '/usr/bin/chromium') {
       };
       for (const l of LOCALES) {
         for (const [code, digits] of currencies) {
-          for (const minor of [0, 5, 1234567]) {
+          for (const minor of [0, 5, 4999, 123456, 1234567]) {
             const v = amount(minor, digits);
             const f = new Intl.NumberFormat(l, { style: 'currency', currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits });
             rows.push([l, 'money', `${v} ${code}`, f.formatToParts(v).map((p) => (p.type === 'currency' ? `\u2068${p.value}\u2069` : p.value)).join('')]);
           }
         }
-        for (const n of ['7', '164', '1234567']) rows.push([l, 'integer', n, new Intl.NumberFormat(l).format(n)]);
+        for (const code of ['USD', 'EUR', 'JPY', 'CLP', 'IDR', 'SAR', 'VND']) {
+          const whole = new Intl.NumberFormat(l, { style: 'currency', currency: code, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+          for (const n of ['25', '1000', '250000']) rows.push([l, 'whole', `${n} ${code}`, whole.format(n)]);
+        }
+        for (const n of ['7', '164', '1000', '1234567']) rows.push([l, 'integer', n, new Intl.NumberFormat(l).format(n)]);
         for (const t of ['4.7', '5.0']) rows.push([l, 'tenths', t, new Intl.NumberFormat(l, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(t)]);
         for (const c of COUNTRIES) rows.push([l, 'region', c, new Intl.DisplayNames(l, { type: 'region' }).of(c)]);
       }

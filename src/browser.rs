@@ -53,7 +53,7 @@ pub fn languages() -> Vec<String> {
 }
 
 /// The element the app is mounted in: `<div id="app" hidden>` on a page whose first screen the
-/// server drew (`crate::prerender`), else `<body>`. A script in `index.html` shows it in the
+/// server drew (`crate::shell::prerender`), else `<body>`. A script in `index.html` shows it in the
 /// first screen's place once the app has drawn its page: the page's root carries `data-drawn`
 /// (product, listing, not found, an error), and the markup is the same, so nothing moves.
 pub fn mount_point() -> web_sys::HtmlElement {

@@ -517,8 +517,24 @@ mod imp {
         number(value, tag).unwrap_or_else(|| value.to_owned())
     }
 
+    /// As the browser's: the currency's pattern around the whole amount, with no isolates
+    /// (the browser's `format` has none; only `format_money` takes the parts apart).
     pub fn format_whole_money(major: u32, currency: domain::Currency, tag: &str) -> String {
-        format!("{} {}", format_integer(major.into(), tag), currency.code())
+        let amount = format_integer(major.into(), tag);
+        let pattern = MONEY.with(|cache| {
+            cache
+                .borrow_mut()
+                .entry((tag.to_owned(), currency.code()))
+                .or_insert_with(|| pattern(currency, tag))
+                .clone()
+        });
+        match pattern {
+            Some((before, after)) => {
+                let plain = |s: &str| s.replace(['\u{2068}', '\u{2069}'], "");
+                format!("{}{amount}{}", plain(&before), plain(&after))
+            }
+            None => format!("{amount} {}", currency.code()),
+        }
     }
 
     pub fn format_tenths(value: u32, tag: &str) -> String {

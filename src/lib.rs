@@ -25,8 +25,6 @@ pub mod fetch;
 pub mod format;
 pub mod i18n;
 pub mod orders;
-#[cfg(feature = "ssr")]
-pub mod prerender;
 pub mod routes;
 pub mod shell;
 pub mod shipping;

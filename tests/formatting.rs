@@ -26,6 +26,11 @@ fn the_server_formats_money_numbers_and_country_names_as_chromiums_intl_does_in_
         let got = match kind {
             "money" => format::format_money(&money(input), locale),
             "integer" => format::format_integer(input.parse().expect("an integer"), locale),
+            "whole" => {
+                let (n, code) = input.split_once(' ').expect("amount and currency");
+                let currency: Currency = code.parse().expect("a known currency");
+                format::format_whole_money(n.parse().expect("whole units"), currency, locale)
+            }
             "tenths" => {
                 format::format_tenths(input.replace('.', "").parse().expect("tenths"), locale)
             }

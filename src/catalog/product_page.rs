@@ -329,7 +329,9 @@ fn buy_box(
         <form class="variant-picker" on:submit=|ev| ev.prevent_default()>{variant_picker(l, p, options, selection)}</form>
         <div class="buy" node_ref=buy_row>
             <label for="quantity">{text(l, Msg::Quantity)}</label>
+            // `value` too: the server's first screen has no properties, only attributes.
             <input id="quantity" type="number" inputmode="numeric" min="1" max=move || max().to_string()
+                value=buy.quantity.get_untracked().to_string()
                 prop:value=move || buy.quantity.get().to_string()
                 on:change=move |ev| {
                     let n = event_target_value(&ev).trim().parse::<u32>().unwrap_or(1).clamp(1, max());
@@ -385,6 +387,7 @@ fn variant_picker(
                     view! {
                         <span class="option-value">
                             <input type="radio" id=id.clone() name=format!("opt-{axis}") value=value.code.clone()
+                                checked=untrack(checked.clone())
                                 prop:checked=checked
                                 disabled=move || state.get() == ValueState::Unavailable
                                 aria-describedby=move || (state.get() != ValueState::Available).then(|| note_ref.clone())

@@ -97,6 +97,7 @@ pub fn CurrencyMenu() -> impl IntoView {
             <label for="currency">{tr(Msg::Currency)}</label>
             <input id="currency" list="currency-options" node_ref=input autocomplete="off"
                 spellcheck="false" autocapitalize="characters" enterkeyhint="done"
+                value=current.get_untracked().code()
                 prop:value=move || current.get().code()
                 aria-invalid=move || unmatched.with(|u| u.is_some()).to_string()
                 aria-describedby=move || unmatched.with(|u| u.is_some()).then_some("currency-error")

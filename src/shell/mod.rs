@@ -6,6 +6,8 @@
 
 mod header;
 mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 
 use crate::browser::{self, Store};
 use crate::buyer::{provide_buyer, tr};
@@ -124,7 +126,7 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
 }
 
 /// The layout around every page: the skip link, the header, `main` and the footer. The server
-/// draws a page's first screen with it too ([`crate::prerender`]), so both are one markup.
+/// draws a page's first screen with it too ([`crate::shell::prerender`]), so both are one markup.
 pub(crate) fn frame(locale: Memo<Locale>, page: impl IntoView) -> impl IntoView {
     view! {
         // `rel="external"`: the browser, not the router, follows it, so focus moves to main.

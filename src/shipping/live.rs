@@ -48,9 +48,16 @@ fn clear(timer: StoredValue<Option<TimeoutHandle>, LocalStorage>) {
 pub fn live_quote(body: Signal<Option<String>>, delay: Duration) -> LiveQuote {
     let locale = use_locale();
     let currency = use_buyer().currency;
+    // Loading from the first frame when there is something to quote, so the skeleton is in
+    // the first frame. The server's first screen (no effect runs there, and a request body is
+    // made by the browser's JSON) draws a product's estimate as loading.
+    #[cfg(target_arch = "wasm32")]
+    let loading = body.with_untracked(Option::is_some);
+    #[cfg(not(target_arch = "wasm32"))]
+    let loading = true;
     let state = LiveQuote {
         quote: RwSignal::new_local(None),
-        loading: RwSignal::new(false),
+        loading: RwSignal::new(loading),
         failed: RwSignal::new(false),
         renewed: RwSignal::new(false),
         again: RwSignal::new(0),

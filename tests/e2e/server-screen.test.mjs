@@ -15,7 +15,13 @@ const landmarks = (page, selectors) => page.evaluate((selectors) => {
     const el = root.querySelector(s);
     if (!el) return { s, missing: true };
     const r = el.getBoundingClientRect();
-    return { s, x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height), text: el.textContent.replace(/[\u2068\u2069]/g, '').trim() };
+    return {
+      s, x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height),
+      text: el.textContent.replace(/[\u2068\u2069]/g, '').trim(),
+      // What a control shows: the server has attributes only, the app sets properties.
+      value: 'value' in el && el.tagName === 'INPUT' ? el.value : null,
+      checked: el.tagName === 'INPUT' ? el.checked : null,
+    };
   });
 }, selectors);
 
@@ -27,8 +33,12 @@ const observeShifts = (page) => page.addInitScript(() => {
   }).observe({ type: 'layout-shift', buffered: true });
 });
 
-const PRODUCT = ['#product-title', '.product-price .price-main', '.buy button', '.gallery-main', '.site-header .brand'];
-const LISTING = ['#listing-heading', '.product-grid li:nth-child(1) a', '.product-grid li:nth-child(2) a', '.site-header .brand'];
+// Above the delivery estimate and below it (what a late estimate or note would push down),
+// and the controls whose state the server writes as attributes.
+const PRODUCT = ['#product-title', '.product-price .price-main', '.buy button', '.gallery-main', '.site-header .brand',
+  '#quantity', '.option-value input', '#currency', '.seller-card h2', '.description h2', '.site-footer a'];
+const LISTING = ['#listing-heading', '.product-grid li:nth-child(1) a', '.product-grid li:nth-child(2) a', '.site-header .brand',
+  '#currency', '.filters summary', '.filter-option', '.site-footer a'];
 
 suite('the first screen from the server', ({ store, device, newPage }) => {
   const cases = async () => {

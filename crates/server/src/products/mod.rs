@@ -253,18 +253,19 @@ struct Guess {
 
 /// The first screen of `screen` as the app draws it, for `locale` and the guessed buyer.
 fn first_screen(
-    fx: &crate::fx::store::FxStore,
     locale: Locale,
     path: String,
     buyer: Guess,
-    screen: storefront::prerender::Screen,
+    screen: storefront::shell::prerender::Screen,
 ) -> String {
-    storefront::prerender::render(storefront::prerender::FirstScreen {
+    storefront::shell::prerender::render(storefront::shell::prerender::FirstScreen {
         locale,
         path,
         currency: buyer.currency,
         ship_to: buyer.ship_to,
-        rates: Some(fx.table(crate::clock::unix_now())),
+        // The app's first frame has no rate table yet (it fetches it): neither does this one,
+        // so a converted price's note appears in both at the same moment, after the swap.
+        rates: None,
         screen,
     })
 }
@@ -363,11 +364,10 @@ async fn listing_head(
         None => format!("/{tag}/"),
     };
     let body = first_screen(
-        &state.fx,
         locale,
         path,
         buyer,
-        storefront::prerender::Screen::Listing {
+        storefront::shell::prerender::Screen::Listing {
             category: category.map(str::to_owned),
             list,
         },
@@ -468,11 +468,10 @@ async fn product_head(
     let title = p.title.clone();
     let rest = format!("p/{}", p.slug);
     let body = first_screen(
-        fx,
         locale,
         format!("/{tag}/{rest}"),
         buyer,
-        storefront::prerender::Screen::Product(p),
+        storefront::shell::prerender::Screen::Product(p),
     );
     Some(crate::web::pages::Head {
         title,

@@ -31,7 +31,7 @@ pub struct Head {
     /// The API's answer the page starts from, so the app shows it without asking again.
     pub data: Option<PageData>,
     /// The page's first screen — header, page, footer — drawn by the app's own components
-    /// (`storefront::prerender`), shown until the app has drawn the same page itself.
+    /// (`storefront::shell::prerender`), shown until the app has drawn the same page itself.
     pub body: Option<String>,
 }
 

@@ -608,3 +608,51 @@ async fn the_first_screen_follows_the_buyers_remembered_currency_and_destination
         assert!(!html.contains("<script>;"), "{forged}");
     }
 }
+
+#[tokio::test]
+async fn a_sellers_markup_in_a_title_or_brand_is_text_in_the_first_screen_never_markup() {
+    let app = TestApp::new().await;
+    let slug = a_product_slug(&app).await;
+    let hostile =
+        r#"</h1><script>alert(1)</script><img src=x onerror=alert(2)>" onmouseover="alert(3)"#;
+    let db = app.db().await;
+    sqlx::query(
+        "UPDATE product_texts SET title = ? WHERE locale = 'en' AND product_id = \
+         (SELECT id FROM products WHERE slug = ?)",
+    )
+    .bind(hostile)
+    .bind(&slug)
+    .execute(&db)
+    .await
+    .expect("title");
+    sqlx::query("UPDATE products SET brand = ? WHERE slug = ?")
+        .bind(hostile)
+        .bind(&slug)
+        .execute(&db)
+        .await
+        .expect("brand");
+    let html = app.get(&format!("/en/p/{slug}")).await.text();
+    let first = &html[html
+        .find(r#"<div id="first-screen">"#)
+        .expect("a first screen")..];
+    let first = &first[..first
+        .find(r#"<div id="app" hidden>"#)
+        .expect("the app's box")];
+    assert!(!first.contains("<script"), "a script in the first screen");
+    assert!(!first.contains("<img src=x"), "an image from the title");
+    // Inside text `"` needs no escaping; what matters is that no tag gets the handler.
+    for (at, _) in first.match_indices("onmouseover") {
+        let before = &first[..at];
+        assert!(
+            before.rfind('>') > before.rfind('<'),
+            "an attribute from the title: …{}…",
+            &first[at.saturating_sub(200)..at + 40]
+        );
+    }
+    assert!(
+        first.contains(&crate::helpers::html_escaped(
+            "</h1><script>alert(1)</script>"
+        )),
+        "the title is not shown as text"
+    );
+}

@@ -7,7 +7,9 @@
 //!
 //! Only what can be drawn from the page's data is drawn: effects never run here (the
 //! executor below drops every task), so what the app fetches after its first render — the
-//! delivery estimate, the cart's count — shows its loading state until the app takes over.
+//! delivery estimate, the cart's count, the rate table behind a converted price's note —
+//! shows its loading state, as the app's first frame does, until the app takes over. The
+//! server must never set another executor: effects would then run here.
 //! Native only (the `ssr` feature); numbers and money are formatted by ICU4X, as `Intl` does.
 
 use crate::buyer::Buyer;
@@ -60,8 +62,13 @@ impl any_spawner::CustomExecutor for NoTasks {
 pub fn render(first: FirstScreen) -> String {
     static EXECUTOR: Once = Once::new();
     EXECUTOR.call_once(|| {
-        // Fails only when another executor was set first; this one then is not needed.
-        let _ = any_spawner::Executor::init_custom_executor(NoTasks);
+        // Fails only when another executor was set first, which the server never does: effects
+        // would then run here and reach for the browser.
+        if any_spawner::Executor::init_custom_executor(NoTasks).is_err() {
+            panic!(
+                "an executor was set before the first screen's; effects would run on the server"
+            );
+        }
     });
     let locale = first.locale;
     if !i18n::is_loaded(locale) {
@@ -92,7 +99,7 @@ pub fn render(first: FirstScreen) -> String {
                             view! { <crate::catalog::Listing params list/> }.into_any()
                         }
                     };
-                    crate::shell::frame(buyer.locale, page)
+                    super::frame(buyer.locale, page)
                 }
             </Router>
         }
