@@ -43,6 +43,8 @@ export async function intlTable(executablePath = '/usr/bin/chromium') {
           for (const n of ['25', '1000', '250000']) rows.push([l, 'whole', `${n} ${code}`, whole.format(n)]);
         }
         for (const n of ['7', '164', '1000', '1234567']) rows.push([l, 'integer', n, new Intl.NumberFormat(l).format(n)]);
+        for (const d of ['0.0000418', '1.2345', '0.1402531245', '12.5', '1234.5678', '0.0005']) rows.push([l, 'decimal', d, new Intl.NumberFormat(l).format(d)]);
+        for (const p of ['2.5', '0', '10']) rows.push([l, 'percent', p, new Intl.NumberFormat(l, { style: 'unit', unit: 'percent' }).format(p)]);
         for (const t of ['4.7', '5.0']) rows.push([l, 'tenths', t, new Intl.NumberFormat(l, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(t)]);
         for (const c of COUNTRIES) rows.push([l, 'region', c, new Intl.DisplayNames(l, { type: 'region' }).of(c)]);
       }

@@ -36,8 +36,6 @@ pub fn provide_buyer(locale: Memo<Locale>, currency: Currency) -> Buyer {
     let ship_to = Store::Local
         .get(SHIP_TO_KEY)
         .and_then(|c| destination(&c))
-        // A choice made before the server was told of it.
-        .inspect(|c| browser::remember_for_server(SHIP_TO_COOKIE, c))
         .unwrap_or_else(|| default_ship_to(&browser::languages(), locale.get_untracked()));
     let buyer = Buyer {
         locale,

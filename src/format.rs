@@ -396,6 +396,10 @@ mod imp {
     /// `value` (a decimal string) with `locale`'s digits and separators, by a cached formatter.
     fn number(value: &str, tag: &str) -> Option<String> {
         let decimal: Decimal = value.parse().ok()?;
+        number_of(&decimal, tag)
+    }
+
+    fn number_of(decimal: &Decimal, tag: &str) -> Option<String> {
         NUMBERS.with(|cache| {
             let mut cache = cache.borrow_mut();
             let formatter = cache.entry(tag.to_owned()).or_insert_with(|| {
@@ -403,7 +407,7 @@ mod imp {
             });
             formatter
                 .as_ref()
-                .map(|f| f.format(&decimal).write_to_string().into_owned())
+                .map(|f| f.format(decimal).write_to_string().into_owned())
         })
     }
 
@@ -513,8 +517,20 @@ mod imp {
         number(&text, tag).unwrap_or(text)
     }
 
+    /// `Intl.NumberFormat`'s defaults: at most three fraction digits, rounded half away from
+    /// zero, no trailing zeros.
     pub fn format_decimal(value: &str, tag: &str) -> String {
-        number(value, tag).unwrap_or_else(|| value.to_owned())
+        let Ok(mut decimal) = value.parse::<Decimal>() else {
+            return value.to_owned();
+        };
+        decimal.round_with_mode(
+            -3,
+            fixed_decimal::SignedRoundingMode::Unsigned(
+                fixed_decimal::UnsignedRoundingMode::HalfExpand,
+            ),
+        );
+        decimal.trim_end();
+        number_of(&decimal, tag).unwrap_or_else(|| value.to_owned())
     }
 
     /// As the browser's: the currency's pattern around the whole amount, with no isolates
@@ -542,7 +558,23 @@ mod imp {
         number(&text, tag).unwrap_or(text)
     }
 
+    /// Percentages as `Intl` writes them ("2.5%", "2,5 %", "%2,5"); other units keep a plain
+    /// form (ICU4X's unit names are not settled yet).
     pub fn format_unit(value: &str, unit: &'static str, tag: &str) -> String {
+        if unit == "percent" {
+            let percent = value.parse::<Decimal>().ok().and_then(|d| {
+                let formatter =
+                    icu_experimental::dimension::percent::formatter::PercentFormatter::try_new(
+                        (&locale(tag)?).into(),
+                        Default::default(),
+                    )
+                    .ok()?;
+                Some(formatter.format(&d).write_to_string().into_owned())
+            });
+            if let Some(percent) = percent {
+                return percent;
+            }
+        }
         format!("{} {unit}", format_decimal(value, tag))
     }
 

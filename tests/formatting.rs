@@ -35,6 +35,8 @@ fn the_server_formats_money_numbers_and_country_names_as_chromiums_intl_does_in_
                 format::format_tenths(input.replace('.', "").parse().expect("tenths"), locale)
             }
             "region" => format::region_name(input, locale),
+            "decimal" => format::format_decimal(input, locale),
+            "percent" => format::format_unit(input, "percent", locale),
             other => panic!("an unknown kind {other:?}"),
         };
         checked += 1;

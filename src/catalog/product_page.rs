@@ -329,9 +329,9 @@ fn buy_box(
         <form class="variant-picker" on:submit=|ev| ev.prevent_default()>{variant_picker(l, p, options, selection)}</form>
         <div class="buy" node_ref=buy_row>
             <label for="quantity">{text(l, Msg::Quantity)}</label>
-            // `value` too: the server's first screen has no properties, only attributes.
+            // `value` too (a page opens on one): the server's first screen has attributes only.
             <input id="quantity" type="number" inputmode="numeric" min="1" max=move || max().to_string()
-                value=buy.quantity.get_untracked().to_string()
+                value="1"
                 prop:value=move || buy.quantity.get().to_string()
                 on:change=move |ev| {
                     let n = event_target_value(&ev).trim().parse::<u32>().unwrap_or(1).clamp(1, max());

@@ -253,6 +253,7 @@ struct Guess {
 
 /// The first screen of `screen` as the app draws it, for `locale` and the guessed buyer.
 fn first_screen(
+    fx: &crate::fx::store::FxStore,
     locale: Locale,
     path: String,
     buyer: Guess,
@@ -263,9 +264,9 @@ fn first_screen(
         path,
         currency: buyer.currency,
         ship_to: buyer.ship_to,
-        // The app's first frame has no rate table yet (it fetches it): neither does this one,
-        // so a converted price's note appears in both at the same moment, after the swap.
-        rates: None,
+        // The app asks for the rate table as it starts and has it, as a rule, before its page
+        // is drawn: the note on a converted price is in both.
+        rates: Some(fx.table(crate::clock::unix_now())),
         screen,
     })
 }
@@ -364,6 +365,7 @@ async fn listing_head(
         None => format!("/{tag}/"),
     };
     let body = first_screen(
+        &state.fx,
         locale,
         path,
         buyer,
@@ -468,6 +470,7 @@ async fn product_head(
     let title = p.title.clone();
     let rest = format!("p/{}", p.slug);
     let body = first_screen(
+        fx,
         locale,
         format!("/{tag}/{rest}"),
         buyer,
