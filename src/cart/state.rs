@@ -340,35 +340,36 @@ impl CartState {
     }
 }
 
-/// Creates the cart state, loads the cart, and follows the other tabs, the buyer's language,
-/// currency and ship-to country, and the connection coming back.
-/// The cart as the server draws a page's first screen (`crate::prerender`): empty, with
-/// nothing fetched or listened to; the app's own [`provide_cart`] takes over in the browser.
-#[cfg(feature = "ssr")]
-pub fn provide_unknown_cart(buyer: Buyer) {
-    provide_context(CartState {
-        cart: RwSignal::new_local(None),
-        pending: RwSignal::new(false),
-        failed: RwSignal::new(false),
-        offline: RwSignal::new(false),
-        removed: RwSignal::new(None),
-        drawer: NodeRef::new(),
-        drawer_open: RwSignal::new(false),
-        buyer,
-    });
+impl CartState {
+    /// No cart yet, nothing pending, the drawer closed. Inlined: as a call it costs the wasm
+    /// 0.1 KB more than the two copies it replaces.
+    #[inline(always)]
+    fn empty(buyer: Buyer) -> CartState {
+        CartState {
+            cart: RwSignal::new_local(None),
+            pending: RwSignal::new(false),
+            failed: RwSignal::new(false),
+            offline: RwSignal::new(false),
+            removed: RwSignal::new(None),
+            drawer: NodeRef::new(),
+            drawer_open: RwSignal::new(false),
+            buyer,
+        }
+    }
 }
 
+/// The cart as the server draws a page's first screen (`crate::shell::prerender`): empty,
+/// with nothing fetched or listened to; the app's own [`provide_cart`] takes over in the
+/// browser.
+#[cfg(feature = "ssr")]
+pub fn provide_unknown_cart(buyer: Buyer) {
+    provide_context(CartState::empty(buyer));
+}
+
+/// Creates the cart state, loads the cart, and follows the other tabs, the buyer's language,
+/// currency and ship-to country, and the connection coming back.
 pub fn provide_cart(buyer: Buyer) {
-    let state = CartState {
-        cart: RwSignal::new_local(None),
-        pending: RwSignal::new(false),
-        failed: RwSignal::new(false),
-        offline: RwSignal::new(false),
-        removed: RwSignal::new(None),
-        drawer: NodeRef::new(),
-        drawer_open: RwSignal::new(false),
-        buyer,
-    };
+    let state = CartState::empty(buyer);
     // Priced again whenever the language, the currency or the destination changes.
     Effect::new(move |_| {
         buyer.locale.track();
