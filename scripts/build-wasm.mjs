@@ -71,8 +71,10 @@ function pre() {
     for (const name of readdirSync(bindgenIn)) {
       if (name !== 'storefront.wasm') copyFileSync(join(bindgenIn, name), join(bindgen, name));
     }
+    // STORE_WASM_NAMES=1 keeps the functions' names, for a profile of the start-up (perf/README.md).
+    const opt = process.env.STORE_WASM_NAMES === '1' ? WASM_OPT.filter((o) => o !== '--strip-debug') : WASM_OPT;
     for (const name of readdirSync(bindgen).filter((n) => n.endsWith('.wasm'))) {
-      runQuiet('wasm-opt', [...WASM_OPT, join(bindgen, name), '-o', join(bindgen, name)]);
+      runQuiet('wasm-opt', [...opt, join(bindgen, name), '-o', join(bindgen, name)]);
     }
   } else {
     run('cargo', ['build', '--locked', '--target', 'wasm32-unknown-unknown', '--bin', 'storefront']);
@@ -162,12 +164,20 @@ function post() {
   for (const name of readdirSync(out)) copyFileSync(join(out, name), join(staging, name));
   const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8'));
   const url = (file) => `${publicUrl}${file}`;
-  const tags = [
+  // The code's preload links sit between two markers: on a page whose first screen the server
+  // drew, it turns them into `<template id="app-code">` (`app_shell::with_head`), and the
+  // start-up script loads the code only once the first screen's pictures have painted.
+  // Fetched with the page, the code would take the bandwidth of the picture the buyer waits
+  // for, and the main thread from its paint. Elsewhere (cart, checkout) the links load at once.
+  const links = [
     `<link rel="modulepreload" href="${url(manifest.js)}">`,
     manifest.loader && `<link rel="modulepreload" href="${url(manifest.loader)}">`,
     `<link rel="preload" href="${url(manifest.wasm)}" as="fetch" type="application/wasm" crossorigin>`,
-    `<script type="module">import init from '${url(manifest.js)}';init({module_or_path:'${url(manifest.wasm)}'});</script>`,
   ].filter(Boolean).join('');
+  const start = `const start=()=>import('${url(manifest.js)}').then((m)=>m.default({module_or_path:'${url(manifest.wasm)}'}));`
+    + readFileSync(join(root, 'scripts', 'start-app.js'), 'utf8')
+      .replace(/^\s*\/\/.*\n/gm, '').replace(/\n\s*/g, '');
+  const tags = `<!--app-code-->${links}<!--/app-code--><script type="module">${start}</script>`;
   const htmlPath = join(staging, 'index.html');
   // trunk leaves the skipped Rust link (and its comment) in place: the tags take their place.
   const html = readFileSync(htmlPath, 'utf8')

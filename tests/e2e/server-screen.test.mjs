@@ -96,6 +96,66 @@ suite('the first screen from the server', ({ store, device, newPage }) => {
     await page.getByRole('status').filter({ hasText: 'Added to your cart' }).waitFor();
     assert.match(visible(await page.locator('.site-header .cart-link').innerText()), /1/);
   });
+
+  /** Holds the main wasm module back until the returned function is called. */
+  const holdTheApp = async (page) => {
+    let release;
+    const gate = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/storefront-[0-9a-f]+_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+    return release;
+  };
+  const swapped = (page) => page.waitForFunction(() => !document.getElementById('first-screen'), null, { timeout: 20000 });
+
+  test('a quantity typed and "Add to cart" tapped before the app has arrived are carried out once it has, a repeated tap once', async () => {
+    const { items } = await (await fetch(`${store.url}/api/v1/products`)).json();
+    const page = await newPage();
+    const release = await holdTheApp(page);
+    await page.goto(`${store.url}/en/p/${items[0].slug}`, { firstScreen: 'keep' });
+    const screen = page.locator('#first-screen');
+    await screen.locator('#quantity').fill('2');
+    const add = screen.locator('.buy').getByRole('button', { name: 'Add to cart' });
+    await add.click();
+    await add.click();
+    assert.equal(await add.getAttribute('aria-busy'), 'true', 'the tap shows it was taken');
+    assert.equal(await page.locator('#first-screen').count(), 1, 'still the first screen: the app is held back');
+    release();
+    await swapped(page);
+    await page.getByRole('status').filter({ hasText: 'Added to your cart' }).waitFor();
+    assert.equal(await page.locator('#quantity').inputValue(), '2');
+    await page.locator('.site-header .cart-count').filter({ hasText: '2' }).waitFor();
+    // Two units, once: the second tap was not added as two more.
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.site-header .cart-count').innerText(), '2');
+  });
+
+  test('text typed into the search box before the app has arrived stays there, focused, after the swap', async () => {
+    const page = await newPage();
+    const release = await holdTheApp(page);
+    await page.goto(`${store.url}/en/`, { firstScreen: 'keep' });
+    await page.locator('#first-screen #search').fill('linen');
+    release();
+    await swapped(page);
+    assert.equal(await page.locator('#search').inputValue(), 'linen');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+    assert.equal(await page.locator('#search').count(), 1);
+  });
+
+  test("the app's code is fetched only after the first screen's picture has loaded, and the cart page's at once", async () => {
+    const { items } = await (await fetch(`${store.url}/api/v1/products`)).json();
+    const page = await newPage();
+    await page.goto(`${store.url}/en/p/${items[0].slug}`);
+    const product = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource');
+      const picture = entries.find((e) => e.name === document.querySelector('.gallery-main').currentSrc);
+      const code = entries.find((e) => /\/storefront-[0-9a-f]+_bg\.wasm$/.test(e.name));
+      return { picture: picture.responseEnd, code: code.startTime };
+    });
+    assert.ok(product.code >= product.picture, `the code started at ${product.code} ms, the picture ended at ${product.picture} ms`);
+    await page.goto(`${store.url}/en/cart`);
+    await page.locator('main h1').waitFor();
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll('head link[rel=preload][as=fetch]')].length);
+    assert.ok(preloaded >= 1, 'the cart page preloads its code from the head');
+  });
 });
 
 suite('formatting as the browser does', { browser: false }, () => {

@@ -189,7 +189,11 @@ impl AppShell {
         let slot = locale.index() * PageCode::ALL.len() + code as usize;
         if cache.variants[slot].is_none() {
             let template = std::fs::read_to_string(&self.index).ok()?;
-            let template = match template.find("</head>") {
+            // Beside the main module's links (see [`CODE_START`]) when there are any.
+            let at = template
+                .find(CODE_END)
+                .or_else(|| template.find("</head>"));
+            let template = match at {
                 Some(at) => format!(
                     "{}{}{}",
                     &template[..at],
@@ -205,6 +209,13 @@ impl AppShell {
         cache.variants[slot].clone()
     }
 }
+
+/// `index.html`'s code preload links sit between these (`scripts/build-wasm.mjs`): they load
+/// with the page, except on a page that comes with its first screen, where they become a
+/// `<template id="app-code">` that `scripts/start-app.js` adds once the first screen's pictures
+/// have painted ([`with_head`]).
+const CODE_START: &str = "<!--app-code-->";
+const CODE_END: &str = "<!--/app-code-->";
 
 /// Which of the app's split modules a path's page runs (`shell::pages` in the app).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -410,6 +421,18 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
     // (`storefront::browser::mount_point`); `index.html`'s script swaps them.
     match (&head.body, html.find("<body>")) {
         (Some(body), Some(at)) => {
+            let html = match (html.find(CODE_START), html.find(CODE_END)) {
+                (Some(start), Some(end)) if start < end && end < at => format!(
+                    r#"{}<template id="app-code">{}</template>{}"#,
+                    &html[..start],
+                    &html[start + CODE_START.len()..end],
+                    &html[end + CODE_END.len()..]
+                ),
+                _ => html,
+            };
+            let Some(at) = html.find("<body>") else {
+                return html;
+            };
             let at = at + "<body>".len();
             format!(
                 r#"{}<div id="first-screen">{body}</div><div id="app" hidden></div>{}"#,
@@ -571,6 +594,32 @@ mod tests {
         );
         assert_eq!(html.matches("<title>").count(), 1);
         assert!(html.find("application/ld+json") < html.find("</head>"));
+    }
+
+    #[test]
+    fn a_page_with_a_first_screen_holds_its_code_back_in_a_template_and_others_load_it_at_once() {
+        let shell = r#"<html><head><title>Store</title><!--app-code--><link rel="modulepreload" href="/app.js"><!--/app-code--><script type="module">start</script></head><body></body></html>"#;
+        let mut head = Head {
+            title: "Mug".into(),
+            description: "A mug".into(),
+            rest: "p/mug".into(),
+            image: None,
+            preload: vec![],
+            json_ld: vec![],
+            data: None,
+            body: Some("<h1>Mug</h1>".into()),
+        };
+        let drawn = with_head(shell, Locale::En, &head, "https://shop.example");
+        assert!(
+            drawn.contains(r#"<template id="app-code"><link rel="modulepreload" href="/app.js"></template><script type="module">start</script>"#),
+            "{drawn}"
+        );
+        assert!(!drawn.contains("<!--"), "{drawn}");
+        assert!(drawn.contains(r#"<body><div id="first-screen"><h1>Mug</h1></div><div id="app" hidden></div></body>"#));
+        head.body = None;
+        let plain = with_head(shell, Locale::En, &head, "https://shop.example");
+        assert!(!plain.contains("<template"), "{plain}");
+        assert!(plain.contains(r#"<!--app-code--><link rel="modulepreload" href="/app.js"><!--/app-code-->"#));
     }
 
     const TEMPLATE: &str =
