@@ -29,7 +29,10 @@ const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
 const MANIFEST = 'wasm-split.json';
 
 // wasm-opt's features must match what the browsers we support run (as trunk was told before).
-const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
+// `--low-memory-unused`: the first 1 KB of memory holds nothing (Rust's stack starts at 1 MB
+// and grows down, so only a stack already out of room would reach it), which lets constant
+// offsets fold into loads and stores: 0.7 KB less brotli in the main module.
+const WASM_OPT = ['-Oz', '--low-memory-unused', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
   '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
   '--strip-debug', '--strip-producers'];
 
@@ -72,7 +75,7 @@ function pre() {
       if (name !== 'storefront.wasm') copyFileSync(join(bindgenIn, name), join(bindgen, name));
     }
     // STORE_WASM_NAMES=1 keeps the functions' names, for a profile of the start-up (perf/README.md).
-    const opt = process.env.STORE_WASM_NAMES === '1' ? WASM_OPT.filter((o) => o !== '--strip-debug') : WASM_OPT;
+    const opt = process.env.STORE_WASM_NAMES === '1' ? [...WASM_OPT.filter((o) => o !== '--strip-debug'), '-g'] : WASM_OPT;
     for (const name of readdirSync(bindgen).filter((n) => n.endsWith('.wasm'))) {
       runQuiet('wasm-opt', [...opt, join(bindgen, name), '-o', join(bindgen, name)]);
     }
@@ -174,9 +177,10 @@ function post() {
     manifest.loader && `<link rel="modulepreload" href="${url(manifest.loader)}">`,
     `<link rel="preload" href="${url(manifest.wasm)}" as="fetch" type="application/wasm" crossorigin>`,
   ].filter(Boolean).join('');
-  const start = `const start=()=>import('${url(manifest.js)}').then((m)=>m.default({module_or_path:'${url(manifest.wasm)}'}));`
-    + readFileSync(join(root, 'scripts', 'start-app.js'), 'utf8')
-      .replace(/^\s*\/\/.*\n/gm, '').replace(/\n\s*/g, '');
+  const source = `const start=()=>import('${url(manifest.js)}').then((m)=>m.default({module_or_path:'${url(manifest.wasm)}'}));`
+    + readFileSync(join(root, 'scripts', 'start-app.js'), 'utf8');
+  const start = execFileSync('terser', ['--module', '--compress', '--mangle', '--ecma', '2020'],
+    { cwd: root, input: source, env: process.env }).toString().trim();
   const tags = `<!--app-code-->${links}<!--/app-code--><script type="module">${start}</script>`;
   const htmlPath = join(staging, 'index.html');
   // trunk leaves the skipped Rust link (and its comment) in place: the tags take their place.

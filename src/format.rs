@@ -161,11 +161,33 @@ mod imp {
 
     thread_local! {
         // Building a formatter is far slower than using one; a page shows many prices in few
-        // (locale, currency) pairs. The currency is "" for plain integers.
-        static CACHE: RefCell<HashMap<(String, &'static str), NumberFormat>> =
+        // (locale, currency) pairs. One map for every kind of formatter (each map type costs
+        // wasm), by locale and key: a currency code, "" for plain integers, a unit name,
+        // "#whole" or "#tenths" for number formats; "region", "language" or "currency" for
+        // display names; "#dates" for the date ranges.
+        static CACHE: RefCell<HashMap<(String, &'static str), JsValue>> =
             RefCell::new(HashMap::new());
-        static NAMES: RefCell<HashMap<(String, &'static str), DisplayNames>> =
-            RefCell::new(HashMap::new());
+    }
+
+    /// The formatter under `(locale, key)`, built by `build` on first use.
+    fn cached<T: JsCast>(
+        locale: &str,
+        key: &'static str,
+        build: impl FnOnce() -> Option<T>,
+    ) -> Option<T> {
+        CACHE.with(|cache| {
+            let k = (locale.to_owned(), key);
+            let found = cache.borrow().get(&k).cloned();
+            let value = match found {
+                Some(value) => value,
+                None => {
+                    let built: JsValue = build()?.into();
+                    cache.borrow_mut().insert(k, built.clone());
+                    built
+                }
+            };
+            Some(value.unchecked_into())
+        })
     }
 
     fn options(pairs: &[(&str, JsValue)]) -> js_sys::Object {
@@ -183,16 +205,8 @@ mod imp {
         build: impl FnOnce() -> js_sys::Object,
         value: &str,
     ) -> Option<String> {
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let k = (locale.to_owned(), key);
-            if !cache.contains_key(&k) {
-                let tag = locale.split('|').next().unwrap_or(locale);
-                let built = NumberFormat::new(tag, &build()).ok()?;
-                cache.insert(k.clone(), built);
-            }
-            cache.get(&k).map(|f| f.format(value))
-        })
+        let tag = locale.split('|').next().unwrap_or(locale);
+        cached(locale, key, || NumberFormat::new(tag, &build()).ok()).map(|f| f.format(value))
     }
 
     pub fn format_decimal(value: &str, locale: &str) -> String {
@@ -251,33 +265,27 @@ mod imp {
     }
 
     pub fn display_name(kind: &'static str, code: &str, locale: &str) -> String {
-        NAMES
-            .with(|names| {
-                let mut names = names.borrow_mut();
-                let k = (locale.to_owned(), kind);
-                if !names.contains_key(&k) {
-                    let built =
-                        DisplayNames::new(locale, &options(&[("type", JsValue::from_str(kind))]))
-                            .ok()?;
-                    names.insert(k.clone(), built);
-                }
-                names.get(&k)?.of(code).ok()?.as_string()
-            })
-            .unwrap_or_else(|| code.to_owned())
+        cached(locale, kind, || {
+            DisplayNames::new(locale, &options(&[("type", JsValue::from_str(kind))])).ok()
+        })
+        .and_then(|names| names.of(code).ok()?.as_string())
+        .unwrap_or_else(|| code.to_owned())
     }
 
     pub fn format_date_range(start: &str, end: &str, locale: &str) -> String {
         // Noon UTC, shown in UTC: the calendar date never shifts with the buyer's time zone.
         let date = |iso: &str| js_sys::Date::new(&JsValue::from_str(&format!("{iso}T12:00:00Z")));
-        let formatted = DateTimeFormat::new(
-            locale,
-            &options(&[
-                ("month", JsValue::from_str("short")),
-                ("day", JsValue::from_str("numeric")),
-                ("timeZone", JsValue::from_str("UTC")),
-            ]),
-        )
-        .ok()
+        let formatted = cached(locale, "#dates", || {
+            DateTimeFormat::new(
+                locale,
+                &options(&[
+                    ("month", JsValue::from_str("short")),
+                    ("day", JsValue::from_str("numeric")),
+                    ("timeZone", JsValue::from_str("UTC")),
+                ]),
+            )
+            .ok()
+        })
         .and_then(|f| f.format_range(&date(start), &date(end)).ok());
         formatted.unwrap_or_else(|| format!("{start} – {end}"))
     }
@@ -291,17 +299,10 @@ mod imp {
     /// right-to-left page a Latin symbol ("CN¥") then keeps its own order instead of being
     /// split by the bidi algorithm ("¥CN"), while an Arabic one ("ر.س.") stays right to left.
     pub fn format_money(money: &Money, locale: &str) -> String {
-        let key = (locale.to_owned(), money.currency().code());
-        let parts = CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if !cache.contains_key(&key) {
-                let built = formatter(locale, money.currency())?;
-                cache.insert(key.clone(), built);
-            }
-            cache
-                .get(&key)
-                .map(|f| f.format_to_parts(&money.amount_string()))
-        });
+        let parts = cached(locale, money.currency().code(), || {
+            formatter(locale, money.currency())
+        })
+        .map(|f| f.format_to_parts(&money.amount_string()));
         let Some(parts) = parts else {
             return super::plain(money);
         };
@@ -331,18 +332,15 @@ mod imp {
         currency: Option<domain::Currency>,
         value: &str,
     ) -> Option<String> {
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let key = (locale.to_owned(), currency.map_or("", |c| c.code()));
-            if !cache.contains_key(&key) {
-                let built = match currency {
-                    Some(currency) => formatter(locale, currency),
-                    None => NumberFormat::new(locale, &js_sys::Object::new()).ok(),
-                }?;
-                cache.insert(key.clone(), built);
-            }
-            cache.get(&key).map(|f| f.format(value))
-        })
+        cached(
+            locale,
+            currency.map_or("", |c| c.code()),
+            || match currency {
+                Some(currency) => formatter(locale, currency),
+                None => NumberFormat::new(locale, &js_sys::Object::new()).ok(),
+            },
+        )
+        .map(|f| f.format(value))
     }
 
     fn formatter(locale: &str, currency: domain::Currency) -> Option<NumberFormat> {

@@ -3,7 +3,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    storefront::i18n::install_inline();
-    let parent = storefront::browser::mount_point();
-    leptos::mount::mount_to(parent, storefront::shell::App).forget();
+    storefront::shell::start();
 }

@@ -174,7 +174,7 @@ fn install_all_texts() {
     for locale in storefront::i18n::Locale::ALL {
         let json = ui_texts::texts(locale).to_json();
         let object = js_sys::JSON::parse(&json).expect("JSON");
-        storefront::i18n::install_json(locale, &object).expect("every key present");
+        storefront::i18n::install_json(locale, &object).expect("every text present");
     }
 }
 
@@ -186,7 +186,7 @@ fn texts_sent_as_json_are_read_back_with_their_plural_forms() {
     assert!(is_loaded(Locale::Es));
     assert_eq!(t(Locale::Es, Msg::AddToCart), "Añadir al carrito");
     assert_eq!(t(Locale::Es, Msg::ReviewCount { count: 1 }), "1 reseña");
-    let incomplete = js_sys::JSON::parse(r#"{"store_name": "x"}"#).expect("JSON");
+    let incomplete = js_sys::JSON::parse(r#"["x"]"#).expect("JSON");
     assert_eq!(
         install_json(Locale::Ko, &incomplete),
         Err("skip_to_content".to_owned())

@@ -60,7 +60,14 @@ pub fn CurrencyMenu() -> impl IntoView {
     let locale = use_locale();
     let state = use_currency();
     let current = use_buyer().currency;
+    // The labels are made once the buyer reaches for the box (focus, or a value typed before
+    // the app arrived): one `Intl` formatter per currency for the symbols was two fifths of
+    // the app's start-up.
+    let wanted = RwSignal::new(false);
     let offered = Memo::new(move |_| {
+        if !wanted.get() {
+            return Vec::new();
+        }
         let tag = locale.get().tag();
         state.table.with(|t| {
             t.as_ref()
@@ -79,6 +86,7 @@ pub fn CurrencyMenu() -> impl IntoView {
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
         let typed = el.value();
+        wanted.set(true);
         match offered.with(|o| resolve_typed(&typed, o)) {
             Some(currency) => {
                 unmatched.set(None);
@@ -101,7 +109,10 @@ pub fn CurrencyMenu() -> impl IntoView {
                 prop:value=move || current.get().code()
                 aria-invalid=move || unmatched.with(|u| u.is_some()).to_string()
                 aria-describedby=move || unmatched.with(|u| u.is_some()).then_some("currency-error")
-                on:focus=move |_| { if let Some(el) = input.get() { el.select(); } }
+                on:focus=move |_| {
+                    wanted.set(true);
+                    if let Some(el) = input.get() { el.select(); }
+                }
                 on:change=on_change/>
             {move || unmatched.get().map(|typed| view! {
                 <p id="currency-error" class="field-error" role="alert">

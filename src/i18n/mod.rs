@@ -196,13 +196,12 @@ fn install_table(locale: Locale, table: Table) {
     LOADED.with(|loaded| loaded.borrow_mut()[locale.index()] = Some(table));
 }
 
-/// Reads texts sent as a flat JSON object (see `ui_texts::Texts::to_json`) and installs them.
-/// Fails with the first missing key.
-pub fn install_json(locale: Locale, object: &wasm_bindgen::JsValue) -> Result<(), String> {
-    let (plain, plural) = Texts::tables_from_lookup(&mut |key| {
-        js_sys::Reflect::get(object, &wasm_bindgen::JsValue::from_str(key))
-            .ok()?
-            .as_string()
+/// Reads texts sent as a JSON array of slots (see `ui_texts::Texts::to_json`) and installs
+/// them. Fails with the first missing text.
+pub fn install_json(locale: Locale, slots: &wasm_bindgen::JsValue) -> Result<(), String> {
+    let (plain, plural) = Texts::tables_from_slots(&mut |i| {
+        let i = u32::try_from(i).ok()?;
+        js_sys::Reflect::get_u32(slots, i).ok()?.as_string()
     })?;
     install_table(
         locale,

@@ -23,6 +23,19 @@ use pages::{CartRoute, CheckoutRoute, ListingRoute, OrdersRoute, ProductRoute};
 
 const LOCALE_STORAGE_KEY: &str = "store.locale";
 
+/// Starts the app in the browser in three tasks rather than one: after the module's start,
+/// the locale's texts are read, then the app is drawn (each page's own code arrives in a task
+/// of its own, `split_view!`). The browser may paint and answer the buyer between them; on a
+/// slow phone one long task would hold the page still for a few hundred milliseconds.
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(async {
+        crate::ui::lazy::pause(0).await;
+        i18n::install_inline();
+        crate::ui::lazy::pause(0).await;
+        leptos::mount::mount_to(browser::mount_point(), App).forget();
+    });
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     view! {

@@ -105,7 +105,7 @@ pub fn CodeNotLoaded() -> impl IntoView {
     }
 }
 
-async fn pause(ms: i32) {
+pub(crate) async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });

@@ -18,15 +18,16 @@ static LOCALE_TAGS: LazyLock<String> = LazyLock::new(|| {
         .join(", ")
 });
 
-/// Every UI text of a locale as one flat JSON object: plain texts under their key
-/// (`add_to_cart`), plural forms under `key.category` (`review_count.one`, CLDR categories).
+/// Every UI text of a locale as one JSON array of slots (`ui_texts::Texts::to_json`): the
+/// plain texts in the order of `Texts::PLAIN_KEYS`, then six slots per plural text (the CLDR
+/// categories zero, one, two, few, many, other; `null` for a form the locale does not use).
 #[utoipa::path(
     get,
     path = "/v1/ui-texts/{locale}",
     tag = "app",
     params(("locale" = String, Path, description = "One of the shipped locales: en, zh-CN, ja, ko, th, vi, id, ms, es, ru, tr, ar")),
     responses(
-        (status = 200, description = "The locale's UI texts, `{key: text}`", body = std::collections::BTreeMap<String, String>),
+        (status = 200, description = "The locale's UI texts, by position", body = Vec<Option<String>>),
         (status = 400, description = "Not a shipped locale; `errors` names `locale`", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]

@@ -360,20 +360,50 @@ pub type PluralTexts = [Plural; Texts::PLURAL_KEYS.len()];
 with_texts!(texts);
 
 impl Texts {
-    /// The texts as one flat JSON object (`{"store_name": "…", "product_count.one": "…"}`),
-    /// safe to place inside an HTML `<script>` element: `<`, `>` and `&` are escaped.
+    /// How many slots [`Texts::to_json`] writes: one per plain text, six per plural text.
+    pub const SLOTS: usize = Texts::PLAIN_KEYS.len() + 6 * Texts::PLURAL_KEYS.len();
+
+    /// The texts as one JSON array of [`Texts::SLOTS`] slots, by position rather than by name
+    /// (the names were a third of every page's texts, brotli-compressed): the plain texts in
+    /// the order of [`Texts::PLAIN_KEYS`], then for each of [`Texts::PLURAL_KEYS`] its six
+    /// CLDR forms in the order of [`Plural::CATEGORIES`], `null` for a form the locale does
+    /// not use. [`Texts::tables_from_slots`] reads it back. Safe to place inside an HTML
+    /// `<script>` element: `<`, `>` and `&` are escaped.
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{");
-        for (i, (key, text)) in self.entries().iter().enumerate() {
+        let mut out = String::from("[");
+        let plurals = self.plurals();
+        let slots = self
+            .plain()
+            .into_iter()
+            .map(Some)
+            .chain(plurals.iter().flat_map(Plural::forms));
+        for (i, slot) in slots.enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            push_json_string(&mut out, key);
-            out.push(':');
-            push_json_string(&mut out, text);
+            match slot {
+                Some(text) => push_json_string(&mut out, text),
+                None => out.push_str("null"),
+            }
         }
-        out.push('}');
+        out.push(']');
         out
+    }
+
+    /// The texts from the slots of [`Texts::to_json`] (`slot(i)`: the text at `i`, `None` for
+    /// `null` or past the end), as [`Texts::tables_from_lookup`] gives them; fails naming the
+    /// first missing text.
+    pub fn tables_from_slots(
+        slot: &mut dyn FnMut(usize) -> Option<String>,
+    ) -> Result<(Box<PlainTexts>, PluralTexts), String> {
+        // `tables_from_lookup` asks for the plain texts in order, then each plural's forms in
+        // the order of `Plural::CATEGORIES`: the order `to_json` writes them in (tested).
+        let mut at = 0;
+        Texts::tables_from_lookup(&mut |_key| {
+            let text = slot(at);
+            at += 1;
+            text
+        })
     }
 }
 
@@ -515,6 +545,26 @@ mod tests {
     }
 
     #[test]
+    fn every_locale_survives_the_trip_through_its_json_slots() {
+        for locale in Locale::ALL {
+            let texts = texts(locale);
+            let slots: Vec<Option<String>> =
+                serde_json::from_str(&texts.to_json()).expect("a JSON array");
+            assert_eq!(slots.len(), Texts::SLOTS, "{locale:?}");
+            let (plain, plurals) =
+                Texts::tables_from_slots(&mut |i| slots.get(i).cloned().flatten())
+                    .expect("every text present");
+            assert_eq!(*plain, texts.plain(), "{locale:?}");
+            for (back, plural) in plurals.iter().zip(texts.plurals()) {
+                assert_eq!(format!("{back:?}"), format!("{plural:?}"), "{locale:?}");
+            }
+        }
+        // Too short: the first text it lacks is named.
+        let err = Texts::tables_from_slots(&mut |_| None).expect_err("nothing there");
+        assert_eq!(err, Texts::PLAIN_KEYS[0]);
+    }
+
+    #[test]
     fn a_missing_text_is_named_rather_than_left_blank() {
         let mut entries: HashMap<String, &str> = texts(Locale::Es).entries().into_iter().collect();
         entries.remove("add_to_cart");
@@ -537,12 +587,14 @@ mod tests {
         for locale in Locale::ALL {
             let json = texts(locale).to_json();
             assert!(!json.contains('<') && !json.contains('>'), "{locale:?}");
-            let parsed: HashMap<String, String> = serde_json::from_str(&json).expect("valid JSON");
-            let entries = texts(locale).entries();
-            assert_eq!(parsed.len(), entries.len());
-            for (key, text) in entries {
-                assert_eq!(parsed[&key], text, "{locale:?} {key}");
-            }
+            let parsed: Vec<Option<String>> = serde_json::from_str(&json).expect("valid JSON");
+            let present: Vec<String> = parsed.into_iter().flatten().collect();
+            let entries: Vec<String> = texts(locale)
+                .entries()
+                .into_iter()
+                .map(|(_, t)| t.to_owned())
+                .collect();
+            assert_eq!(present, entries, "{locale:?}");
         }
         let tricky = push_json_test("a\"b\\c\n</script>&\u{1}");
         assert_eq!(

@@ -190,9 +190,7 @@ impl AppShell {
         if cache.variants[slot].is_none() {
             let template = std::fs::read_to_string(&self.index).ok()?;
             // Beside the main module's links (see [`CODE_START`]) when there are any.
-            let at = template
-                .find(CODE_END)
-                .or_else(|| template.find("</head>"));
+            let at = template.find(CODE_END).or_else(|| template.find("</head>"));
             let template = match at {
                 Some(at) => format!(
                     "{}{}{}",
@@ -615,11 +613,15 @@ mod tests {
             "{drawn}"
         );
         assert!(!drawn.contains("<!--"), "{drawn}");
-        assert!(drawn.contains(r#"<body><div id="first-screen"><h1>Mug</h1></div><div id="app" hidden></div></body>"#));
+        assert!(drawn.contains(
+            r#"<body><div id="first-screen"><h1>Mug</h1></div><div id="app" hidden></div></body>"#
+        ));
         head.body = None;
         let plain = with_head(shell, Locale::En, &head, "https://shop.example");
         assert!(!plain.contains("<template"), "{plain}");
-        assert!(plain.contains(r#"<!--app-code--><link rel="modulepreload" href="/app.js"><!--/app-code-->"#));
+        assert!(plain.contains(
+            r#"<!--app-code--><link rel="modulepreload" href="/app.js"><!--/app-code-->"#
+        ));
     }
 
     const TEMPLATE: &str =
@@ -632,7 +634,13 @@ mod tests {
         let start = html.find(r#"data-locale="ar">"#).expect("script") + 17;
         let end = html[start..].find("</script>").expect("end") + start;
         let parsed: serde_json::Value = serde_json::from_str(&html[start..end]).expect("json");
-        assert_eq!(parsed["store_name"], ui_texts::texts(Locale::Ar).store_name);
+        // By position: `store_name` is the first slot (`ui_texts::Texts::to_json`).
+        assert_eq!(ui_texts::Texts::PLAIN_KEYS[0], "store_name");
+        assert_eq!(parsed[0], ui_texts::texts(Locale::Ar).store_name);
+        assert_eq!(
+            parsed.as_array().map(Vec::len),
+            Some(ui_texts::Texts::SLOTS)
+        );
         assert!(html.ends_with("</head><body></body></html>"));
     }
 
