@@ -1,8 +1,10 @@
 //! Every page's path, built here and nowhere else. Pages live under `/{locale}/…`; a page's
 //! `rest` (the part after the locale) is the same in every locale, which is what the head's
-//! canonical and `hreflang` links are written from.
+//! canonical and `hreflang` links are written from. [`Route::parse`] reads a path back: the
+//! app's page switch (`shell`) shows the page it names.
 
 use crate::i18n::Locale;
+use leptos::prelude::*;
 
 /// The path of `rest` (starting with `/`, or empty for the home page) in `locale`: `/es/…`.
 pub fn in_locale(locale: Locale, rest: &str) -> String {
@@ -56,6 +58,113 @@ impl Page<'_> {
     }
 }
 
+/// What a path shows, as the page switch reads it. Values are as the buyer's address bar has
+/// them, percent-decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: sent on to the buyer's language.
+    Root,
+    Home(Locale),
+    Category(Locale, String),
+    Search(Locale),
+    Product(Locale, String),
+    Cart(Locale),
+    Checkout(Locale),
+    OrderLookup(Locale),
+    Order(Locale, String),
+    /// Anything else, an unknown language included.
+    NotFound,
+}
+
+/// The code a page needs: each is a module of its own in the release build (`ui::lazy`),
+/// but for the root's redirect and the not-found page, which are the shell's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    Root,
+    NotFound,
+    Listing,
+    Product,
+    Cart,
+    Checkout,
+    Orders,
+}
+
+impl Route {
+    /// The route of `path` (a URL's path, as `location.pathname` gives it); `decode` undoes
+    /// the percent-encoding of one segment. One trailing slash is allowed (`/en/cart/`), as
+    /// the server allows it.
+    pub fn parse(path: &str, decode: impl Fn(&str) -> String) -> Route {
+        let rest = path.strip_prefix('/').unwrap_or(path);
+        if rest.is_empty() {
+            return Route::Root;
+        }
+        let rest = rest.strip_suffix('/').unwrap_or(rest);
+        let mut segments = rest.split('/');
+        let Some(locale) = segments
+            .next()
+            .and_then(|tag| Locale::from_tag(tag).filter(|l| l.tag().eq_ignore_ascii_case(tag)))
+        else {
+            return Route::NotFound;
+        };
+        let segments: Vec<&str> = segments.collect();
+        if segments.iter().any(|s| s.is_empty()) {
+            return Route::NotFound;
+        }
+        match segments.as_slice() {
+            [] => Route::Home(locale),
+            ["c", slug] => Route::Category(locale, decode(slug)),
+            ["search"] => Route::Search(locale),
+            ["p", slug] => Route::Product(locale, decode(slug)),
+            ["cart"] => Route::Cart(locale),
+            ["checkout"] => Route::Checkout(locale),
+            ["orders"] => Route::OrderLookup(locale),
+            ["orders", number] => Route::Order(locale, decode(number)),
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The code the page needs.
+    pub fn module(&self) -> Module {
+        match self {
+            Route::Root => Module::Root,
+            Route::NotFound => Module::NotFound,
+            Route::Home(_) | Route::Category(..) | Route::Search(_) => Module::Listing,
+            Route::Product(..) => Module::Product,
+            Route::Cart(_) => Module::Cart,
+            Route::Checkout(_) => Module::Checkout,
+            Route::OrderLookup(_) | Route::Order(..) => Module::Orders,
+        }
+    }
+
+    /// The category a listing shows (`/c/{slug}`), the product's slug or the order's number.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Route::Category(_, v) | Route::Product(_, v) | Route::Order(_, v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// The route of the page on screen, provided by the shell's page switch. It changes once the
+/// next page's code is here, so a page never reads another page's route.
+#[derive(Clone, Copy)]
+pub struct ShownRoute(pub RwSignal<Route>);
+
+/// The value a page of `module` reads from its route (the category, slug or order number),
+/// kept while another page's route is on its way in.
+pub fn route_value(module: Module) -> Memo<Option<String>> {
+    let shown = expect_context::<ShownRoute>().0;
+    Memo::new(move |previous: Option<&Option<String>>| {
+        shown.with(|route| {
+            if route.module() == module {
+                route.value().map(str::to_owned)
+            } else {
+                previous.cloned().flatten()
+            }
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +190,88 @@ mod tests {
             .href(Locale::En),
             "/en/orders/SO-1?key=k"
         );
+    }
+
+    fn plain(s: &str) -> String {
+        s.to_owned()
+    }
+
+    #[test]
+    fn a_path_names_its_page_and_the_value_the_page_reads() {
+        let cases = [
+            ("/", Route::Root),
+            ("/en/", Route::Home(Locale::En)),
+            ("/en", Route::Home(Locale::En)),
+            ("/EN/", Route::Home(Locale::En)),
+            ("/es/c/toys", Route::Category(Locale::Es, "toys".into())),
+            ("/ja/search", Route::Search(Locale::Ja)),
+            (
+                "/en/p/silk-scarf/",
+                Route::Product(Locale::En, "silk-scarf".into()),
+            ),
+            ("/ar/cart", Route::Cart(Locale::Ar)),
+            ("/en/checkout", Route::Checkout(Locale::En)),
+            ("/ko/orders", Route::OrderLookup(Locale::Ko)),
+            ("/en/orders/SO-1", Route::Order(Locale::En, "SO-1".into())),
+        ];
+        for (path, route) in cases {
+            assert_eq!(Route::parse(path, plain), route, "{path}");
+        }
+        assert_eq!(Route::parse("/es/c/toys", plain).value(), Some("toys"));
+        assert_eq!(Route::parse("/en/cart", plain).module(), Module::Cart);
+    }
+
+    #[test]
+    fn every_path_the_app_writes_reads_back_as_its_page() {
+        let l = Locale::ZhCn;
+        let pairs = [
+            (Page::Home, Route::Home(l)),
+            (Page::Category("toys"), Route::Category(l, "toys".into())),
+            (Page::Search, Route::Search(l)),
+            (Page::Product("a-b"), Route::Product(l, "a-b".into())),
+            (Page::Cart, Route::Cart(l)),
+            (Page::Checkout, Route::Checkout(l)),
+            (Page::OrderLookup, Route::OrderLookup(l)),
+        ];
+        for (page, route) in pairs {
+            assert_eq!(Route::parse(&page.href(l), plain), route);
+        }
+    }
+
+    #[test]
+    fn unknown_languages_paths_and_empty_segments_are_not_found() {
+        for path in [
+            "/xx/",
+            "/en/p",
+            "/en/p/",
+            "/en/p/a/b",
+            "/en//cart",
+            "/en/cart//",
+            "/en/basket",
+            "/en/c/",
+            "//",
+        ] {
+            assert_eq!(Route::parse(path, plain), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn segments_are_decoded_by_the_given_decoder() {
+        let upper = |s: &str| s.to_uppercase();
+        assert_eq!(
+            Route::parse("/en/p/caf%C3%A9", upper),
+            Route::Product(Locale::En, "CAF%C3%A9".into())
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_path_parses_without_panicking_and_keeps_its_value_whole(path in "\\PC*") {
+            let route = Route::parse(&path, plain);
+            if let Some(value) = route.value() {
+                proptest::prop_assert!(path.contains(value));
+                proptest::prop_assert!(!value.contains('/') && !value.is_empty());
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::i18n::{t, Msg};
 use crate::ui::{LoadError, NotFound, PageMeta};
 use domain::{Currency, Facets, ProductList};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// Products shown above the fold load eagerly; the rest wait until scrolled near.
@@ -22,10 +22,10 @@ const EAGER_IMAGES: usize = 4;
 pub fn ListingPage() -> impl IntoView {
     let locale = use_locale();
     let query = use_query_map();
-    let route = use_params_map();
+    let category = crate::routes::route_value(crate::routes::Module::Listing);
     let params = Memo::new(move |_| {
         let query = query.read();
-        ListingParams::from_url(|k| query.get(k), route.read().get("category"))
+        ListingParams::from_url(|k| query.get(k), category.get())
     });
     // Fetched again when the listing state or the language changes.
     // A new currency refetches too: the server converts, the page only shows.

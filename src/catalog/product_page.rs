@@ -13,7 +13,6 @@ use crate::routes::Page;
 use crate::ui::{LoadError, PageMeta};
 use domain::{ProductDetail, ProductImage, VariantInfo, VariantOption};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// Stock at or below this shows as "only N left".
 const LOW_STOCK: u32 = 5;
@@ -21,8 +20,8 @@ const LOW_STOCK: u32 = 5;
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let locale = use_locale();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let slug = crate::routes::route_value(crate::routes::Module::Product);
+    let slug = Memo::new(move |_| slug.get().unwrap_or_default());
     let currency = use_buyer().currency;
     let (product, reload) = crate::fetch::follow(
         move || (slug.get(), locale.get(), currency.get()),

@@ -13,7 +13,7 @@ use crate::ui::PageMeta;
 use domain::order::Order;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use view::order_view;
 
 /// `/{locale}/orders/{number}?key=…` (the confirmation checkout lands on, and the order's
@@ -21,7 +21,7 @@ use view::order_view;
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let locale = use_locale();
-    let params = use_params_map();
+    let number_in_path = crate::routes::route_value(crate::routes::Module::Orders);
     let query = use_query_map();
     let title = Signal::derive(move || t(locale.get(), Msg::OrderLookup).into_owned());
     let number = RwSignal::new(String::new());
@@ -50,7 +50,7 @@ pub fn OrderPage() -> impl IntoView {
         });
     };
     Effect::new(move |_| {
-        let n = params.with(|p| p.get("number").unwrap_or_default());
+        let n = number_in_path.get().unwrap_or_default();
         let key = query.with(|q| q.get("key").unwrap_or_default());
         locale.track();
         if !n.is_empty() && !key.is_empty() {

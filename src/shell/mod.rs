@@ -13,13 +13,10 @@ use crate::browser::{self, Store};
 use crate::buyer::{provide_buyer, tr};
 use crate::i18n::{self, Locale, Msg};
 use crate::routes::Page;
-use crate::ui::NotFound;
 use header::{LanguageMenu, SearchBox};
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use leptos_router::{path, Lazy, NavigateOptions};
-use pages::{CartRoute, CheckoutRoute, ListingRoute, OrdersRoute, ProductRoute};
 
 const LOCALE_STORAGE_KEY: &str = "store.locale";
 
@@ -41,42 +38,9 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <LocaleShell>
-                <LocalizedPages/>
+                <pages::Pages/>
             </LocaleShell>
         </Router>
-    }
-}
-
-/// `/` → `/{locale}/` for the remembered or negotiated locale.
-#[component]
-fn ChooseLocale() -> impl IntoView {
-    let locale = remembered_locale().unwrap_or_else(browser_locale);
-    view! { <Redirect path=Page::Home.href(locale) options=NavigateOptions { replace: true, ..Default::default() }/> }
-}
-
-/// The pages, all under `/{locale}/`; an unknown first segment (`/xx/`) is a not-found page.
-/// Flat routes inside one shell, rather than nested ones, keep the router's code small.
-#[component]
-fn LocalizedPages() -> impl IntoView {
-    let location = use_location();
-    let known = Memo::new(move |_| {
-        let path = location.pathname.get();
-        path == "/" || path_locale(&path).is_some()
-    });
-    view! {
-        <Show when=move || known.get() fallback=NotFound>
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=ChooseLocale/>
-                <Route path=path!("/:locale") view={Lazy::<ListingRoute>::new()}/>
-                <Route path=path!("/:locale/c/:category") view={Lazy::<ListingRoute>::new()}/>
-                <Route path=path!("/:locale/search") view={Lazy::<ListingRoute>::new()}/>
-                <Route path=path!("/:locale/p/:slug") view={Lazy::<ProductRoute>::new()}/>
-                <Route path=path!("/:locale/cart") view={Lazy::<CartRoute>::new()}/>
-                <Route path=path!("/:locale/checkout") view={Lazy::<CheckoutRoute>::new()}/>
-                <Route path=path!("/:locale/orders") view={Lazy::<OrdersRoute>::new()}/>
-                <Route path=path!("/:locale/orders/:number") view={Lazy::<OrdersRoute>::new()}/>
-            </Routes>
-        </Show>
     }
 }
 
