@@ -146,7 +146,8 @@ impl Route {
 }
 
 /// The route of the page on screen, provided by the shell's page switch. It changes once the
-/// next page's code is here, so a page never reads another page's route.
+/// next page's code is here, so a page never reads another page's route (nor its query: the
+/// switch gives each page its own copy of the URL, which `use_query_map` reads).
 #[derive(Clone, Copy)]
 pub struct ShownRoute(pub RwSignal<Route>);
 

@@ -11,12 +11,13 @@
 //! | `orders` | order lookup, confirmation | checkout |
 
 use crate::routes::{Module, Page, Route, ShownRoute};
-use crate::ui::lazy::{prefetch_when_idle, view_or_explain};
+use crate::ui::lazy::{prefetch_when_idle, view_or_explain, with_retries, CodeNotLoaded};
 use crate::ui::NotFound;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::location::{BrowserUrl, LocationProvider};
+use leptos_router::hooks::{use_navigate, use_url};
+use leptos_router::location::{BrowserUrl, LocationProvider, Url};
 use leptos_router::NavigateOptions;
+use std::mem::discriminant;
 
 crate::ui::lazy::split_view!(listing, listing_view, preload_listing, {
     view! { <crate::catalog::ListingPage/> }
@@ -35,17 +36,27 @@ crate::ui::lazy::split_view!(orders, orders_view, preload_orders, {
 });
 
 /// The page switch, in place of the router's `<Routes>`: it shows the page of the address
-/// bar's path, and keeps the page before it on screen while the new page's code arrives. Once
-/// the new page is drawn the router completes the navigation (the address bar, the scroll to
-/// the top). One match over [`Route`] costs a fraction of the router's route matching, which
-/// compiled to code per route (~35 KB of the main module before it was replaced).
+/// bar's path, and keeps the page before it on screen — alive, with its own route and query —
+/// while the new page's code arrives (three tries). Once the new page is drawn the router
+/// completes the navigation (the address bar, the scroll to the top). A page is rebuilt when
+/// the kind of page changes (home, category, product, order lookup…), as each route was; the
+/// same page with another slug, query or language is kept and follows them. One match over
+/// [`Route`] costs a fraction of the router's route matching, which compiled to code per route
+/// (~35 KB of the main module before it was replaced).
 #[component]
 pub(super) fn Pages() -> impl IntoView {
-    let location = use_location();
+    // The address bar's URL, read before this page switch provides each page's own copy.
+    let address = use_url();
     let browser = use_context::<BrowserUrl>();
-    let target = Memo::new(move |_| Route::parse(&location.pathname.get(), decode));
-    let shown = RwSignal::new(target.get_untracked());
+    let shown = RwSignal::new(Route::parse(
+        address.with_untracked(|u| u.path().to_owned()).as_str(),
+        decode,
+    ));
     provide_context(ShownRoute(shown));
+    // The shown page's copy of the URL (what its `use_query_map` reads), and whether the shown
+    // page's code failed to arrive.
+    let page_url = StoredValue::new(None::<ArcRwSignal<Url>>);
+    let code_failed = RwSignal::new(false);
     let complete = move || {
         if let Some(browser) = &browser {
             browser.ready_to_complete();
@@ -53,57 +64,75 @@ pub(super) fn Pages() -> impl IntoView {
     };
     let complete_now = complete.clone();
     Effect::new(move |_| {
-        let next = target.get();
-        let module = next.module();
-        if shown.with_untracked(|s| s.module() == module) {
+        let now = address.get();
+        let next = Route::parse(now.path(), decode);
+        if shown.with_untracked(|s| discriminant(s) == discriminant(&next)) {
             if shown.with_untracked(|s| *s != next) {
                 shown.set(next);
             }
+            page_url.with_value(|url| {
+                if let Some(url) = url.as_ref().filter(|u| u.with_untracked(|u| *u != now)) {
+                    url.set(now);
+                }
+            });
             complete_now();
             return;
         }
+        let module = next.module();
         leptos::task::spawn_local(async move {
-            // A failure is explained when the page is shown (after two more tries).
-            let _ = preload(module).await;
+            let arrived = with_retries(|| preload(module)).await.is_ok();
             // A later navigation may have begun meanwhile: only the latest is shown.
-            if target.with_untracked(|t| *t == next) {
-                shown.set(next);
+            if address.try_with_untracked(|u| *u == now) == Some(true) {
+                let _ = code_failed.try_set(!arrived);
+                let _ = shown.try_set(next);
             }
         });
     });
-    let module = Memo::new(move |_| shown.with(Route::module));
+    let page = Memo::new(move |_| shown.with(discriminant));
     move || {
+        // Read, not only tracked: a memo that was never read has no sources yet.
+        let _ = page.get();
+        let module = shown.with_untracked(Route::module);
+        let failed = code_failed.get_untracked();
+        let url = ArcRwSignal::new(address.get_untracked());
+        page_url.set_value(Some(url.clone()));
         let complete = complete.clone();
         let page = async move {
-            let view = match module.get_untracked() {
-                Module::Root => view! { <ChooseLocale/> }.into_any(),
-                Module::NotFound => view! { <NotFound/> }.into_any(),
-                Module::Listing => {
-                    let view = view_or_explain(listing_view).await;
-                    prefetch_when_idle(preload_product);
-                    view
+            let view = if failed {
+                view! { <CodeNotLoaded/> }.into_any()
+            } else {
+                match module {
+                    Module::Root => view! { <ChooseLocale/> }.into_any(),
+                    Module::NotFound => view! { <NotFound/> }.into_any(),
+                    Module::Listing => {
+                        let view = view_or_explain(listing_view).await;
+                        prefetch_when_idle(preload_product);
+                        view
+                    }
+                    Module::Product => {
+                        let view = view_or_explain(product_view).await;
+                        prefetch_when_idle(preload_cart);
+                        view
+                    }
+                    Module::Cart => {
+                        let view = view_or_explain(cart_view).await;
+                        prefetch_when_idle(preload_checkout);
+                        view
+                    }
+                    Module::Checkout => {
+                        let view = view_or_explain(checkout_view).await;
+                        prefetch_when_idle(preload_orders);
+                        view
+                    }
+                    Module::Orders => view_or_explain(orders_view).await,
                 }
-                Module::Product => {
-                    let view = view_or_explain(product_view).await;
-                    prefetch_when_idle(preload_cart);
-                    view
-                }
-                Module::Cart => {
-                    let view = view_or_explain(cart_view).await;
-                    prefetch_when_idle(preload_checkout);
-                    view
-                }
-                Module::Checkout => {
-                    let view = view_or_explain(checkout_view).await;
-                    prefetch_when_idle(preload_orders);
-                    view
-                }
-                Module::Orders => view_or_explain(orders_view).await,
             };
             complete();
             view
         };
-        module.track();
+        // Each page with its own copy of the URL: provided in this view's owner, which is
+        // cleaned up, with the page, when the next page replaces it.
+        provide_context(url);
         Suspend::new(send_wrapper::SendWrapper::new(page))
     }
 }

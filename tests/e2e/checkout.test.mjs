@@ -173,8 +173,13 @@ suite('checkout in Chile', ({ store, newContext }) => {
     assert.ok(toStore.length > 10 && toProvider.length >= 2);
     assert.ok(toStore.every((r) => !digits(r.url + r.body).includes('4242424242424242')), 'the store never sees the card');
     assert.ok(toProvider.some((r) => digits(r.body).includes('4242424242424242')), 'the provider does');
-    // Found again with the number and the email; another email finds nothing.
-    await page.goto(`${store.url}/es/orders`);
+    // Found again with the number and the email; another email finds nothing. The footer's
+    // link leaves the confirmation for an empty lookup form (the same page's code, another page).
+    await page.locator('.site-footer').getByRole('link', { name: 'Buscar un pedido' }).click();
+    await page.waitForURL(`${store.url}/es/orders`);
+    await page.getByLabel('Número de pedido').waitFor();
+    assert.equal(await page.getByRole('heading', { name: '¡Gracias! Tu pedido está hecho.' }).count(), 0);
+    assert.equal(await page.getByLabel('Número de pedido').inputValue(), '');
     await page.getByLabel('Número de pedido').fill(number);
     await page.getByLabel('Correo electrónico').fill('eve@example.cl');
     await page.getByRole('button', { name: 'Buscar pedido' }).click();

@@ -94,24 +94,30 @@ suite('split wasm', ({ store, newPage }) => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       await route.continue();
     });
-    await page.goto(`${store.url}/en/`);
+    // A listing with a query: it must keep its own while the next page's code arrives.
+    await page.goto(`${store.url}/en/c/apparel?sort=price_asc`);
     const products = page.getByRole('list', { name: 'Products' });
     await products.waitFor();
     await page.evaluate(() => window.scrollTo(0, 400));
     const card = products.locator('.card-link').nth(5);
     const href = await card.getAttribute('href');
+    const listings = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/products') listings.push(r.url()); });
     await card.click();
-    // While the code is on its way the listing stays, and so do the address and the scroll.
+    // While the code is on its way the listing stays, with its sort, and so do the address
+    // and the scroll; it asks for nothing.
     await page.waitForTimeout(400);
     assert.ok(await products.isVisible(), 'the listing left before the product page was drawn');
-    assert.equal(new URL(page.url()).pathname, '/en/');
+    assert.equal(new URL(page.url()).pathname, '/en/c/apparel');
+    assert.equal(await page.getByLabel('Sort by').inputValue(), 'price_asc');
+    assert.deepEqual(listings, [], 'the listing fetched again while the product page was on its way');
     await page.getByRole('button', { name: 'Add to cart' }).waitFor();
     assert.equal(new URL(page.url()).pathname, href);
     assert.equal(await page.evaluate(() => window.scrollY), 0);
     // Back: the listing again, at its address.
     await page.goBack();
     await products.waitFor();
-    assert.equal(new URL(page.url()).pathname, '/en/');
+    assert.equal(new URL(page.url()).pathname, '/en/c/apparel');
     // Another product, its code here now: its page and its address.
     const next = products.locator('.card-link').nth(1);
     const [nextHref, nextTitle] = [await next.getAttribute('href'), await next.textContent()];
