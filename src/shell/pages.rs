@@ -101,31 +101,19 @@ pub(super) fn Pages() -> impl IntoView {
             let view = if failed {
                 view! { <CodeNotLoaded/> }.into_any()
             } else {
-                match module {
+                let view = match module {
                     Module::Root => view! { <ChooseLocale/> }.into_any(),
                     Module::NotFound => view! { <NotFound/> }.into_any(),
-                    Module::Listing => {
-                        let view = view_or_explain(listing_view).await;
-                        prefetch_when_idle(preload_product);
-                        view
-                    }
-                    Module::Product => {
-                        let view = view_or_explain(product_view).await;
-                        prefetch_when_idle(preload_cart);
-                        view
-                    }
-                    Module::Cart => {
-                        let view = view_or_explain(cart_view).await;
-                        prefetch_when_idle(preload_checkout);
-                        view
-                    }
-                    Module::Checkout => {
-                        let view = view_or_explain(checkout_view).await;
-                        prefetch_when_idle(preload_orders);
-                        view
-                    }
+                    Module::Listing => view_or_explain(listing_view).await,
+                    Module::Product => view_or_explain(product_view).await,
+                    Module::Cart => view_or_explain(cart_view).await,
+                    Module::Checkout => view_or_explain(checkout_view).await,
                     Module::Orders => view_or_explain(orders_view).await,
+                };
+                if let Some(next) = fetched_ahead(module) {
+                    prefetch_when_idle(move || preload(next));
                 }
+                view
             };
             complete();
             view
@@ -134,6 +122,17 @@ pub(super) fn Pages() -> impl IntoView {
         // cleaned up, with the page, when the next page replaces it.
         provide_context(url);
         Suspend::new(send_wrapper::SendWrapper::new(page))
+    }
+}
+
+/// The code a buyer on a page of `module` is likely to need next (the table above).
+fn fetched_ahead(module: Module) -> Option<Module> {
+    match module {
+        Module::Listing => Some(Module::Product),
+        Module::Product => Some(Module::Cart),
+        Module::Cart => Some(Module::Checkout),
+        Module::Checkout => Some(Module::Orders),
+        Module::Root | Module::NotFound | Module::Orders => None,
     }
 }
 
