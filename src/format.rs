@@ -48,8 +48,10 @@ pub fn compare_text(a: &str, b: &str, locale: &str) -> std::cmp::Ordering {
     imp::compare_text(a, b, locale)
 }
 
-/// A delivery window for `locale` ("3–10 Dec", "12月3日～10日"): two ISO dates (`2026-12-03`),
-/// formatted by `Intl.DateTimeFormat.formatRange` in the browser.
+/// A delivery window for `locale` ("Dec 3 – 10", "12月3日～10日"): two ISO dates
+/// (`2026-12-03`). Written by the server, with ICU4X, into every quote and order it sends
+/// (`ShippingOption::dates`): the browser shows it as it came.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn format_date_range(start: &str, end: &str, locale: &str) -> String {
     imp::format_date_range(start, end, locale)
 }
@@ -135,19 +137,6 @@ mod imp {
 
         #[wasm_bindgen(method, js_name = formatToParts)]
         fn format_to_parts(this: &NumberFormat, value: &str) -> js_sys::Array;
-
-        #[wasm_bindgen(js_namespace = Intl)]
-        type DateTimeFormat;
-
-        #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
-        fn new(locale: &str, options: &js_sys::Object) -> Result<DateTimeFormat, JsValue>;
-
-        #[wasm_bindgen(method, catch, js_name = formatRange)]
-        fn format_range(
-            this: &DateTimeFormat,
-            start: &js_sys::Date,
-            end: &js_sys::Date,
-        ) -> Result<String, JsValue>;
 
         #[wasm_bindgen(js_namespace = Intl)]
         type DisplayNames;
@@ -270,24 +259,6 @@ mod imp {
         })
         .and_then(|names| names.of(code).ok()?.as_string())
         .unwrap_or_else(|| code.to_owned())
-    }
-
-    pub fn format_date_range(start: &str, end: &str, locale: &str) -> String {
-        // Noon UTC, shown in UTC: the calendar date never shifts with the buyer's time zone.
-        let date = |iso: &str| js_sys::Date::new(&JsValue::from_str(&format!("{iso}T12:00:00Z")));
-        let formatted = cached(locale, "#dates", || {
-            DateTimeFormat::new(
-                locale,
-                &options(&[
-                    ("month", JsValue::from_str("short")),
-                    ("day", JsValue::from_str("numeric")),
-                    ("timeZone", JsValue::from_str("UTC")),
-                ]),
-            )
-            .ok()
-        })
-        .and_then(|f| f.format_range(&date(start), &date(end)).ok());
-        formatted.unwrap_or_else(|| format!("{start} – {end}"))
     }
 
     pub fn format_integer(value: u64, locale: &str) -> String {
@@ -599,12 +570,43 @@ mod imp {
         name.unwrap_or_else(|| code.to_owned())
     }
 
-    pub fn format_date_range(start: &str, end: &str, _locale: &str) -> String {
-        if start == end {
-            start.to_owned()
-        } else {
-            format!("{start} – {end}")
+    /// "Dec 3 – 10" (with the locale's spaces and dash): ICU4X's range formatter for month and
+    /// day, with CLDR's interval patterns (the same data `Intl.DateTimeFormat.formatRange`
+    /// uses, in a newer CLDR than Chromium's: its spacing and its Chinese and Japanese
+    /// patterns differ, so the browser never writes these). `start`/`end`: ISO dates.
+    pub fn format_date_range(start: &str, end: &str, tag: &str) -> String {
+        use icu_datetime::fieldsets::MD;
+        use icu_datetime::range::FixedCalendarDateRangeFormatter;
+        type Formatter = FixedCalendarDateRangeFormatter<icu_calendar::Gregorian, MD>;
+        thread_local! {
+            static DATES: RefCell<HashMap<String, Option<Formatter>>> = RefCell::new(HashMap::new());
         }
+        let date = |iso: &str| {
+            let mut parts = iso.splitn(3, '-').map(str::parse::<u32>);
+            let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            icu_calendar::Date::try_new_gregorian(
+                i32::try_from(y).ok()?,
+                u8::try_from(m).ok()?,
+                u8::try_from(d).ok()?,
+            )
+            .ok()
+        };
+        let formatted = date(start).zip(date(end)).and_then(|(a, b)| {
+            DATES.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                let formatter = cache.entry(tag.to_owned()).or_insert_with(|| {
+                    Formatter::try_new((&locale(tag)?).into(), MD::medium()).ok()
+                });
+                formatter
+                    .as_ref()
+                    .map(|f| f.format(&a, &b).write_to_string().into_owned())
+            })
+        });
+        formatted.unwrap_or_else(|| format!("{start} – {end}"))
     }
 }
 
@@ -646,5 +648,29 @@ mod tests {
             format_money(&Money::from_minor(1234550, Currency::IDR), "id"),
             "\u{2068}Rp\u{2069}\u{a0}12.345,50"
         );
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_delivery_window_is_written_in_each_language_with_its_own_interval_pattern() {
+        let window = |a, b, tag| format_date_range(a, b, tag);
+        assert_eq!(
+            window("2026-12-03", "2026-12-10", "en"),
+            "Dec 3\u{2009}–\u{2009}10"
+        );
+        assert_eq!(
+            window("2026-12-30", "2027-01-05", "en"),
+            "Dec 30\u{2009}–\u{2009}Jan 5"
+        );
+        assert_eq!(window("2026-12-03", "2026-12-03", "en"), "Dec 3");
+        assert_eq!(window("2026-12-03", "2026-12-10", "ja"), "12月3日～10日");
+        assert_eq!(window("2026-12-03", "2026-12-10", "zh-CN"), "12月3日至10日");
+        assert_eq!(
+            window("2026-11-28", "2026-12-04", "ar"),
+            "28 نوفمبر – 4 ديسمبر"
+        );
+        assert_eq!(window("2026-12-03", "2026-12-10", "de"), "3.–10. Dez.");
+        // Not a date: shown as it came rather than dropped.
+        assert_eq!(window("soon", "2026-12-10", "en"), "soon – 2026-12-10");
     }
 }

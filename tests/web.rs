@@ -226,24 +226,6 @@ fn country_names_units_and_ratings_follow_the_locale() {
     assert_eq!(region_name("1", "en"), "1");
 }
 
-#[wasm_bindgen_test]
-fn a_delivery_window_is_written_as_one_range_in_the_buyers_language() {
-    use storefront::format::format_date_range;
-    let en = format_date_range("2026-12-03", "2026-12-10", "en");
-    assert!(
-        en.contains("Dec") && en.contains('3') && en.contains("10"),
-        "{en}"
-    );
-    assert!(
-        !en.contains("2026"),
-        "the year is left out within one year: {en}"
-    );
-    let across = format_date_range("2026-12-28", "2027-01-08", "es");
-    assert!(across.contains("dic") && across.contains("ene"), "{across}");
-    // The calendar date never moves with the machine's time zone.
-    assert!(format_date_range("2026-12-01", "2026-12-01", "en").contains("Dec 1"));
-}
-
 /// The patterns of the address formats are written for JavaScript's `RegExp` too: the server's
 /// Chilean, British, Canadian and Peruvian patterns behave the same in the browser.
 #[wasm_bindgen_test]

@@ -9,6 +9,6 @@ pub mod variants;
 
 pub use listing_page::{ListingPage, LoadingGrid};
 pub use product_card::ProductCard;
-pub use product_page::ProductPage;
+pub use product_page::{estimated_sku, ProductPage};
 #[cfg(feature = "ssr")]
 pub(crate) use {listing_page::Listing, product_page::ProductView};

@@ -66,6 +66,15 @@ fn id_safe(code: &str) -> String {
 
 use domain::catalog::meta_description as plain_text;
 
+/// The SKU the page's delivery estimate is for as the page opens: the variant it opens on, or
+/// the first one while no variant is chosen. The server quotes the same for the first screen.
+pub fn estimated_sku(p: &ProductDetail) -> Option<String> {
+    let selection = initial_selection(&p.variants, &p.options);
+    chosen_variant(&p.variants, &p.options, &selection)
+        .or(p.variants.first())
+        .map(|v| v.sku.clone())
+}
+
 /// The product as the page holds it.
 type Product = StoredValue<ProductDetail>;
 

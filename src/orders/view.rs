@@ -1,6 +1,6 @@
 //! An order as the server keeps it.
 
-use crate::format::{format_date_range, region_name};
+use crate::format::region_name;
 use crate::i18n::{fill, t, Locale, Msg};
 use crate::ui::{money, service_name, summary_list};
 use domain::order::Order;
@@ -40,10 +40,7 @@ pub(super) fn order_view(locale: Locale, order: &Order) -> impl IntoView {
                 &t(l, Msg::ShipmentHeading),
                 &[(i + 1).to_string(), count.to_string(), from],
             );
-            let dates = fill(
-                &t(l, Msg::Arrives),
-                &[format_date_range(&s.earliest, &s.latest, l.tag())],
-            );
+            let dates = fill(&t(l, Msg::Arrives), std::slice::from_ref(&s.dates));
             let service = service_name(l, s.service);
             let lines = s
                 .skus

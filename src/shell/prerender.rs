@@ -7,15 +7,18 @@
 //!
 //! Only what can be drawn from the page's data is drawn: effects never run here (the
 //! executor below drops every task), so what the app fetches after its first render — the
-//! delivery estimate, the cart's count, the rate table behind a converted price's note —
-//! shows its loading state, as the app's first frame does, until the app takes over. The
-//! server must never set another executor: effects would then run here.
+//! cart's count, the rate table behind a converted price's note — shows its loading state,
+//! as the app's first frame does, until the app takes over. A product's delivery estimate is
+//! quoted by the server beforehand and drawn here; the app keeps its markup while it holds
+//! (`shipping::ProductEstimate`). The server must never set another executor: effects would
+//! then run here.
 //! Native only (the `ssr` feature); numbers and money are formatted by ICU4X, as `Intl` does.
 
 use crate::buyer::Buyer;
 use crate::catalog::listing::ListingParams;
 use crate::currency::CurrencyState;
 use crate::i18n::{self, Locale};
+use domain::shipping::ShippingQuote;
 use domain::{Currency, ProductDetail, ProductList, RateTable};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -26,7 +29,12 @@ use std::sync::Once;
 // Made once per request and moved once: boxing a variant would buy nothing.
 #[allow(clippy::large_enum_variant)]
 pub enum Screen {
-    Product(ProductDetail),
+    Product {
+        product: ProductDetail,
+        /// The delivery estimate of the variant the page opens on, for the buyer's
+        /// destination and currency (`None`: it could not be quoted; drawn as loading).
+        estimate: Option<ShippingQuote>,
+    },
     /// Home (`category: None`) or a category page, unfiltered, first page.
     Listing {
         category: Option<String>,
@@ -93,7 +101,12 @@ pub fn render(first: FirstScreen) -> String {
             <Router>
                 {
                     let page = match screen {
-                        Screen::Product(p) => view! { <crate::catalog::ProductView p/> }.into_any(),
+                        Screen::Product { product, estimate } => {
+                            if let Some(quote) = estimate {
+                                provide_context(crate::shipping::DrawnEstimate(quote));
+                            }
+                            view! { <crate::catalog::ProductView p=product/> }.into_any()
+                        }
                         Screen::Listing { category, list } => {
                             let params = ListingParams::from_url(|_| None, category);
                             view! { <crate::catalog::Listing params list/> }.into_any()

@@ -114,13 +114,16 @@ pub fn live_quote(body: Signal<Option<String>>, delay: Duration) -> LiveQuote {
     state
 }
 
+/// The room a quote takes while it loads.
+pub(super) fn quote_skeleton() -> impl IntoView {
+    view! { <div class="quote-skeleton" aria-hidden="true"><span></span><span></span><span></span></div> }
+}
+
 /// A skeleton while the first answer loads, the retry on failure.
 #[component]
 pub(super) fn QuoteStatus(live: LiveQuote) -> impl IntoView {
     view! {
-        {move || (live.loading.get() && live.quote.with(|q| q.is_none())).then(|| view! {
-            <div class="quote-skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
-        })}
+        {move || (live.loading.get() && live.quote.with(|q| q.is_none())).then(quote_skeleton)}
         {move || live.failed.get().then(|| view! {
             <div class="quote-error" role="alert">
                 <p>{tx(Msg::QuoteFailed)}</p>

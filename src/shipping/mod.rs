@@ -10,7 +10,9 @@ mod request;
 mod ship_to;
 
 pub use delivery::DeliveryChoices;
-pub use estimates::{arrives, CartEstimate, ProductEstimate};
+#[cfg(not(target_arch = "wasm32"))]
+pub use estimates::DrawnEstimate;
+pub use estimates::{arrives, estimate_key, CartEstimate, ProductEstimate};
 pub use live::{follow_choices, follow_totals, live_quote, LiveQuote};
 pub use request::{cart_quote_body, well_formed_postal};
 pub use ship_to::{destinations, ShipToSelect};

@@ -54,6 +54,36 @@ suite('shipping', ({ store, newContext, newPage }) => {
     assert.equal(await page.getByRole('combobox', { name: 'Currency' }).inputValue(), 'JPY');
   });
 
+  test('a landed product page keeps the estimate the server drew, asks for no quote until the destination changes, and the live one reads the same when it comes back', async () => {
+    const page = await newPage();
+    const quotes = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/shipping/quotes')) quotes.push(r.url()); });
+    await page.goto(`${store.url}/ja/p/${plain.slug}`);
+    const box = page.locator('.estimate');
+    await box.locator('.estimate-drawn [data-option]').first().waitFor();
+    const country = await box.locator('select').inputValue();
+    const drawn = visible(await box.locator('.estimate-options').innerText());
+    assert.match(drawn, /\d/);
+    await page.waitForTimeout(500);
+    assert.deepEqual(quotes, [], 'the app asked for a quote the page already had');
+
+    const other = country === 'DE' ? 'FR' : 'DE';
+    await box.locator('select').selectOption(other);
+    await page.waitForFunction((c) => [...document.querySelectorAll('.estimate [data-option]')].length > 0
+      && [...document.querySelectorAll('.estimate [data-option]')].every((e) => e.dataset.option.includes(`-${c}-`)), other);
+    // Quoted live now (twice when the currency follows the destination: the page is priced
+    // again and drawn anew).
+    assert.ok(quotes.length >= 1 && quotes.every((u) => u.includes('currency=EUR')), quotes.join());
+    assert.equal(await box.locator('.estimate-drawn').count(), 0, 'the drawn estimate stayed after the change');
+
+    // Back to the first destination: quoted live, in the browser's formatting, the same text.
+    await box.locator('select').selectOption(country);
+    await page.waitForFunction((c) => [...document.querySelectorAll('.estimate [data-option]')].length > 0
+      && [...document.querySelectorAll('.estimate [data-option]')].every((e) => e.dataset.option.includes(`-${c}-`)), country);
+    await page.waitForFunction(() => document.querySelector('.estimate-body')?.getAttribute('aria-busy') === 'false');
+    assert.equal(visible(await box.locator('.estimate-options').innerText()), drawn);
+  });
+
   test('an item that cannot ship to the chosen country says why on its page', async () => {
     const page = await newPage();
     await page.goto(`${store.url}/en/p/${battery.slug}`);

@@ -100,6 +100,10 @@ pub struct OrderShipment {
     pub service: crate::shipping::Service,
     pub earliest: String,
     pub latest: String,
+    /// The delivery window as the request's language writes it (see `ShippingOption::dates`),
+    /// written when the order is read.
+    #[serde(default)]
+    pub dates: String,
     pub tracked: bool,
     pub skus: Vec<String>,
     /// Shipping in the display currency.

@@ -229,6 +229,9 @@ pub struct ShippingOption {
     /// Delivery window (ISO dates): today + handling + transit, in business days.
     pub earliest: String,
     pub latest: String,
+    /// The delivery window as the request's language writes it ("Dec 3 – 10", "12月3日～10日"):
+    /// CLDR's interval format for month and day, written by the server.
+    pub dates: String,
     pub tracked: bool,
     /// Delivered duty paid: duties and taxes are collected with the order.
     pub ddp: bool,

@@ -486,6 +486,7 @@ async fn place(state: &AppState, attempt: &Attempt) -> Result<Order, AppError> {
                     service: o.service,
                     earliest: o.earliest.clone(),
                     latest: o.latest.clone(),
+                    dates: o.dates.clone(),
                     tracked: o.tracked,
                     skus: s.lines.iter().map(|l| l.sku.clone()).collect(),
                     price: o.converted,
@@ -856,6 +857,7 @@ async fn write_order(
         ("number" = String, Path, description = "The order number"),
         ("email" = Option<String>, Query, description = "The email the order was placed with"),
         ("key" = Option<String>, Query, description = "The access key from the confirmation link"),
+        ("locale" = Option<String>, Query, description = "Language of the delivery dates (`dates`); default: the browser's"),
     ),
     responses(
         (status = 200, description = "The order", body = Order),
@@ -867,7 +869,9 @@ pub async fn get_order(
     State(state): State<AppState>,
     Path(number): Path<String>,
     RawQuery(query): RawQuery,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let locale = locale_of(query.as_deref(), &headers);
     let param = |name: &str| {
         form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes())
             .find(|(k, _)| k == name)
@@ -912,12 +916,27 @@ pub async fn get_order(
             }
         }
     };
+    let body = dated(&body, locale)?;
     let mut response = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
     response.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-language"));
     Ok(response)
+}
+
+/// A stored order with its delivery dates written in `locale` (an order is read in the
+/// language of the page, which may not be the one it was placed in).
+fn dated(body: &str, locale: Locale) -> Result<String, AppError> {
+    let mut order: Order =
+        serde_json::from_str(body).map_err(|e| AppError::Internal(e.to_string()))?;
+    for s in &mut order.shipments {
+        s.dates = storefront::format::format_date_range(&s.earliest, &s.latest, locale.tag());
+    }
+    serde_json::to_string(&order).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 /// No order number is longer (`SO-XXXXX-XXXXX`, with room to grow).

@@ -231,7 +231,7 @@ pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::
                 };
                 match page {
                     Headed::Product(slug) => {
-                        product_head(&state.db, &state.fx, &origin, locale, &slug, buyer).await
+                        product_head(&state, &origin, locale, &slug, buyer).await
                     }
                     Headed::Category(slug) => {
                         listing_head(&state, &origin, locale, Some(&slug), buyer).await
@@ -397,13 +397,13 @@ async fn listing_head(
 /// the app guesses it (`domain::market::default_currency`). `None` when there is no such
 /// product.
 async fn product_head(
-    db: &SqlitePool,
-    fx: &crate::fx::store::FxStore,
+    state: &AppState,
     origin: &str,
     locale: Locale,
     slug: &str,
     buyer: Guess,
 ) -> Option<crate::web::pages::Head> {
+    let (db, fx) = (&state.db, &state.fx);
     let currency = buyer.currency;
     let mut p = product_detail(db, slug, locale).await.ok()?;
     p.converted = fx.convert(p.price, currency);
@@ -469,12 +469,20 @@ async fn product_head(
     let organization = organization(origin, locale);
     let title = p.title.clone();
     let rest = format!("p/{}", p.slug);
+    // The delivery estimate of the variant the page opens on, as the app would ask for it.
+    let estimate = match storefront::catalog::estimated_sku(&p) {
+        Some(sku) => crate::shipping::estimate(state, locale, currency, &sku, buyer.ship_to).await,
+        None => None,
+    };
     let body = first_screen(
         fx,
         locale,
         format!("/{tag}/{rest}"),
         buyer,
-        storefront::shell::prerender::Screen::Product(p),
+        storefront::shell::prerender::Screen::Product {
+            product: p,
+            estimate,
+        },
     );
     Some(crate::web::pages::Head {
         title,

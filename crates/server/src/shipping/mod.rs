@@ -172,6 +172,33 @@ pub async fn create_quote(
     Ok((StatusCode::CREATED, Json(quote)))
 }
 
+/// The delivery estimate a product page's first screen shows: one unit of `sku` to
+/// `country`, quoted as `POST /shipping/quotes` would quote it, but not stored (nothing is
+/// ordered on it; the app quotes again when the buyer changes the variant, the destination
+/// or the currency, or when it expires). `None` when it cannot be quoted.
+pub async fn estimate(
+    state: &AppState,
+    locale: Locale,
+    currency: Currency,
+    sku: &str,
+    country: &'static str,
+) -> Option<ShippingQuote> {
+    let lines = vec![LineInput {
+        sku: sku.to_owned(),
+        quantity: 1,
+    }];
+    let items = load_items(state, locale, &lines).await.ok()?;
+    let parsed = Parsed {
+        country,
+        postal_code: None,
+        lines,
+        cart_token: None,
+    };
+    build_quote(state, locale, currency, &parsed, &items)
+        .await
+        .ok()
+}
+
 /// Runs the engine and words its answer for the wire.
 async fn build_quote(
     state: &AppState,
@@ -242,6 +269,11 @@ async fn build_quote(
                             chargeable_g: o.chargeable_g,
                             earliest: o.earliest.iso(),
                             latest: o.latest.iso(),
+                            dates: storefront::format::format_date_range(
+                                &o.earliest.iso(),
+                                &o.latest.iso(),
+                                locale.tag(),
+                            ),
                             tracked: route.tracked,
                             ddp: route.ddp,
                             labels: o.labels.clone(),

@@ -610,6 +610,98 @@ async fn the_first_screen_follows_the_buyers_remembered_currency_and_destination
 }
 
 #[tokio::test]
+async fn a_product_pages_first_response_shows_its_delivery_estimate_for_the_buyers_destination_in_their_currency_and_language_and_stores_no_quote(
+) {
+    let app = TestApp::new().await;
+    let slug = a_product_slug(&app).await;
+    let quotes_before = count(&app, "SELECT COUNT(*) FROM shipping_quotes").await;
+    let res = app
+        .request(
+            axum::http::Request::get(format!("/ja/p/{slug}"))
+                .header("accept-language", "ja")
+                .header("cookie", "store_currency=EUR; store_ship_to=DE")
+                .body(axum::body::Body::empty())
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    let html = res.text();
+    let (_, inlined) = page_data(&html).expect("the page carries its data");
+    let product: domain::ProductDetail = serde_json::from_value(inlined).expect("a product");
+    let sku = storefront::catalog::estimated_sku(&product).expect("a variant");
+    let first = &html[html
+        .find(r#"<div id="first-screen">"#)
+        .expect("a first screen")..];
+    // Marked with what it is for: the variant the page opens on, to Germany, in euros, in
+    // Japanese, which the app compares with its own before keeping it.
+    let key =
+        storefront::shipping::estimate_key(&sku, "DE", domain::Currency::EUR, domain::Locale::Ja);
+    assert!(
+        first.contains(&format!(
+            r#"data-estimate="{}""#,
+            crate::helpers::html_escaped(&key)
+        )),
+        "no estimate for {key}"
+    );
+    assert!(
+        !first.contains("quote-skeleton"),
+        "the estimate is drawn as loading"
+    );
+    // The same options, prices and dates as the quote endpoint gives for it.
+    let quote = app
+        .post_json(
+            "/api/v1/shipping/quotes?locale=ja&currency=EUR",
+            &format!(
+                r#"{{"lines":[{{"sku":"{sku}","quantity":1}}],"destination":{{"country":"DE"}}}}"#
+            ),
+        )
+        .await;
+    assert_eq!(quote.status, 201, "{}", quote.text());
+    let quote: domain::shipping::ShippingQuote =
+        serde_json::from_value(quote.json()).expect("a quote");
+    let picks: Vec<_> = quote.shipments[0]
+        .options
+        .iter()
+        .filter(|o| {
+            o.labels.iter().any(|l| {
+                matches!(
+                    l,
+                    domain::shipping::OptionLabel::Cheapest
+                        | domain::shipping::OptionLabel::Fastest
+                )
+            })
+        })
+        .collect();
+    assert!(!picks.is_empty());
+    assert_eq!(
+        first.matches(r#"class="estimate-option""#).count(),
+        picks.len()
+    );
+    for o in picks {
+        assert!(
+            first.contains(&format!(r#"data-option="{}""#, o.id)),
+            "{}",
+            o.id
+        );
+        assert!(
+            first.contains(&o.dates),
+            "{} not in the first screen",
+            o.dates
+        );
+        assert!(
+            first.contains(&storefront::format::format_money(&o.converted, "ja")),
+            "{:?}",
+            o.converted
+        );
+    }
+    // Drawing the page stored nothing: only the endpoint's own quote was kept.
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM shipping_quotes").await,
+        quotes_before + 1
+    );
+}
+
+#[tokio::test]
 async fn a_sellers_markup_in_a_title_or_brand_is_text_in_the_first_screen_never_markup() {
     let app = TestApp::new().await;
     let slug = a_product_slug(&app).await;
