@@ -6,9 +6,12 @@
 mod link;
 mod page;
 mod state;
+mod sync;
 
 pub use link::CartLink;
 pub use page::CartPage;
 #[cfg(feature = "ssr")]
 pub use state::provide_unknown_cart;
 pub use state::{provide_cart, use_cart, CartState};
+/// Fetches the cart's code ahead of "Add to cart" (when the browser is idle).
+pub use sync::preload as preload_cart_code;

@@ -1,21 +1,24 @@
-//! The cart's state: the server's cart, the changes not yet sent, the offline copy, and the
-//! tabs kept in step.
+//! The cart's state, which every page shares: the server's cart as last shown, whether a
+//! change is on its way, the drawer; and the tabs kept in step. What talks to the server is
+//! the cart's own module (`super::sync`), fetched when a cart must be read or changed.
 
-use crate::api::carts::{self, CartError, CartReply, PricedFor};
+use super::sync::{self, CartOp};
 use crate::browser::Store;
 use crate::buyer::Buyer;
 use domain::{Cart, CartLine};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-const TOKEN_KEY: &str = "store.cart.token";
+pub(super) const TOKEN_KEY: &str = "store.cart.token";
 /// Bumped on every change so other tabs reload the cart (`storage` events).
-const VERSION_KEY: &str = "store.cart.version";
+pub(super) const VERSION_KEY: &str = "store.cart.version";
 /// The server's last answer, as JSON: what the cart page shows while offline.
-const COPY_KEY: &str = "store.cart.copy";
+pub(super) const COPY_KEY: &str = "store.cart.copy";
 /// Changes not yet confirmed by the server, one `sku<TAB>quantity` per line (0 = remove):
 /// kept across reloads and sent when the server can be reached.
-const QUEUE_KEY: &str = "store.cart.queue";
+pub(super) const QUEUE_KEY: &str = "store.cart.queue";
+/// Units in the server's last answer: the header's count until the cart is loaded again.
+pub(super) const COUNT_KEY: &str = "store.cart.count";
 
 /// What the header, the product page and the cart page share.
 #[derive(Clone, Copy)]
@@ -35,125 +38,86 @@ pub struct CartState {
     pub drawer: NodeRef<leptos::html::Dialog>,
     pub drawer_open: RwSignal<bool>,
     /// Whose language, currency and destination the cart is priced and checked for.
-    buyer: Buyer,
+    pub(super) buyer: Buyer,
 }
 
-fn get(key: &str) -> Option<String> {
-    Store::Local.get(key)
+pub(super) fn token() -> Option<String> {
+    Store::Local.get(TOKEN_KEY)
 }
 
-fn set(key: &str, value: &str) {
-    Store::Local.set(key, value);
-}
-
-fn token() -> Option<String> {
-    get(TOKEN_KEY)
-}
-
-fn bump_version() {
-    let next = get(VERSION_KEY)
+pub(super) fn bump_version() {
+    let next = Store::Local
+        .get(VERSION_KEY)
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0)
         + 1;
-    set(VERSION_KEY, &next.to_string());
+    Store::Local.set(VERSION_KEY, &next.to_string());
 }
 
-/// The unsent changes, oldest first, one per SKU.
-fn queue() -> Vec<(String, u32)> {
-    get(QUEUE_KEY)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|line| {
-            let (sku, n) = line.split_once('\t')?;
-            Some((sku.to_owned(), n.parse().ok()?))
-        })
-        .collect()
-}
-
-fn save_queue(queue: &[(String, u32)]) {
-    let text: Vec<String> = queue.iter().map(|(s, n)| format!("{s}\t{n}")).collect();
-    set(QUEUE_KEY, &text.join("\n"));
-}
-
-/// Records that `sku` should hold `quantity` units (0: be removed).
-fn enqueue(sku: &str, quantity: u32) {
-    let mut q = queue();
-    q.retain(|(s, _)| s != sku);
-    q.push((sku.to_owned(), quantity));
-    save_queue(&q);
-}
-
-/// Applies unsent changes to a cart for display. Totals stay the server's (shown as updating).
-fn apply_queue(cart: &mut Cart, queue: &[(String, u32)]) {
-    for (sku, n) in queue {
-        for group in &mut cart.groups {
-            if *n == 0 {
-                group.lines.retain(|l| &l.sku != sku);
-            } else if let Some(line) = group.lines.iter_mut().find(|l| &l.sku == sku) {
-                line.quantity = *n;
-            }
-        }
-    }
-    cart.groups.retain(|g| !g.lines.is_empty());
-    cart.item_count = cart
-        .groups
-        .iter()
-        .flat_map(|g| &g.lines)
-        .map(|l| l.quantity)
-        .sum();
+/// The count the server last gave, while a cart is held (none on the server's first screen:
+/// it cannot know the buyer's cart).
+fn remembered_count() -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    return token()
+        .and_then(|_| Store::Local.get(COUNT_KEY)?.parse().ok())
+        .unwrap_or(0);
+    #[cfg(not(target_arch = "wasm32"))]
+    0
 }
 
 impl CartState {
-    fn at(self) -> PricedFor {
-        PricedFor {
-            locale: self.buyer.locale.get_untracked(),
-            currency: self.buyer.currency.get_untracked(),
-            ship_to: self.buyer.ship_to.get_untracked(),
+    /// Hands `op` to the cart's module (fetched the first time, three tries); false when the
+    /// module could not be fetched: the change is refused, as a failed request is.
+    async fn run(self, op: CartOp) -> bool {
+        match crate::ui::lazy::with_retries(|| sync::run(self, op.clone())).await {
+            Ok(work) => work.await,
+            Err(_) => {
+                let _ = self.failed.try_set(true);
+                false
+            }
         }
     }
 
-    /// Loads the cart again from the server (locale, currency and ship-to as now), sending
-    /// any unsent changes first.
-    pub fn reload(self) {
-        let Some(token) = token() else {
-            self.cart.set(None);
-            return;
-        };
+    fn run_later(self, op: CartOp) {
         spawn_local(async move {
-            if !queue().is_empty() {
-                self.flush().await;
-                return;
-            }
-            let reply = carts::get_cart(&token, self.at()).await;
-            match reply {
-                Ok((cart, text)) => self.show(cart, &text),
-                Err(CartError::NotFound) => {
-                    Store::Local.remove(TOKEN_KEY);
-                    Store::Local.remove(COPY_KEY);
-                    self.cart.set(None);
-                }
-                Err(CartError::Unreachable) => self.show_copy(),
-                Err(_) => {}
-            }
+            self.run(op).await;
         });
     }
 
-    /// Shows a cart the server answered with and keeps it as the offline copy.
-    fn show(self, cart: Cart, text: &str) {
-        set(COPY_KEY, text);
-        self.cart.set(Some(cart));
-        self.offline.set(false);
+    /// Loads the cart again from the server (locale, currency and ship-to as now), sending
+    /// any unsent changes first. Without a cart and changes there is nothing to load, and no
+    /// code is fetched.
+    pub fn reload(self) {
+        let queued = Store::Local.get(QUEUE_KEY).is_some_and(|q| !q.is_empty());
+        if token().is_none() && !queued {
+            self.cart.set(None);
+            return;
+        }
+        self.run_later(CartOp::Reload);
     }
 
-    /// Shows the saved copy with the unsent changes: the server could not be reached.
-    fn show_copy(self) {
-        self.offline.set(true);
-        let q = queue();
-        self.pending.set(!q.is_empty());
-        if let Some(mut cart) = get(COPY_KEY).as_deref().and_then(carts::saved_cart) {
-            apply_queue(&mut cart, &q);
-            self.cart.set(Some(cart));
-        }
+    /// Adds `quantity` units of `sku` (on top of what the cart holds).
+    pub async fn add(self, sku: String, quantity: u32) -> bool {
+        self.run(CartOp::Add(sku, quantity)).await
+    }
+
+    /// Sets a line's quantity; the stepper shows it at once, the totals follow the server.
+    pub fn set_quantity(self, sku: String, quantity: u32) {
+        self.run_later(CartOp::Set(sku, quantity));
+    }
+
+    /// Removes a line, remembering it for "Undo".
+    pub fn remove(self, line: &CartLine) {
+        self.run_later(CartOp::Remove(
+            line.sku.clone(),
+            line.quantity,
+            line.title.clone(),
+        ));
+    }
+
+    /// Puts the last removed line back.
+    pub fn undo(self) {
+        self.run_later(CartOp::Undo);
     }
 
     /// The cart's token while it holds something (to quote shipping for). Reactive.
@@ -165,151 +129,18 @@ impl CartState {
         })
     }
 
-    /// Units in the cart.
+    /// Units in the cart; until it is loaded again, the count the server last gave.
     pub fn count(self) -> u32 {
-        self.cart.with(|c| c.as_ref().map_or(0, |c| c.item_count))
-    }
-
-    fn quantity_of(self, sku: &str) -> u32 {
-        self.cart.with(|c| {
-            c.as_ref()
-                .and_then(|c| {
-                    c.groups
-                        .iter()
-                        .flat_map(|g| &g.lines)
-                        .find(|l| l.sku == sku)
-                        .map(|l| l.quantity)
-                })
-                .unwrap_or(0)
+        self.cart.with(|c| match c {
+            Some(c) => c.item_count,
+            None => remembered_count(),
         })
-    }
-
-    /// Sends the unsent changes. True when the server took them; unreachable keeps them
-    /// queued (and shows the saved copy), a refusal drops them and shows the server's cart.
-    async fn flush(self) -> bool {
-        let sent = queue();
-        if sent.is_empty() {
-            return true;
-        }
-        self.pending.set(true);
-        let at = self.at();
-        let sets: Vec<(&str, u32)> = sent
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(s, n)| (s.as_str(), *n))
-            .collect();
-        let mut reply: Option<CartReply> = None;
-        match token() {
-            None => {
-                if !sets.is_empty() {
-                    reply = Some(carts::create_cart(&sets, at).await);
-                }
-            }
-            Some(token) => {
-                for (sku, _) in sent.iter().filter(|(_, n)| *n == 0) {
-                    let r = carts::remove_cart_line(&token, sku, at).await;
-                    let stop = r.is_err();
-                    reply = Some(r);
-                    if stop {
-                        break;
-                    }
-                }
-                if !sets.is_empty() && !matches!(reply, Some(Err(_))) {
-                    reply = Some(carts::patch_cart(&token, &sets, at).await);
-                }
-            }
-        }
-        if matches!(reply, Some(Err(CartError::Unreachable))) {
-            self.show_copy();
-            return false;
-        }
-        // Sent (or refused): forget what was sent, keep what changed meanwhile.
-        let mut q = queue();
-        q.retain(|entry| !sent.contains(entry));
-        save_queue(&q);
-        match reply {
-            Some(reply) => self.finish(reply),
-            None => {
-                self.pending.set(false);
-                true
-            }
-        }
-    }
-
-    /// Shows the server's answer to a change; on a refusal, reloads the server's state.
-    /// Not generic over the request's future, so the wasm holds one copy of this.
-    fn finish(self, reply: CartReply) -> bool {
-        self.pending.set(false);
-        match reply {
-            Ok((cart, text)) => {
-                set(TOKEN_KEY, &cart.token);
-                self.show(cart, &text);
-                self.failed.set(false);
-                bump_version();
-                true
-            }
-            Err(_) => {
-                self.failed.set(true);
-                self.reload();
-                false
-            }
-        }
-    }
-
-    /// Records a change, shows it at once, and sends it (or keeps it until online).
-    fn change(self, sku: &str, quantity: u32) {
-        enqueue(sku, quantity);
-        if self.offline.get_untracked() {
-            self.show_copy();
-        } else {
-            self.cart.update(|c| {
-                if let Some(c) = c {
-                    apply_queue(c, &[(sku.to_owned(), quantity)]);
-                }
-            });
-        }
-    }
-
-    /// Adds `quantity` units of `sku` (on top of what the cart holds).
-    pub async fn add(self, sku: String, quantity: u32) -> bool {
-        let total = self.quantity_of(&sku) + quantity;
-        enqueue(&sku, total);
-        self.flush().await
-    }
-
-    /// Sets a line's quantity; the stepper shows it at once, the totals follow the server.
-    pub fn set_quantity(self, sku: String, quantity: u32) {
-        self.change(&sku, quantity);
-        spawn_local(async move {
-            self.flush().await;
-        });
-    }
-
-    /// Removes a line, remembering it for "Undo".
-    pub fn remove(self, line: &CartLine) {
-        self.removed
-            .set(Some((line.sku.clone(), line.quantity, line.title.clone())));
-        self.change(&line.sku, 0);
-        spawn_local(async move {
-            self.flush().await;
-        });
-    }
-
-    /// Puts the last removed line back.
-    pub fn undo(self) {
-        if let Some((sku, quantity, _)) = self.removed.get_untracked() {
-            self.removed.set(None);
-            self.change(&sku, quantity);
-            spawn_local(async move {
-                self.flush().await;
-            });
-        }
     }
 
     /// Forgets the cart once it became an order: the next item starts a new cart. Other tabs
     /// follow through the storage event.
     pub fn forget(self) {
-        for key in [TOKEN_KEY, COPY_KEY, QUEUE_KEY] {
+        for key in [TOKEN_KEY, COPY_KEY, QUEUE_KEY, COUNT_KEY] {
             Store::Local.remove(key);
         }
         bump_version();
@@ -392,70 +223,4 @@ pub fn provide_cart(buyer: Buyer) {
 
 pub fn use_cart() -> CartState {
     use_context::<CartState>().expect("the shell provides the cart")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use domain::{CartGroup, Currency, ImageRef, Money};
-
-    fn line(sku: &str, quantity: u32) -> CartLine {
-        let price = Money::from_minor(1250, Currency::USD);
-        CartLine {
-            sku: sku.into(),
-            slug: sku.into(),
-            title: sku.into(),
-            image: ImageRef {
-                url: String::new(),
-                width: 1,
-                height: 1,
-            },
-            options: vec![],
-            quantity,
-            stock: 10,
-            max_quantity: 10,
-            unit_price: price,
-            line_total: price,
-            converted_total: None,
-            previous_unit_price: None,
-            restriction: None,
-        }
-    }
-
-    fn group(lines: Vec<CartLine>) -> CartGroup {
-        CartGroup {
-            seller_name: "s".into(),
-            seller_country: "CN".into(),
-            ships_from_city: "Shenzhen".into(),
-            ships_from_country: "CN".into(),
-            lines,
-            subtotal: Money::zero(Currency::USD),
-            converted_subtotal: None,
-        }
-    }
-
-    #[test]
-    fn unsent_changes_show_on_the_saved_cart_and_an_emptied_group_disappears() {
-        let mut cart = Cart {
-            token: "t".into(),
-            locale: "en".into(),
-            groups: vec![
-                group(vec![line("A", 1), line("B", 2)]),
-                group(vec![line("C", 1)]),
-            ],
-            item_count: 4,
-            total: None,
-            ship_to: None,
-            blocked: false,
-        };
-        apply_queue(&mut cart, &[("A".into(), 5), ("C".into(), 0)]);
-        assert_eq!(cart.groups.len(), 1);
-        let quantities: Vec<_> = cart.groups[0]
-            .lines
-            .iter()
-            .map(|l| (l.sku.as_str(), l.quantity))
-            .collect();
-        assert_eq!(quantities, [("A", 5), ("B", 2)]);
-        assert_eq!(cart.item_count, 7);
-    }
 }

@@ -24,6 +24,9 @@ pub struct Buy {
 
 impl Buy {
     pub fn new(chosen: Memo<Option<VariantInfo>>, from: (Money, Option<Converted>)) -> Self {
+        // What "Add to cart" runs is the cart's own module: fetched ahead, once the page is idle.
+        #[cfg(target_arch = "wasm32")]
+        crate::ui::lazy::prefetch_when_idle(crate::cart::preload_cart_code);
         Buy {
             chosen,
             quantity: RwSignal::new(1),
