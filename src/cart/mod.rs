@@ -5,6 +5,7 @@
 
 mod link;
 mod page;
+mod shared;
 mod state;
 mod sync;
 

@@ -4,7 +4,9 @@
 //! for a buyer who has a cart, on the first "Add to cart" for one who has none — so a first
 //! visit loads none of it (the cart's wire types and their deserializers are most of it).
 
-use super::state::{bump_version, token, CartState, COPY_KEY, COUNT_KEY, QUEUE_KEY, TOKEN_KEY};
+use super::shared::{
+    bump_version, token, CartOp, CartState, COPY_KEY, COUNT_KEY, QUEUE_KEY, TOKEN_KEY,
+};
 use crate::api::carts::{self, CartError, CartReply, PricedFor};
 use crate::browser::Store;
 use domain::Cart;
@@ -12,21 +14,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
 use std::pin::Pin;
-
-/// What a page asks of the cart's module.
-#[derive(Clone)]
-pub enum CartOp {
-    /// Load the cart again (sending unsent changes first).
-    Reload,
-    /// Add units of a SKU on top of what the cart holds.
-    Add(String, u32),
-    /// Set a line's quantity.
-    Set(String, u32),
-    /// Remove a line, remembering it for "Undo": `(sku, quantity, title)`.
-    Remove(String, u32, String),
-    /// Put the last removed line back.
-    Undo,
-}
 
 /// The work an operation started: true when the server took it.
 pub type Work = Pin<Box<dyn Future<Output = bool>>>;

@@ -6,6 +6,8 @@
 //! any other field is refused by name, and every amount in the answer is computed here. A
 //! request that fails validation changes nothing (all checks run before one transaction).
 
+pub mod lines;
+
 use crate::clock;
 use crate::http::error::{locale_of, AppError, InvalidField, Reason};
 use crate::products::colour_label;
@@ -545,30 +547,6 @@ pub async fn delete_cart(
         .await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The lines of a cart, for quoting it.
-pub async fn cart_lines(state: &AppState, token: &str) -> Result<Vec<LineInput>, AppError> {
-    let exists: Option<(String,)> = sqlx::query_as("SELECT token FROM carts WHERE token = ?")
-        .bind(token)
-        .fetch_optional(&state.db)
-        .await?;
-    if exists.is_none() {
-        return Err(AppError::CartNotFound);
-    }
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT sku, quantity FROM cart_lines WHERE cart_token = ? ORDER BY added_at, sku",
-    )
-    .bind(token)
-    .fetch_all(&state.db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(sku, quantity)| LineInput {
-            sku,
-            quantity: u32::try_from(quantity).unwrap_or(0),
-        })
-        .collect())
 }
 
 /// `/v1/carts*`, with their OpenAPI operations.

@@ -343,7 +343,7 @@ async fn place(state: &AppState, attempt: &Attempt) -> Result<Order, AppError> {
             return Err(AppError::CartAlreadyOrdered);
         }
     }
-    let lines = crate::carts::cart_lines(state, request.cart_token.trim()).await?;
+    let lines = crate::carts::lines::cart_lines(state, request.cart_token.trim()).await?;
     if lines.is_empty() {
         return Err(AppError::InvalidParameters(vec![InvalidField {
             field: "cart_token".into(),

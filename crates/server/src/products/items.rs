@@ -7,6 +7,15 @@ use crate::state::AppState;
 use domain::{Currency, LineInput, Locale, Money};
 use logistics::{Date, Item};
 
+/// A product's (`p`) title in the locale bound as `?1`, else in the seller's own language.
+macro_rules! title_in_locale {
+    () => {
+        "COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?1), \
+                  (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title"
+    };
+}
+pub(crate) use title_in_locale;
+
 #[derive(sqlx::FromRow)]
 struct ItemRow {
     sku: String,
@@ -38,7 +47,7 @@ pub async fn load_items(
               WHERE pw.product_id = p.id ORDER BY pw.position)) AS warehouses \
          FROM variants v JOIN products p ON p.id = v.product_id \
          JOIN categories c ON c.id = p.category_id WHERE v.sku IN ({placeholders})",
-        title = crate::products::title_in_locale!().replace("?1", "?"),
+        title = title_in_locale!().replace("?1", "?"),
     );
     let mut query = sqlx::query_as::<_, ItemRow>(&sql).bind(locale.tag());
     for line in lines {

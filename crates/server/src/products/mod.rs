@@ -639,14 +639,7 @@ struct SummaryRow {
     seller_country: String,
 }
 
-/// A product's (`p`) title in the locale bound as `?1`, else in the seller's own language.
-macro_rules! title_in_locale {
-    () => {
-        "COALESCE((SELECT title FROM product_texts WHERE product_id = p.id AND locale = ?1), \
-                  (SELECT title FROM product_texts WHERE product_id = p.id AND locale = p.original_locale)) AS title"
-    };
-}
-pub(crate) use title_in_locale;
+pub(crate) use items::title_in_locale;
 
 const SUMMARY_COLUMNS: &str = concat!(
     "p.id, p.slug, p.price_minor, p.currency, p.rating_tenths, \

@@ -6,7 +6,7 @@
 //! each quote (its answer and a fingerprint of what it was for) until it expires. A quote's
 //! converted amounts are locked for as long as an exchange-rate quote (`STORE_FX_QUOTE_SECONDS`).
 
-use crate::carts::cart_lines;
+use crate::carts::lines::cart_lines;
 use crate::clock;
 use crate::http::error::{locale_of, AppError, InvalidField, Reason};
 use crate::products::items::load_items;
