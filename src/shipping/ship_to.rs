@@ -13,7 +13,16 @@ pub fn destinations(tag: &str) -> Vec<(&'static str, String)> {
         .iter()
         .map(|c| (*c, region_name(c, tag)))
         .collect();
-    named.sort_by(|a, b| crate::format::compare_text(&a.1, &b.1, tag));
+    // Insertion sort: 24 names, and the standard library's stable sort adds its own code to
+    // every page with the select: measured 2.1 KB of brotli on the product page (the
+    // comparison is `Intl`'s either way).
+    for i in 1..named.len() {
+        let mut j = i;
+        while j > 0 && crate::format::compare_text(&named[j - 1].1, &named[j].1, tag).is_gt() {
+            named.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     named
 }
 
@@ -45,5 +54,21 @@ pub fn ShipToSelect(id: &'static str) -> impl IntoView {
                 {options}
             </select>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_destinations_are_every_country_shipped_to_once_in_the_languages_order() {
+        let named = destinations("en");
+        let mut codes: Vec<&str> = named.iter().map(|(c, _)| *c).collect();
+        assert!(named
+            .windows(2)
+            .all(|w| crate::format::compare_text(&w[0].1, &w[1].1, "en").is_le()));
+        codes.sort_unstable();
+        assert_eq!(codes, DESTINATIONS);
     }
 }

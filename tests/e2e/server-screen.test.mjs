@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { suite, visible } from './support.mjs';
 
+// The main wasm module's file, or a landing page's, which holds it (scripts/build-wasm.mjs).
+const MAIN_CODE = /\/(storefront-[0-9a-f]+_bg\.wasm|land_[a-z_]+-[0-9a-f]+\.bin)$/;
 /** Boxes (rounded) and texts of the first screen's landmarks, in whichever copy is shown. */
 const landmarks = (page, selectors) => page.evaluate((selectors) => {
   const root = document.getElementById('first-screen') ?? document.getElementById('app') ?? document.body;
@@ -56,7 +58,7 @@ suite('the first screen from the server', ({ store, device, newPage }) => {
   test('without the wasm the page shows its heading, price and "Add to cart", and the app takes over in place with the same texts and no shift', async () => {
     for (const { path, selectors } of await cases()) {
       const blocked = await newPage();
-      await blocked.route(/\.wasm$/, (route) => route.abort());
+      await blocked.route(/\.(wasm|bin)$/, (route) => route.abort());
       await blocked.goto(store.url + path, { firstScreen: 'keep' });
       const before = await landmarks(blocked, selectors);
       for (const b of before) assert.ok(!b.missing, `${path}: ${b.s} is not in the server's first screen`);
@@ -97,11 +99,11 @@ suite('the first screen from the server', ({ store, device, newPage }) => {
     assert.match(visible(await page.locator('.site-header .cart-link').innerText()), /1/);
   });
 
-  /** Holds the main wasm module back until the returned function is called. */
+  /** Holds the main wasm module (alone, or in a landing page's file) back until the returned function is called. */
   const holdTheApp = async (page) => {
     let release;
     const gate = new Promise((resolve) => { release = resolve; });
-    await page.route(/\/storefront-[0-9a-f]+_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+    await page.route(MAIN_CODE, async (route) => { await gate; await route.continue(); });
     return release;
   };
   const swapped = (page) => page.waitForFunction(() => !document.getElementById('first-screen'), null, { timeout: 20000 });
@@ -144,12 +146,12 @@ suite('the first screen from the server', ({ store, device, newPage }) => {
     const { items } = await (await fetch(`${store.url}/api/v1/products`)).json();
     const page = await newPage();
     await page.goto(`${store.url}/en/p/${items[0].slug}`);
-    const product = await page.evaluate(() => {
+    const product = await page.evaluate((mainCode) => {
       const entries = performance.getEntriesByType('resource');
       const picture = entries.find((e) => e.name === document.querySelector('.gallery-main').currentSrc);
-      const code = entries.find((e) => /\/storefront-[0-9a-f]+_bg\.wasm$/.test(e.name));
+      const code = entries.find((e) => new RegExp(mainCode).test(e.name));
       return { picture: picture.responseEnd, code: code.startTime };
-    });
+    }, MAIN_CODE.source);
     assert.ok(product.code >= product.picture, `the code started at ${product.code} ms, the picture ended at ${product.picture} ms`);
     await page.goto(`${store.url}/en/cart`);
     await page.locator('main h1').waitFor();

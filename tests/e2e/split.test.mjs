@@ -1,6 +1,7 @@
 // The wasm split per page (scripts/build-wasm.mjs, src/ui/lazy.rs): each page loads its own
-// module, a module that does not arrive is asked for again and then explained, and the page a
-// buyer is likely to open next is fetched when the browser is idle.
+// modules (in one file, its pack; a page a buyer lands on gets the main module in the same
+// file, its landing file), a pack that does not arrive is asked for again and then explained,
+// and the page a buyer is likely to open next is fetched when the browser is idle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,34 +9,53 @@ import { join } from 'node:path';
 import { DIST, suite } from './support.mjs';
 
 const manifest = JSON.parse(readFileSync(join(DIST, 'wasm-split.json'), 'utf8'));
-const own = (page) => manifest.pages[page][0];
+// What the split loader fetches for a page's modules.
+const own = (page) => manifest.packs[page];
+const land = (page) => manifest.landing[page].file;
 
 /** The wasm and JS files `page` requests until `until` resolves, with how often each. */
 async function requested(page, until) {
   const files = new Map();
   page.on('request', (req) => {
     const name = new URL(req.url()).pathname.slice(1);
-    if (/\.(wasm|js)$/.test(name)) files.set(name, (files.get(name) ?? 0) + 1);
+    if (/\.(wasm|js|bin)$/.test(name)) files.set(name, (files.get(name) ?? 0) + 1);
   });
   await until();
   return files;
 }
 
 suite('split wasm', ({ store, newPage }) => {
-  test('a product page loads its own module and never the checkout or order code', async () => {
+  test('a buyer landing on a product page fetches its code in one file, and never the checkout or order code', async () => {
     const page = await newPage();
     const slug = (await (await fetch(store.url + '/api/v1/products')).json()).items[0].slug;
     const files = await requested(page, async () => {
       await page.goto(`${store.url}/en/p/${slug}`);
       await page.getByRole('button', { name: 'Add to cart' }).waitFor();
     });
-    // The server's answer preloads the page's modules; the split loader uses those answers
-    // (one request each, not a preload and then a fetch).
-    for (const file of manifest.pages.product) {
-      assert.equal(files.get(file), 1, `${file} requested ${files.get(file) ?? 0} times: ${[...files.keys()].join(', ')}`);
+    // The server's answer preloads the landing file; the start-up script uses that answer
+    // (one request, not a preload and then a fetch), and neither the main module nor any of
+    // the page's modules is fetched again on its own.
+    const seen = [...files.keys()].join(', ');
+    assert.equal(files.get(land('product')), 1, `the landing file was requested ${files.get(land('product')) ?? 0} times: ${seen}`);
+    for (const file of [manifest.wasm, own('product'), ...manifest.pages.product]) {
+      assert.ok(!files.has(file), `${file} was fetched besides the landing file: ${seen}`);
     }
-    assert.ok(!files.has(own('checkout')), 'the checkout module was loaded');
-    assert.ok(!files.has(own('orders')), 'the order module was loaded');
+    assert.ok(![...files.keys()].some((f) => f.startsWith('land_listing')), `a listing's landing file was fetched: ${seen}`);
+    assert.ok(!files.has(own('checkout')), 'the checkout code was loaded');
+    assert.ok(!files.has(own('orders')), 'the order code was loaded');
+  });
+
+  test('a cart page fetches the main module and its pack, each once', async () => {
+    const page = await newPage();
+    const files = await requested(page, async () => {
+      await page.goto(`${store.url}/en/cart`);
+      await page.getByRole('heading', { level: 1, name: 'Your cart' }).waitFor();
+      await page.waitForLoadState('networkidle');
+    });
+    const seen = [...files.keys()].join(', ');
+    assert.equal(files.get(manifest.wasm), 1, `the main module: ${seen}`);
+    assert.equal(files.get(own('cart')), 1, `the cart's pack: ${seen}`);
+    assert.ok(![...files.keys()].some((f) => f.startsWith('land_')), `a landing file was fetched: ${seen}`);
   });
 
   test('a listing fetches the product module once the browser is idle, and a product then opens without asking again', async () => {
@@ -45,7 +65,7 @@ suite('split wasm', ({ store, newPage }) => {
     await page.goto(store.url + '/en/');
     await page.getByRole('list', { name: 'Products' }).waitFor();
     for (let waited = 0; !seen.includes(own('product')); waited += 100) {
-      assert.ok(waited < 10_000, 'the product module was not fetched ahead within 10 s');
+      assert.ok(waited < 10_000, 'the product pack was not fetched ahead within 10 s');
       await page.waitForTimeout(100);
     }
     const before = seen.filter((f) => f === own('product')).length;
@@ -55,7 +75,7 @@ suite('split wasm', ({ store, newPage }) => {
     assert.ok(!seen.includes(own('checkout')), 'a listing fetched the checkout module');
   });
 
-  test('a page whose module cannot be fetched is retried, then explained with a way to try again that works', async () => {
+  test('a product page whose code cannot be fetched falls back to the main module, retries its pack, then explains with a way to try again that works', async () => {
     const page = await newPage();
     const slug = (await (await fetch(store.url + '/api/v1/products')).json()).items[1].slug;
     let attempts = 0;
@@ -65,15 +85,17 @@ suite('split wasm', ({ store, newPage }) => {
       first ??= Date.now();
       return route.abort('internetdisconnected');
     };
+    // The landing file fails too: the app starts from the main module alone, and the page's
+    // pack is what it then cannot fetch.
+    await page.route(`**/${land('product')}`, (route) => route.abort('internetdisconnected'));
     await page.route(`**/${own('product')}`, block);
     await page.goto(`${store.url}/en/p/${slug}`);
     const alert = page.getByRole('alert').filter({ hasText: "We can't reach the store right now" });
     await alert.waitFor();
     const waited = Date.now() - first;
-    // The server's preload link, then the page's three attempts (Chromium may answer the first
-    // of them from the failed preload without a request), 0.4 s and 1.5 s apart: the page gives
-    // up only after both pauses.
-    assert.ok(attempts >= 3, `the module was asked for ${attempts} times before the page gave up`);
+    // The page's three attempts, 0.4 s and 1.5 s apart (the server preloaded the landing
+    // file, not the pack): the page gives up only after both pauses.
+    assert.ok(attempts >= 3, `the pack was asked for ${attempts} times before the page gave up`);
     assert.ok(waited >= 1_800, `the page gave up ${waited} ms after the first attempt`);
     // The rest of the app is alive: the header works and another page opens.
     await page.getByRole('link', { name: 'Crossroads Market' }).click();
@@ -89,7 +111,7 @@ suite('split wasm', ({ store, newPage }) => {
 
   test('a link to a page whose code is still on its way keeps the page before it until the new one is drawn, then moves the address bar and the scroll', async () => {
     const page = await newPage();
-    // Every request for the product module is held back 1.5 s, the idle prefetch's too.
+    // Every request for the product pack is held back 1.5 s, the idle prefetch's too.
     await page.route(`**/${own('product')}`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       await route.continue();

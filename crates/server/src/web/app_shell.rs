@@ -8,8 +8,10 @@
 //! rebuilt when `index.html` changes on disk.
 //!
 //! The release wasm is split per page (`scripts/build-wasm.mjs`): a page's first answer also
-//! preloads that page's own modules, listed in `wasm-split.json` beside `index.html`, so they
-//! download with the main module instead of after it.
+//! preloads that page's own modules, in one file (its pack), listed in `wasm-split.json`
+//! beside `index.html`, so they download with the main module instead of after it. A page a
+//! buyer lands on (listings, products) preloads its landing file instead: the main module and
+//! the pack in one (see [`preload_tags`]).
 //!
 //! Every shell carries a strict `Content-Security-Policy` ([`AppShell::policy`]): scripts only
 //! from the store's origin plus `index.html`'s own inline scripts by their SHA-256 (the start-up
@@ -41,7 +43,7 @@ struct Cache {
     /// By locale, then by [`PageCode`].
     variants: Vec<Option<Variant>>,
     /// The `<link rel="preload">` tags of each [`PageCode`]'s modules.
-    preloads: Vec<String>,
+    preloads: Vec<CodeLinks>,
     /// `'sha256-…'` of each inline script the template runs, space-separated for the policy.
     script_sources: String,
 }
@@ -189,13 +191,22 @@ impl AppShell {
         let slot = locale.index() * PageCode::ALL.len() + code as usize;
         if cache.variants[slot].is_none() {
             let template = std::fs::read_to_string(&self.index).ok()?;
+            let links = &cache.preloads[code as usize];
+            let template = match (&links.main, template.find(MAIN_START), template.find(MAIN_END)) {
+                (Some(main), Some(from), Some(to)) if from < to => format!(
+                    "{}{main}{}",
+                    &template[..from],
+                    &template[to + MAIN_END.len()..]
+                ),
+                _ => template,
+            };
             // Beside the main module's links (see [`CODE_START`]) when there are any.
             let at = template.find(CODE_END).or_else(|| template.find("</head>"));
             let template = match at {
                 Some(at) => format!(
                     "{}{}{}",
                     &template[..at],
-                    cache.preloads[code as usize],
+                    links.added,
                     &template[at..]
                 ),
                 None => template,
@@ -214,6 +225,10 @@ impl AppShell {
 /// have painted ([`with_head`]).
 const CODE_START: &str = "<!--app-code-->";
 const CODE_END: &str = "<!--/app-code-->";
+
+/// Around the main module's preload link, inside the code's links.
+const MAIN_START: &str = "<!--app-main-->";
+const MAIN_END: &str = "<!--/app-main-->";
 
 /// Which of the app's split modules a path's page runs (`shell::pages` in the app).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,35 +280,63 @@ impl PageCode {
     }
 }
 
-/// Preload links for `code`'s modules in `manifest` (`{"pages": {"product": [files…]}}`),
-/// fetched the way the split loader fetches them (`fetch()`: CORS mode, same-origin
-/// credentials), so the browser uses the preloaded answer. Nothing for an unsplit build.
-fn preload_tags(manifest: &str, code: PageCode) -> String {
+/// A page's code links beyond `index.html`'s own.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct CodeLinks {
+    /// In place of the main module's link (between [`MAIN_START`] and [`MAIN_END`]).
+    main: Option<String>,
+    /// Added after the code's links.
+    added: String,
+}
+
+/// Preload links for what a page's code fetches first, from `manifest` (`wasm-split.json`):
+/// - on a page a buyer lands on, its landing file (`{"landing": {"product": {"file": …}}}`:
+///   the main module and the page's pack in one), in place of the main module's link, marked
+///   `data-land` for the start-up script, which fetches it and cuts it apart;
+/// - elsewhere the page's pack (`{"packs": {"cart": file}}`, its modules in one file), else,
+///   from a build without packs, each of its modules (`{"pages": {"cart": [files…]}}`).
+///
+/// Fetched the way the app fetches them (`fetch()`: CORS mode, same-origin credentials), so
+/// the browser uses the preloaded answer. Nothing for an unsplit build. Only the build's own
+/// file names are written: a name with anything else in it is left out, not escaped.
+fn preload_tags(manifest: &str, code: PageCode) -> CodeLinks {
     let Some(module) = code.module() else {
-        return String::new();
+        return CodeLinks::default();
     };
-    let files: Vec<String> = serde_json::from_str::<serde_json::Value>(manifest)
-        .ok()
-        .and_then(|m| m["pages"][module].as_array().cloned())
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|f| f.as_str().map(str::to_owned))
-        // Only the build's own file names: nothing to escape, nothing elsewhere.
-        .filter(|f| {
-            f.ends_with(".wasm")
-                && f.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-        })
-        .collect();
-    files
-        .iter()
-        .map(|f| {
-            format!(
-                r#"<link rel="preload" href="/{f}" as="fetch" type="application/wasm" crossorigin>"#
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("")
+    let ours = |f: &&str| {
+        (f.ends_with(".wasm") || f.ends_with(".bin"))
+            && f.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    };
+    let link = |f: &str, extra: &str| {
+        let kind = if f.ends_with(".wasm") {
+            r#" type="application/wasm""#
+        } else {
+            ""
+        };
+        format!(r#"<link rel="preload" href="/{f}" as="fetch"{kind} crossorigin{extra}>"#)
+    };
+    let manifest = serde_json::from_str::<serde_json::Value>(manifest).unwrap_or_default();
+    if let Some(land) = manifest["landing"][module]["file"].as_str() {
+        // A forged name leaves the main module's link in place.
+        return CodeLinks {
+            main: Some(land).filter(ours).map(|f| link(f, " data-land")),
+            added: String::new(),
+        };
+    }
+    let files: Vec<&str> = match manifest["packs"][module].as_str() {
+        Some(pack) => vec![pack],
+        None => manifest["pages"][module]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.as_str())
+            .collect(),
+    };
+    CodeLinks {
+        main: None,
+        added: files.into_iter().filter(ours).map(|f| link(f, "")).collect(),
+    }
 }
 
 /// JSON that nothing in it can end or change its `<script>` element: `<`, `>` and `&` only
@@ -655,14 +698,73 @@ mod tests {
         assert_eq!(PageCode::of("/"), PageCode::Shell);
         assert_eq!(PageCode::of("/en/elsewhere"), PageCode::Shell);
         let product = preload_tags(manifest, PageCode::Product);
-        assert_eq!(product.matches("<link rel=\"preload\"").count(), 2);
-        assert!(product.contains(r#"href="/split_product-0123456789abcdef.wasm" as="fetch""#));
-        assert!(!product.contains("listing"));
+        assert_eq!(product.main, None);
+        assert_eq!(product.added.matches("<link rel=\"preload\"").count(), 2);
+        assert!(product
+            .added
+            .contains(r#"href="/split_product-0123456789abcdef.wasm" as="fetch" type="application/wasm""#));
+        assert!(!product.added.contains("listing"));
         // A name that is not one of the build's is left out, not escaped.
         let listing = preload_tags(manifest, PageCode::Listing);
-        assert_eq!(listing.matches("<link").count(), 1, "{listing}");
-        assert_eq!(preload_tags(manifest, PageCode::Shell), "");
-        assert_eq!(preload_tags("not json", PageCode::Product), "");
+        assert_eq!(listing.added.matches("<link").count(), 1, "{listing:?}");
+        assert_eq!(preload_tags(manifest, PageCode::Shell), CodeLinks::default());
+        assert_eq!(preload_tags("not json", PageCode::Product), CodeLinks::default());
+    }
+
+    #[test]
+    fn a_landing_page_preloads_its_landing_file_in_place_of_the_main_module_and_others_their_pack() {
+        let manifest = r#"{"pages": {"product": ["split_product-0123456789abcdef.wasm"],
+            "cart": ["split_cart-0123456789abcdef.wasm"], "listing": ["split_listing-0123456789abcdef.wasm"]},
+            "packs": {"product": "pack_product-0123456789abcdef.bin", "cart": "pack_cart-0123456789abcdef.bin",
+                      "listing": "pack_listing-0123456789abcdef.bin"},
+            "landing": {"product": {"file": "land_product-0123456789abcdef.bin", "main": 400000},
+                        "listing": {"file": "x\"><script>.bin", "main": 400000}}}"#;
+        let product = preload_tags(manifest, PageCode::Product);
+        assert_eq!(
+            product.main.as_deref(),
+            Some(r#"<link rel="preload" href="/land_product-0123456789abcdef.bin" as="fetch" crossorigin data-land>"#)
+        );
+        assert_eq!(product.added, "", "the pack is inside the landing file");
+        let cart = preload_tags(manifest, PageCode::Cart);
+        assert_eq!(cart.main, None);
+        assert_eq!(
+            cart.added,
+            r#"<link rel="preload" href="/pack_cart-0123456789abcdef.bin" as="fetch" crossorigin>"#
+        );
+        // A forged landing name keeps the main module's link, and nothing is written.
+        assert_eq!(preload_tags(manifest, PageCode::Listing), CodeLinks::default());
+    }
+
+    #[test]
+    fn the_landing_file_takes_the_main_modules_place_in_the_served_page() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let index = dir.path().join("index.html");
+        std::fs::write(
+            &index,
+            "<html><head><!--app-code--><link rel=\"modulepreload\" href=\"/s.js\">\
+             <!--app-main--><link rel=\"preload\" href=\"/s_bg.wasm\" as=\"fetch\"><!--/app-main-->\
+             <!--/app-code--></head><body></body></html>",
+        )
+        .expect("the shell is written");
+        std::fs::write(
+            dir.path().join("wasm-split.json"),
+            r#"{"packs": {"cart": "pack_cart-0123456789abcdef.bin", "product": "pack_product-0123456789abcdef.bin"},
+                "landing": {"product": {"file": "land_product-0123456789abcdef.bin", "main": 9}}}"#,
+        )
+        .expect("the manifest is written");
+        let shell = AppShell::new(index);
+        let html = |code| {
+            let v = shell.variant(Locale::En, code).expect("the shell has a variant");
+            String::from_utf8(v.html.to_vec()).expect("the shell is UTF-8")
+        };
+        let product = html(PageCode::Product);
+        assert!(product.contains("href=\"/land_product-0123456789abcdef.bin\""), "{product}");
+        assert!(!product.contains("s_bg.wasm"), "{product}");
+        assert!(!product.contains("pack_product"), "{product}");
+        assert!(product.contains("href=\"/s.js\""), "{product}");
+        let cart = html(PageCode::Cart);
+        assert!(cart.contains("s_bg.wasm") && cart.contains("pack_cart-0123456789abcdef.bin"), "{cart}");
+        assert!(!cart.contains("land_"), "{cart}");
     }
 
     #[test]

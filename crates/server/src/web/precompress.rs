@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::Path;
 
 const COMPRESSIBLE: &[&str] = &[
-    "html", "js", "mjs", "css", "wasm", "svg", "json", "txt", "xml", "ico",
+    "html", "js", "mjs", "css", "wasm", "bin", "svg", "json", "txt", "xml", "ico",
 ];
 /// Files smaller than this gain nothing worth a second file.
 const MIN_SIZE: u64 = 512;
