@@ -17,6 +17,7 @@ pub mod market;
 pub mod money;
 pub mod order;
 pub mod problem;
+pub mod seller;
 pub mod shipping;
 pub mod validate;
 

@@ -33,6 +33,12 @@ pub enum Rule {
     Malformed,
     /// Nothing given where at least one is needed.
     Empty,
+    /// Fewer than `min` characters.
+    TooShort { min: u64 },
+    /// More than `max` characters.
+    TooLong { max: u64 },
+    /// A colour under which white text reaches only `ratio_tenths` / 10 : 1 (WCAG AA: 4.5).
+    LowContrast { ratio_tenths: u32 },
 }
 
 /// One field and the rule it breaks.
@@ -43,7 +49,7 @@ pub struct Refusal {
     pub rule: Rule,
 }
 
-fn refuse(out: &mut Vec<Refusal>, field: impl Into<String>, rule: Rule) {
+pub(crate) fn refuse(out: &mut Vec<Refusal>, field: impl Into<String>, rule: Rule) {
     out.push(Refusal {
         field: field.into(),
         rule,

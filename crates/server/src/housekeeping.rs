@@ -7,6 +7,7 @@
 //! - shipping and exchange-rate quotes an hour after they expired;
 //! - carts untouched for [`CART_DAYS`] days (an ordered cart is deleted when its order is
 //!   written; its claim stays as the order's record);
+//! - seller sessions and set-password links past their end;
 //! - idle clients of the rate limiters.
 
 use crate::orders;
@@ -29,6 +30,8 @@ pub struct Swept {
     pub shipping_quotes_deleted: u64,
     pub fx_quotes_deleted: u64,
     pub carts_deleted: u64,
+    /// Seller sessions and set-password links past their end.
+    pub sessions_deleted: u64,
 }
 
 /// One round at `now` (Unix seconds).
@@ -90,6 +93,15 @@ pub async fn run(
         .execute(&mut *tx)
         .await?
         .rows_affected();
+    swept.sessions_deleted = sqlx::query("DELETE FROM seller_sessions WHERE expires_at <= ?")
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    sqlx::query("DELETE FROM seller_invites WHERE expires_at <= ?")
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(swept)
 }

@@ -18,6 +18,7 @@ pub mod orders;
 pub mod payments;
 pub mod products;
 pub mod seed;
+pub mod sellers;
 pub mod serve;
 pub mod shipping;
 pub mod state;
@@ -55,6 +56,7 @@ pub fn app(state: AppState) -> Router {
         .merge(addresses::routes())
         .merge(payments::routes())
         .merge(orders::routes(&state.limiters))
+        .merge(sellers::routes(&state))
         .split_for_parts();
     let offered = state.fx.offered();
     let currencies: Vec<&str> = offered.iter().map(|c| c.code()).collect();

@@ -17,10 +17,61 @@ async fn main() -> ExitCode {
         }
     };
     telemetry::init_logging(config.json_logs);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.is_empty() {
+        return command(&config, &args).await;
+    }
     match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             tracing::error!(error = %err, "store-server stopped");
+            eprintln!("store-server: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `store-server seller invite <slug>`: prints a one-time set-password token for a seller.
+async fn command(config: &Config, args: &[String]) -> ExitCode {
+    let [group, action, slug] = args else {
+        eprintln!("usage: store-server [seller invite <seller-slug>]");
+        return ExitCode::from(2);
+    };
+    if group != "seller" || action != "invite" {
+        eprintln!("usage: store-server [seller invite <seller-slug>]");
+        return ExitCode::from(2);
+    }
+    let pool = match db::connect_and_prepare(&config.database_url).await {
+        Ok(pool) => pool,
+        Err(err) => {
+            eprintln!(
+                "store-server: cannot open database {}: {err}",
+                config.database_url
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    match server::sellers::invite(&pool, slug, server::clock::unix_now()).await {
+        Ok(Some(token)) => {
+            let origin = config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{}", reachable(config.addr)));
+            println!("One-time set-password token for {slug} (valid 24 hours, one use):");
+            println!("  {token}");
+            println!(
+                "Set the password with it (the dashboard's page for it comes with the dashboard):"
+            );
+            println!(
+                "  curl -X POST {origin}/api/v1/seller/password -H 'content-type: application/json' \\\n    -d '{{\"token\":\"{token}\",\"password\":\"<at least 10 characters>\"}}'"
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            eprintln!("store-server: no seller has the slug `{slug}`");
+            ExitCode::from(2)
+        }
+        Err(err) => {
             eprintln!("store-server: {err}");
             ExitCode::FAILURE
         }

@@ -276,7 +276,7 @@ fn constrain_parameters(doc: &mut openapi::OpenApi, currencies: &[&str]) {
 
 /// The request bodies the store reads: every one refuses fields it does not know (naming
 /// each, see `http::strict`), and says so.
-const REQUEST_BODIES: [&str; 9] = [
+const REQUEST_BODIES: [&str; 12] = [
     "CartInput",
     "LineInput",
     "DestinationInput",
@@ -285,6 +285,9 @@ const REQUEST_BODIES: [&str; 9] = [
     "Choice",
     "AddressInput",
     "OrderRequest",
+    "SignIn",
+    "SetPassword",
+    "StoreProfile",
     "QuoteRequest",
 ];
 

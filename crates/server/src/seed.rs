@@ -86,6 +86,19 @@ async fn seed_reference_tables(tx: &mut Transaction<'_, Sqlite>) -> Result<(), s
         .bind(s.verified)
         .execute(&mut **tx)
         .await?;
+        // A demo account per seeded seller (README.md): the same known password, so a fresh
+        // store can be tried; a real seller sets its own through `store-server seller invite`.
+        let hash = crate::sellers::auth::hash_password(crate::sellers::DEMO_PASSWORD)
+            .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO seller_accounts (seller_id, email, password_hash, password_changed_at) \
+             VALUES (?, ?, ?, 0)",
+        )
+        .bind(i as i64 + 1)
+        .bind(crate::sellers::demo_email(s.slug))
+        .bind(hash)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }

@@ -30,6 +30,8 @@ pub struct AppState {
     pub sandbox: std::sync::Arc<Sandbox>,
     /// Failed order lookups per number (see [`LookupGuard`]).
     pub lookups: std::sync::Arc<LookupGuard>,
+    /// Failed seller sign-ins per email (the same guard as order lookups).
+    pub sign_in_failures: std::sync::Arc<LookupGuard>,
     /// Per-client limits and time limits (`STORE_RATE_*`, `STORE_*_SECONDS`).
     pub limits: limits::Limits,
     /// The rate limiters built from `limits`, shared with housekeeping.
@@ -58,6 +60,7 @@ impl AppState {
             payments: sandbox.clone(),
             sandbox,
             lookups: std::sync::Arc::default(),
+            sign_in_failures: std::sync::Arc::default(),
             fx: std::sync::Arc::new(FxStore::new(Rates::embedded(), FxSettings::default())),
             limiters: limits::Limiters::new(&limits::Limits::default()),
             limits: limits::Limits::default(),

@@ -89,6 +89,19 @@ pub enum AppError {
     /// A dependency (the database) is not answering.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// A seller endpoint called without a valid session cookie.
+    #[error("not signed in")]
+    NotSignedIn,
+    /// An email and password that match no seller account (the same answer for an unknown
+    /// email, a wrong password and an account with no password yet).
+    #[error("sign-in failed")]
+    SignInFailed,
+    /// A cookie-authenticated write without the session's CSRF token, or from another origin.
+    #[error("CSRF check failed")]
+    CsrfFailed,
+    /// A set-password token that is unknown, used or expired.
+    #[error("invite invalid")]
+    InviteInvalid,
 }
 
 /// One invalid parameter and why.
@@ -150,6 +163,11 @@ pub enum Reason {
     EmailInvalid,
     /// A quote made for another address than the one sent.
     OtherAddress,
+    /// Shorter than `min` characters.
+    TooShort { min: u64 },
+    /// A theme colour under which white text reaches only `ratio_tenths` / 10 : 1 (WCAG AA
+    /// asks 4.5 : 1).
+    LowContrast { ratio_tenths: u32 },
 }
 
 impl Reason {
@@ -161,6 +179,7 @@ impl Reason {
             Reason::OutOfRange { .. }
                 | Reason::OneOf(_)
                 | Reason::TooLong { .. }
+                | Reason::TooShort { .. }
                 | Reason::Unreadable
                 | Reason::NotAccepted
                 | Reason::TooMany { .. }
@@ -189,6 +208,8 @@ impl Reason {
             Reason::CustomsIdInvalid { .. } => "customs_id_invalid",
             Reason::EmailInvalid => "email_invalid",
             Reason::OtherAddress => "other_address",
+            Reason::TooShort { .. } => "too_short",
+            Reason::LowContrast { .. } => "low_contrast",
         }
     }
 }
@@ -224,6 +245,9 @@ impl AppError {
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Timeout => StatusCode::GATEWAY_TIMEOUT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::NotSignedIn | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
+            AppError::CsrfFailed => StatusCode::FORBIDDEN,
+            AppError::InviteInvalid => StatusCode::GONE,
         }
     }
 
@@ -254,6 +278,10 @@ impl AppError {
             AppError::Internal(_) => "internal_error",
             AppError::Timeout => "timeout",
             AppError::Unavailable(_) => "unavailable",
+            AppError::NotSignedIn => "not_signed_in",
+            AppError::SignInFailed => "sign_in_failed",
+            AppError::CsrfFailed => "csrf_failed",
+            AppError::InviteInvalid => "invite_invalid",
         }
     }
 
@@ -315,6 +343,17 @@ impl AppError {
                             ),
                             Reason::EmailInvalid => fill(t.email_invalid, &[("name", &f.field)]),
                             Reason::OtherAddress => fill(t.other_address, &[("name", &f.field)]),
+                            Reason::TooShort { min } => fill(
+                                t.too_short,
+                                &[("name", &f.field), ("min", &min.to_string())],
+                            ),
+                            Reason::LowContrast { ratio_tenths } => fill(
+                                t.low_contrast,
+                                &[(
+                                    "ratio",
+                                    &format!("{}.{}", ratio_tenths / 10, ratio_tenths % 10),
+                                )],
+                            ),
                         },
                     })
                     .collect();
@@ -372,6 +411,10 @@ impl AppError {
             AppError::Internal(_) => (t.internal_error.to_owned(), Vec::new()),
             AppError::Timeout => (t.timeout.to_owned(), Vec::new()),
             AppError::Unavailable(_) => (t.unavailable.to_owned(), Vec::new()),
+            AppError::NotSignedIn => (t.not_signed_in.to_owned(), Vec::new()),
+            AppError::SignInFailed => (t.sign_in_failed.to_owned(), Vec::new()),
+            AppError::CsrfFailed => (t.csrf_failed.to_owned(), Vec::new()),
+            AppError::InviteInvalid => (t.invite_invalid.to_owned(), Vec::new()),
         };
         let status = self.status();
         Problem {

@@ -41,6 +41,9 @@ pub struct Limits {
     pub searches_per_minute: u32,
     /// `STORE_RATE_LOOKUPS_PER_MINUTE` (default 60): order lookups by number per client.
     pub lookups_per_minute: u32,
+    /// `STORE_RATE_SIGN_INS_PER_MINUTE` (default 10): seller sign-in attempts per client,
+    /// bursting to 5.
+    pub sign_ins_per_minute: u32,
     /// `STORE_MAX_HOLDS_PER_CLIENT` (default 3): order attempts holding stock at once per client.
     pub max_holds_per_client: u32,
     /// `STORE_TRUST_FORWARDED` (default off): read the client from `X-Forwarded-For` when the
@@ -63,6 +66,7 @@ impl Default for Limits {
             writes_per_minute: 120,
             searches_per_minute: 600,
             lookups_per_minute: 60,
+            sign_ins_per_minute: 10,
             max_holds_per_client: 3,
             trust_forwarded: false,
             api_timeout: Duration::from_secs(10),
@@ -79,6 +83,7 @@ impl Limits {
             writes_per_minute: 0,
             searches_per_minute: 0,
             lookups_per_minute: 0,
+            sign_ins_per_minute: 0,
             max_holds_per_client: 0,
             ..Limits::default()
         }
@@ -121,6 +126,11 @@ impl Limits {
             lookups_per_minute: count(number(
                 "STORE_RATE_LOOKUPS_PER_MINUTE",
                 d.lookups_per_minute.into(),
+                0,
+            )?),
+            sign_ins_per_minute: count(number(
+                "STORE_RATE_SIGN_INS_PER_MINUTE",
+                d.sign_ins_per_minute.into(),
                 0,
             )?),
             max_holds_per_client: count(number(
@@ -281,6 +291,7 @@ pub struct Limiters {
     pub writes: Option<Limiter>,
     pub searches: Option<Limiter>,
     pub lookups: Option<Limiter>,
+    pub sign_ins: Option<Limiter>,
 }
 
 impl Limiters {
@@ -298,13 +309,18 @@ impl Limiters {
             ),
             searches: limiter(limits.searches_per_minute, limits.trust_forwarded, None),
             lookups: limiter(limits.lookups_per_minute, limits.trust_forwarded, None),
+            sign_ins: limiter(
+                limits.sign_ins_per_minute,
+                limits.trust_forwarded,
+                Some(vec![Method::POST]),
+            ),
         }
     }
 
     /// Forgets clients whose allowance is full again (run by housekeeping), so the maps
     /// do not grow with every address ever seen.
     pub fn forget_idle_clients(&self) {
-        for limiter in [&self.writes, &self.searches, &self.lookups]
+        for limiter in [&self.writes, &self.searches, &self.lookups, &self.sign_ins]
             .into_iter()
             .flatten()
         {

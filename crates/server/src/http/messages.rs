@@ -50,6 +50,12 @@ pub struct Texts {
     pub rate_limited: &'static str,
     pub too_many_holds: &'static str,
     pub cart_already_ordered: &'static str,
+    pub not_signed_in: &'static str,
+    pub sign_in_failed: &'static str,
+    pub csrf_failed: &'static str,
+    pub invite_invalid: &'static str,
+    pub too_short: &'static str,
+    pub low_contrast: &'static str,
 }
 
 /// The texts for `locale`.
@@ -127,6 +133,12 @@ const EN: Texts = Texts {
     rate_limited: "Too many requests from your connection. Wait {seconds} seconds and try again.",
     too_many_holds: "Too many orders are being paid from your connection at once. Wait for them to finish, then try again.",
     cart_already_ordered: "This cart has already been ordered. Your order is confirmed; start a new cart to buy more.",
+    not_signed_in: "Sign in to your seller account to continue.",
+    sign_in_failed: "That email and password do not match a seller account.",
+    csrf_failed: "This request could not be verified as coming from your seller dashboard. Reload the page and try again.",
+    invite_invalid: "This set-password link is not valid or has expired. Ask for a new one.",
+    too_short: "{name} must be at least {min} characters long.",
+    low_contrast: "White text on this colour has a contrast of {ratio}:1; buyers need at least 4.5:1 to read it. Choose a darker colour.",
 };
 
 const ZHCN: Texts = Texts {
@@ -175,6 +187,13 @@ const ZHCN: Texts = Texts {
     rate_limited: "您的网络连接请求过多。请等待 {seconds} 秒后重试。",
     too_many_holds: "您的网络连接同时有太多订单正在付款。请等待它们完成后再试。",
     cart_already_ordered: "此购物车已下单。您的订单已确认；如需继续购买，请使用新的购物车。",
+    not_signed_in: "请登录您的卖家账户后继续。",
+    sign_in_failed: "该电子邮件和密码与任何卖家账户都不匹配。",
+    csrf_failed: "无法确认此请求来自您的卖家后台。请刷新页面后重试。",
+    invite_invalid: "此设置密码链接无效或已过期。请申请新的链接。",
+    too_short: "{name} 至少需要 {min} 个字符。",
+    low_contrast:
+        "白色文字在此颜色上的对比度为 {ratio}:1；买家至少需要 4.5:1 才能看清。请选择更深的颜色。",
 };
 
 const JA: Texts = Texts {
@@ -223,6 +242,12 @@ const JA: Texts = Texts {
     rate_limited: "お使いの接続からのリクエストが多すぎます。{seconds} 秒待ってからもう一度お試しください。",
     too_many_holds: "お使いの接続から同時に支払い中の注文が多すぎます。完了を待ってからもう一度お試しください。",
     cart_already_ordered: "このカートはすでに注文済みです。ご注文は確定しています。さらに購入するには新しいカートをご利用ください。",
+    not_signed_in: "続けるには出品者アカウントにログインしてください。",
+    sign_in_failed: "メールアドレスとパスワードが出品者アカウントと一致しません。",
+    csrf_failed: "このリクエストが出品者ダッシュボードからのものか確認できませんでした。ページを再読み込みしてもう一度お試しください。",
+    invite_invalid: "このパスワード設定リンクは無効か期限切れです。新しいリンクを依頼してください。",
+    too_short: "{name} は {min} 文字以上で入力してください。",
+    low_contrast: "この色の上の白い文字のコントラストは {ratio}:1 です。購入者が読むには 4.5:1 以上が必要です。もっと濃い色を選んでください。",
 };
 
 const KO: Texts = Texts {
@@ -271,6 +296,12 @@ const KO: Texts = Texts {
     rate_limited: "연결에서 요청이 너무 많습니다. {seconds}초 후에 다시 시도하세요.",
     too_many_holds: "연결에서 동시에 결제 중인 주문이 너무 많습니다. 완료될 때까지 기다린 후 다시 시도하세요.",
     cart_already_ordered: "이 장바구니는 이미 주문되었습니다. 주문이 확정되었으니 더 구매하려면 새 장바구니를 사용하세요.",
+    not_signed_in: "계속하려면 판매자 계정에 로그인하세요.",
+    sign_in_failed: "이메일과 비밀번호가 판매자 계정과 일치하지 않습니다.",
+    csrf_failed: "이 요청이 판매자 대시보드에서 온 것인지 확인할 수 없습니다. 페이지를 새로 고친 후 다시 시도하세요.",
+    invite_invalid: "이 비밀번호 설정 링크는 유효하지 않거나 만료되었습니다. 새 링크를 요청하세요.",
+    too_short: "{name}은(는) {min}자 이상이어야 합니다.",
+    low_contrast: "이 색상 위의 흰색 글자 대비는 {ratio}:1입니다. 구매자가 읽으려면 4.5:1 이상이 필요합니다. 더 어두운 색을 선택하세요.",
 };
 
 const TH: Texts = Texts {
@@ -320,6 +351,13 @@ const TH: Texts = Texts {
     rate_limited: "มีคำขอจากการเชื่อมต่อของคุณมากเกินไป โปรดรอ {seconds} วินาทีแล้วลองอีกครั้ง",
     too_many_holds: "มีคำสั่งซื้อที่กำลังชำระเงินจากการเชื่อมต่อของคุณพร้อมกันมากเกินไป โปรดรอให้เสร็จก่อนแล้วลองอีกครั้ง",
     cart_already_ordered: "ตะกร้านี้ถูกสั่งซื้อไปแล้ว คำสั่งซื้อของคุณได้รับการยืนยันแล้ว เริ่มตะกร้าใหม่เพื่อซื้อเพิ่ม",
+    not_signed_in: "โปรดลงชื่อเข้าใช้บัญชีผู้ขายเพื่อดำเนินการต่อ",
+    sign_in_failed: "อีเมลและรหัสผ่านไม่ตรงกับบัญชีผู้ขายใด",
+    csrf_failed: "ไม่สามารถยืนยันได้ว่าคำขอนี้มาจากแดชบอร์ดผู้ขายของคุณ โปรดโหลดหน้าใหม่แล้วลองอีกครั้ง",
+    invite_invalid: "ลิงก์ตั้งรหัสผ่านนี้ไม่ถูกต้องหรือหมดอายุแล้ว โปรดขอลิงก์ใหม่",
+    too_short: "{name} ต้องมีอย่างน้อย {min} ตัวอักษร",
+    low_contrast:
+        "ตัวอักษรสีขาวบนสีนี้มีคอนทราสต์ {ratio}:1 ผู้ซื้อต้องการอย่างน้อย 4.5:1 จึงจะอ่านได้ โปรดเลือกสีที่เข้มขึ้น",
 };
 
 const VI: Texts = Texts {
@@ -374,6 +412,12 @@ const VI: Texts = Texts {
     rate_limited: "Có quá nhiều yêu cầu từ kết nối của bạn. Hãy đợi {seconds} giây rồi thử lại.",
     too_many_holds: "Có quá nhiều đơn hàng đang được thanh toán cùng lúc từ kết nối của bạn. Hãy đợi chúng hoàn tất rồi thử lại.",
     cart_already_ordered: "Giỏ hàng này đã được đặt. Đơn hàng của bạn đã được xác nhận; hãy tạo giỏ hàng mới để mua thêm.",
+    not_signed_in: "Vui lòng đăng nhập tài khoản người bán để tiếp tục.",
+    sign_in_failed: "Email và mật khẩu này không khớp với tài khoản người bán nào.",
+    csrf_failed: "Không thể xác minh yêu cầu này đến từ trang quản lý người bán của bạn. Hãy tải lại trang và thử lại.",
+    invite_invalid: "Liên kết đặt mật khẩu này không hợp lệ hoặc đã hết hạn. Hãy yêu cầu liên kết mới.",
+    too_short: "{name} phải có ít nhất {min} ký tự.",
+    low_contrast: "Chữ trắng trên màu này có độ tương phản {ratio}:1; người mua cần ít nhất 4.5:1 để đọc được. Hãy chọn màu tối hơn.",
 };
 
 const ID: Texts = Texts {
@@ -422,6 +466,12 @@ const ID: Texts = Texts {
     rate_limited: "Terlalu banyak permintaan dari koneksi Anda. Tunggu {seconds} detik lalu coba lagi.",
     too_many_holds: "Terlalu banyak pesanan yang sedang dibayar dari koneksi Anda sekaligus. Tunggu hingga selesai, lalu coba lagi.",
     cart_already_ordered: "Keranjang ini sudah dipesan. Pesanan Anda telah dikonfirmasi; mulai keranjang baru untuk membeli lagi.",
+    not_signed_in: "Masuk ke akun penjual Anda untuk melanjutkan.",
+    sign_in_failed: "Email dan kata sandi itu tidak cocok dengan akun penjual mana pun.",
+    csrf_failed: "Permintaan ini tidak dapat dipastikan berasal dari dasbor penjual Anda. Muat ulang halaman dan coba lagi.",
+    invite_invalid: "Tautan atur kata sandi ini tidak valid atau sudah kedaluwarsa. Minta tautan baru.",
+    too_short: "{name} minimal harus {min} karakter.",
+    low_contrast: "Teks putih pada warna ini memiliki kontras {ratio}:1; pembeli membutuhkan minimal 4.5:1 untuk membacanya. Pilih warna yang lebih gelap.",
 };
 
 const MS: Texts = Texts {
@@ -469,6 +519,12 @@ const MS: Texts = Texts {
     rate_limited: "Terlalu banyak permintaan daripada sambungan anda. Tunggu {seconds} saat dan cuba lagi.",
     too_many_holds: "Terlalu banyak pesanan sedang dibayar daripada sambungan anda serentak. Tunggu sehingga selesai, kemudian cuba lagi.",
     cart_already_ordered: "Troli ini telah dipesan. Pesanan anda telah disahkan; mulakan troli baharu untuk membeli lagi.",
+    not_signed_in: "Log masuk ke akaun penjual anda untuk meneruskan.",
+    sign_in_failed: "E-mel dan kata laluan itu tidak sepadan dengan mana-mana akaun penjual.",
+    csrf_failed: "Permintaan ini tidak dapat disahkan datang daripada papan pemuka penjual anda. Muat semula halaman dan cuba lagi.",
+    invite_invalid: "Pautan tetapkan kata laluan ini tidak sah atau telah tamat tempoh. Minta pautan baharu.",
+    too_short: "{name} mestilah sekurang-kurangnya {min} aksara.",
+    low_contrast: "Teks putih pada warna ini mempunyai kontras {ratio}:1; pembeli memerlukan sekurang-kurangnya 4.5:1 untuk membacanya. Pilih warna yang lebih gelap.",
 };
 
 const ES: Texts = Texts {
@@ -519,6 +575,12 @@ const ES: Texts = Texts {
     rate_limited: "Demasiadas solicitudes desde tu conexión. Espera {seconds} segundos y vuelve a intentarlo.",
     too_many_holds: "Hay demasiados pedidos pagándose a la vez desde tu conexión. Espera a que terminen y vuelve a intentarlo.",
     cart_already_ordered: "Este carrito ya se ha pedido. Tu pedido está confirmado; empieza un carrito nuevo para comprar más.",
+    not_signed_in: "Inicia sesión en tu cuenta de vendedor para continuar.",
+    sign_in_failed: "Ese correo y esa contraseña no coinciden con ninguna cuenta de vendedor.",
+    csrf_failed: "No se pudo comprobar que esta solicitud venga de tu panel de vendedor. Recarga la página e inténtalo de nuevo.",
+    invite_invalid: "Este enlace para crear la contraseña no es válido o ha caducado. Pide uno nuevo.",
+    too_short: "{name} debe tener al menos {min} caracteres.",
+    low_contrast: "El texto blanco sobre este color tiene un contraste de {ratio}:1; los compradores necesitan al menos 4.5:1 para leerlo. Elige un color más oscuro.",
 };
 
 const RU: Texts = Texts {
@@ -570,6 +632,12 @@ const RU: Texts = Texts {
     rate_limited: "Слишком много запросов с вашего подключения. Подождите {seconds} с и повторите попытку.",
     too_many_holds: "С вашего подключения одновременно оплачивается слишком много заказов. Дождитесь их завершения и повторите попытку.",
     cart_already_ordered: "Эта корзина уже оформлена. Ваш заказ подтверждён; чтобы купить ещё, начните новую корзину.",
+    not_signed_in: "Войдите в аккаунт продавца, чтобы продолжить.",
+    sign_in_failed: "Эта почта и пароль не подходят ни к одному аккаунту продавца.",
+    csrf_failed: "Не удалось подтвердить, что запрос отправлен из вашей панели продавца. Обновите страницу и попробуйте ещё раз.",
+    invite_invalid: "Ссылка для установки пароля недействительна или устарела. Запросите новую.",
+    too_short: "{name} должен содержать не менее {min} символов.",
+    low_contrast: "Контраст белого текста на этом цвете — {ratio}:1; покупателям нужно не меньше 4.5:1. Выберите цвет темнее.",
 };
 
 const TR: Texts = Texts {
@@ -619,6 +687,12 @@ const TR: Texts = Texts {
     rate_limited: "Bağlantınızdan çok fazla istek geldi. {seconds} saniye bekleyip yeniden deneyin.",
     too_many_holds: "Bağlantınızdan aynı anda çok fazla sipariş ödeniyor. Tamamlanmalarını bekleyip yeniden deneyin.",
     cart_already_ordered: "Bu sepet zaten sipariş edildi. Siparişiniz onaylandı; daha fazla almak için yeni bir sepet başlatın.",
+    not_signed_in: "Devam etmek için satıcı hesabınıza giriş yapın.",
+    sign_in_failed: "Bu e-posta ve şifre hiçbir satıcı hesabıyla eşleşmiyor.",
+    csrf_failed: "Bu isteğin satıcı panelinizden geldiği doğrulanamadı. Sayfayı yenileyip tekrar deneyin.",
+    invite_invalid: "Bu şifre belirleme bağlantısı geçersiz veya süresi dolmuş. Yeni bir bağlantı isteyin.",
+    too_short: "{name} en az {min} karakter olmalıdır.",
+    low_contrast: "Bu renk üzerindeki beyaz metnin kontrastı {ratio}:1; alıcıların okuyabilmesi için en az 4.5:1 gerekir. Daha koyu bir renk seçin.",
 };
 
 const AR: Texts = Texts {
@@ -667,6 +741,12 @@ const AR: Texts = Texts {
     rate_limited: "طلبات كثيرة جدًا من اتصالك. انتظر {seconds} ثانية ثم أعد المحاولة.",
     too_many_holds: "هناك طلبات كثيرة جدًا قيد الدفع من اتصالك في الوقت نفسه. انتظر حتى تنتهي ثم أعد المحاولة.",
     cart_already_ordered: "تم طلب هذه السلة بالفعل. طلبك مؤكد؛ ابدأ سلة جديدة لشراء المزيد.",
+    not_signed_in: "سجّل الدخول إلى حساب البائع للمتابعة.",
+    sign_in_failed: "هذا البريد الإلكتروني وكلمة المرور لا يطابقان أي حساب بائع.",
+    csrf_failed: "تعذّر التحقق من أن هذا الطلب صادر من لوحة البائع الخاصة بك. أعد تحميل الصفحة وحاول مرة أخرى.",
+    invite_invalid: "رابط تعيين كلمة المرور هذا غير صالح أو منتهي الصلاحية. اطلب رابطًا جديدًا.",
+    too_short: "يجب أن يتكون {name} من {min} أحرف على الأقل.",
+    low_contrast: "تباين النص الأبيض على هذا اللون {ratio}:1؛ يحتاج المشترون إلى 4.5:1 على الأقل لقراءته. اختر لونًا أغمق.",
 };
 
 #[cfg(test)]

@@ -78,6 +78,9 @@ pub fn field_error(refusal: Refusal) -> InvalidField {
         Rule::NotADestination => Reason::OneOf(crate::http::error::destination_list()),
         Rule::Malformed => Reason::Malformed,
         Rule::Empty => Reason::Empty,
+        Rule::TooShort { min } => Reason::TooShort { min },
+        Rule::TooLong { max } => Reason::TooLong { max },
+        Rule::LowContrast { ratio_tenths } => Reason::LowContrast { ratio_tenths },
     };
     InvalidField {
         field: refusal.field,

@@ -192,7 +192,11 @@ impl AppShell {
         if cache.variants[slot].is_none() {
             let template = std::fs::read_to_string(&self.index).ok()?;
             let links = &cache.preloads[code as usize];
-            let template = match (&links.main, template.find(MAIN_START), template.find(MAIN_END)) {
+            let template = match (
+                &links.main,
+                template.find(MAIN_START),
+                template.find(MAIN_END),
+            ) {
                 (Some(main), Some(from), Some(to)) if from < to => format!(
                     "{}{main}{}",
                     &template[..from],
@@ -203,12 +207,7 @@ impl AppShell {
             // Beside the main module's links (see [`CODE_START`]) when there are any.
             let at = template.find(CODE_END).or_else(|| template.find("</head>"));
             let template = match at {
-                Some(at) => format!(
-                    "{}{}{}",
-                    &template[..at],
-                    links.added,
-                    &template[at..]
-                ),
+                Some(at) => format!("{}{}{}", &template[..at], links.added, &template[at..]),
                 None => template,
             };
             let html: Arc<[u8]> = inline_texts(&template, locale).into_bytes().into();
@@ -335,7 +334,11 @@ fn preload_tags(manifest: &str, code: PageCode) -> CodeLinks {
     };
     CodeLinks {
         main: None,
-        added: files.into_iter().filter(ours).map(|f| link(f, "")).collect(),
+        added: files
+            .into_iter()
+            .filter(ours)
+            .map(|f| link(f, ""))
+            .collect(),
     }
 }
 
@@ -700,19 +703,26 @@ mod tests {
         let product = preload_tags(manifest, PageCode::Product);
         assert_eq!(product.main, None);
         assert_eq!(product.added.matches("<link rel=\"preload\"").count(), 2);
-        assert!(product
-            .added
-            .contains(r#"href="/split_product-0123456789abcdef.wasm" as="fetch" type="application/wasm""#));
+        assert!(product.added.contains(
+            r#"href="/split_product-0123456789abcdef.wasm" as="fetch" type="application/wasm""#
+        ));
         assert!(!product.added.contains("listing"));
         // A name that is not one of the build's is left out, not escaped.
         let listing = preload_tags(manifest, PageCode::Listing);
         assert_eq!(listing.added.matches("<link").count(), 1, "{listing:?}");
-        assert_eq!(preload_tags(manifest, PageCode::Shell), CodeLinks::default());
-        assert_eq!(preload_tags("not json", PageCode::Product), CodeLinks::default());
+        assert_eq!(
+            preload_tags(manifest, PageCode::Shell),
+            CodeLinks::default()
+        );
+        assert_eq!(
+            preload_tags("not json", PageCode::Product),
+            CodeLinks::default()
+        );
     }
 
     #[test]
-    fn a_landing_page_preloads_its_landing_file_in_place_of_the_main_module_and_others_their_pack() {
+    fn a_landing_page_preloads_its_landing_file_in_place_of_the_main_module_and_others_their_pack()
+    {
         let manifest = r#"{"pages": {"product": ["split_product-0123456789abcdef.wasm"],
             "cart": ["split_cart-0123456789abcdef.wasm"], "listing": ["split_listing-0123456789abcdef.wasm"]},
             "packs": {"product": "pack_product-0123456789abcdef.bin", "cart": "pack_cart-0123456789abcdef.bin",
@@ -722,7 +732,9 @@ mod tests {
         let product = preload_tags(manifest, PageCode::Product);
         assert_eq!(
             product.main.as_deref(),
-            Some(r#"<link rel="preload" href="/land_product-0123456789abcdef.bin" as="fetch" crossorigin data-land>"#)
+            Some(
+                r#"<link rel="preload" href="/land_product-0123456789abcdef.bin" as="fetch" crossorigin data-land>"#
+            )
         );
         assert_eq!(product.added, "", "the pack is inside the landing file");
         let cart = preload_tags(manifest, PageCode::Cart);
@@ -732,7 +744,10 @@ mod tests {
             r#"<link rel="preload" href="/pack_cart-0123456789abcdef.bin" as="fetch" crossorigin>"#
         );
         // A forged landing name keeps the main module's link, and nothing is written.
-        assert_eq!(preload_tags(manifest, PageCode::Listing), CodeLinks::default());
+        assert_eq!(
+            preload_tags(manifest, PageCode::Listing),
+            CodeLinks::default()
+        );
     }
 
     #[test]
@@ -754,16 +769,24 @@ mod tests {
         .expect("the manifest is written");
         let shell = AppShell::new(index);
         let html = |code| {
-            let v = shell.variant(Locale::En, code).expect("the shell has a variant");
+            let v = shell
+                .variant(Locale::En, code)
+                .expect("the shell has a variant");
             String::from_utf8(v.html.to_vec()).expect("the shell is UTF-8")
         };
         let product = html(PageCode::Product);
-        assert!(product.contains("href=\"/land_product-0123456789abcdef.bin\""), "{product}");
+        assert!(
+            product.contains("href=\"/land_product-0123456789abcdef.bin\""),
+            "{product}"
+        );
         assert!(!product.contains("s_bg.wasm"), "{product}");
         assert!(!product.contains("pack_product"), "{product}");
         assert!(product.contains("href=\"/s.js\""), "{product}");
         let cart = html(PageCode::Cart);
-        assert!(cart.contains("s_bg.wasm") && cart.contains("pack_cart-0123456789abcdef.bin"), "{cart}");
+        assert!(
+            cart.contains("s_bg.wasm") && cart.contains("pack_cart-0123456789abcdef.bin"),
+            "{cart}"
+        );
         assert!(!cart.contains("land_"), "{cart}");
     }
 

@@ -12,6 +12,7 @@ mod localization;
 mod openapi;
 mod orders;
 mod products;
+mod sellers;
 mod seo;
 mod serving;
 mod shipping;

@@ -1084,6 +1084,35 @@ fn any_order_lookup_gets_an_order_or_a_problem_never_a_server_error() {
     api.still_up();
 }
 
+#[test]
+fn any_seller_sign_in_or_store_profile_gets_an_answer_or_a_problem_never_a_server_error() {
+    let api = Api::start();
+    check(
+        API_CASES,
+        (text(API_LONG), text(API_LONG), text(API_LONG), text(40)),
+        |(email, password, tagline, colour)| {
+            let body = serde_json::json!({ "email": email, "password": password }).to_string();
+            let Some(res) = api.call("POST", "/api/v1/seller/session", &[], body) else {
+                return Err(TestCaseError::reject("not a URI"));
+            };
+            answered(&res, "sign-in")?;
+            prop_assert!(
+                res.header("set-cookie").is_empty(),
+                "signed in with {email:?}"
+            );
+            // Without a session every draft body is a 401: no rule runs for a stranger.
+            let body = serde_json::json!({ "tagline": tagline, "theme_color": colour }).to_string();
+            let Some(res) = api.call("PUT", "/api/v1/seller/store/draft", &[], body) else {
+                return Err(TestCaseError::reject("not a URI"));
+            };
+            answered(&res, "draft")?;
+            prop_assert_eq!(res.status.as_u16(), 401);
+            Ok(())
+        },
+    );
+    api.still_up();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Regressions.
 
