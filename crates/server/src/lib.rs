@@ -23,6 +23,7 @@ pub mod serve;
 pub mod shipping;
 pub mod state;
 pub mod texts;
+pub mod translate;
 pub mod web;
 
 use axum::error_handling::HandleErrorLayer;

@@ -107,7 +107,11 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .await?
         .with_fx_settings(config.fx.clone())
         .with_limits(config.limits.clone())
-        .with_public_url(&public_url);
+        .with_public_url(&public_url)
+        .with_translator(server::translate::from_lookup(&|key| {
+            std::env::var(key).ok()
+        }));
+    tracing::info!(provider = state.translator.name(), "translation provider");
     if let Some(refresh) = config.fx_refresh.clone() {
         tracing::info!(url = %refresh.url, every_s = refresh.every.as_secs(), "exchange rates will refresh from a feed");
         server::fx::refresh::spawn(state.fx.clone(), refresh);

@@ -30,6 +30,9 @@ pub struct AppState {
     pub sandbox: std::sync::Arc<Sandbox>,
     /// Failed order lookups per number (see [`LookupGuard`]).
     pub lookups: std::sync::Arc<LookupGuard>,
+    /// The translation provider sellers' texts go through (`STORE_TRANSLATE_URL`; none by
+    /// default: buyers see the original, marked with its language).
+    pub translator: std::sync::Arc<dyn crate::translate::Translator>,
     /// Failed seller sign-ins per email (the same guard as order lookups).
     pub sign_in_failures: std::sync::Arc<LookupGuard>,
     /// Per-client limits and time limits (`STORE_RATE_*`, `STORE_*_SECONDS`).
@@ -61,6 +64,7 @@ impl AppState {
             sandbox,
             lookups: std::sync::Arc::default(),
             sign_in_failures: std::sync::Arc::default(),
+            translator: std::sync::Arc::new(crate::translate::NoTranslator),
             fx: std::sync::Arc::new(FxStore::new(Rates::embedded(), FxSettings::default())),
             limiters: limits::Limiters::new(&limits::Limits::default()),
             limits: limits::Limits::default(),
@@ -86,6 +90,15 @@ impl AppState {
     /// The same state charging through another provider (tests use a provider that waits).
     pub fn with_payments(mut self, provider: std::sync::Arc<dyn PaymentProvider>) -> AppState {
         self.payments = provider;
+        self
+    }
+
+    /// The same state translating through another provider.
+    pub fn with_translator(
+        mut self,
+        translator: std::sync::Arc<dyn crate::translate::Translator>,
+    ) -> AppState {
+        self.translator = translator;
         self
     }
 

@@ -7,8 +7,11 @@
 //! keep working as the API grows.
 
 pub mod items;
+pub mod sanitize;
 pub mod search_index;
 pub mod search_text;
+
+pub use sanitize::sanitize_description;
 
 use crate::http::error::{locale_of, AppError, InvalidField, Reason};
 use crate::products::search_index::Order;
@@ -1016,19 +1019,6 @@ pub async fn list_products(
         }
     }
     Ok(localized(locale, list))
-}
-
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut b = ammonia::Builder::empty();
-    b.add_tags([
-        "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "h3", "h4", "span",
-    ]);
-    b
-});
-
-/// Seller HTML reduced to formatting: no scripts, event handlers, styles, links or images.
-pub fn sanitize_description(html: &str) -> String {
-    SANITIZER.clean(html).to_string()
 }
 
 #[derive(FromRow)]

@@ -16,4 +16,5 @@ mod sellers;
 mod seo;
 mod serving;
 mod shipping;
+mod translate;
 mod unicode_inputs;
