@@ -97,6 +97,92 @@ pub struct StoreProfileState {
     pub unpublished_changes: bool,
 }
 
+/// The longest product title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// The longest product description, in characters (HTML included).
+pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
+
+/// `PUT /api/v1/seller/products/{slug}/texts/{locale}`: a product's title and description in
+/// one language, written by the seller (a draft until the store is published).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductTextInput {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, max_length = 200))]
+    pub title: String,
+    /// Formatting only (paragraphs, lists, emphasis); anything else is removed when shown.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20000))]
+    pub description_html: String,
+}
+
+impl ProductTextInput {
+    /// Every field that breaks a rule: a title is required, one line, and not too long.
+    pub fn refusals(&self) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        if self.title.trim().is_empty() {
+            refuse(&mut out, "title", Rule::Required);
+        } else if self.title.chars().count() > MAX_TITLE_CHARS {
+            refuse(
+                &mut out,
+                "title",
+                Rule::TooLong {
+                    max: MAX_TITLE_CHARS as u64,
+                },
+            );
+        } else if self.title.chars().any(char::is_control) {
+            refuse(&mut out, "title", Rule::Malformed);
+        }
+        if self.description_html.chars().count() > MAX_DESCRIPTION_CHARS {
+            refuse(
+                &mut out,
+                "description_html",
+                Rule::TooLong {
+                    max: MAX_DESCRIPTION_CHARS as u64,
+                },
+            );
+        }
+        out
+    }
+}
+
+/// One language of a seller's product: what buyers see and the seller's unpublished draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SellerProductText {
+    /// A locale tag.
+    pub locale: String,
+    /// `null` when buyers in this language see another language's text.
+    pub title: Option<String>,
+    pub description_html: Option<String>,
+    /// Who wrote the published text: `original`, `human` (the seller, by hand) or `machine`.
+    pub provenance: Option<crate::catalog::Provenance>,
+    /// The seller's text waiting for publication.
+    pub draft: Option<ProductTextInput>,
+}
+
+/// `GET /api/v1/seller/products/{slug}`: a product's texts in every language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SellerProduct {
+    pub slug: String,
+    /// The locale the seller wrote the product in.
+    pub original_locale: String,
+    /// In every shipped locale, in the store's order.
+    pub texts: Vec<SellerProductText>,
+}
+
+/// One of the seller's products in `GET /api/v1/seller/products`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SellerProductRef {
+    pub slug: String,
+    /// In the seller's own language (its original where none).
+    pub title: String,
+    /// Languages with an unpublished draft.
+    pub drafts: u32,
+}
+
 /// A password's refusals: between [`MIN_PASSWORD_CHARS`] and [`MAX_PASSWORD_CHARS`].
 pub fn password_refusals(field: &str, password: &str) -> Vec<Refusal> {
     let mut out = Vec::new();
@@ -235,7 +321,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_product_title_is_required_one_line_and_at_most_200_characters() {
+        let rule = |title: &str| {
+            ProductTextInput {
+                title: title.into(),
+                ..ProductTextInput::default()
+            }
+            .refusals()
+            .first()
+            .map(|r| r.rule)
+        };
+        assert_eq!(rule("Vestido infantil de algodón"), None);
+        assert_eq!(rule("   "), Some(Rule::Required));
+        assert_eq!(rule("a\nb"), Some(Rule::Malformed));
+        assert_eq!(rule(&"ü".repeat(201)), Some(Rule::TooLong { max: 200 }));
+        assert_eq!(rule(&"ü".repeat(200)), None);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_product_text_is_checked_without_panicking(title in "\\PC*", description_html in "\\PC*") {
+            let _ = ProductTextInput { title, description_html }.refusals();
+        }
+
         #[test]
         fn any_text_as_a_colour_is_parsed_or_refused_without_panicking(text in "\\PC*") {
             let profile = StoreProfile { theme_color: Some(text.clone()), ..StoreProfile::default() };

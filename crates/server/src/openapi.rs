@@ -276,7 +276,7 @@ fn constrain_parameters(doc: &mut openapi::OpenApi, currencies: &[&str]) {
 
 /// The request bodies the store reads: every one refuses fields it does not know (naming
 /// each, see `http::strict`), and says so.
-const REQUEST_BODIES: [&str; 12] = [
+const REQUEST_BODIES: [&str; 13] = [
     "CartInput",
     "LineInput",
     "DestinationInput",
@@ -288,6 +288,7 @@ const REQUEST_BODIES: [&str; 12] = [
     "SignIn",
     "SetPassword",
     "StoreProfile",
+    "ProductTextInput",
     "QuoteRequest",
 ];
 

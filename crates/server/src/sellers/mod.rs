@@ -5,6 +5,7 @@
 //! session ([`auth::Seller`]), never from the path or the body.
 
 pub mod auth;
+pub mod products;
 
 use crate::clock::{random_id, unix_now};
 use crate::http::error::{read_body, AppError, InvalidField, Reason};
@@ -311,7 +312,8 @@ pub async fn put_draft(
     Ok(Json(store_state(&state.db, seller.id).await?))
 }
 
-/// Publish the draft: buyers see it from now on.
+/// Publish the store: the profile's draft and every product text draft; buyers see them from
+/// now on.
 #[utoipa::path(
     post,
     path = "/v1/seller/store/publish",
@@ -328,8 +330,12 @@ pub async fn publish(
     seller: Seller,
 ) -> Result<Json<StoreProfileState>, AppError> {
     let current = store_state(&state.db, seller.id).await?;
-    write_profile(&state.db, seller.id, "published", &current.draft).await?;
-    tracing::info!(target: "sellers", seller = %seller.slug, "store published");
+    // The profile and every product text draft go before buyers together, or none does.
+    let mut tx = state.db.begin().await?;
+    write_profile(&mut *tx, seller.id, "published", &current.draft).await?;
+    let products = products::publish_texts(&mut tx, seller.id).await?;
+    tx.commit().await?;
+    tracing::info!(target: "sellers", seller = %seller.slug, products, "store published");
     Ok(Json(store_state(&state.db, seller.id).await?))
 }
 
@@ -357,7 +363,7 @@ async fn read_profile(
 }
 
 async fn write_profile(
-    db: &sqlx::SqlitePool,
+    db: impl sqlx::SqliteExecutor<'_>,
     seller: i64,
     version: &str,
     profile: &StoreProfile,
@@ -410,6 +416,9 @@ pub fn routes(state: &AppState) -> utoipa_axum::router::OpenApiRouter<AppState> 
         .routes(utoipa_axum::routes!(get_store))
         .routes(utoipa_axum::routes!(put_draft))
         .routes(utoipa_axum::routes!(publish))
+        .routes(utoipa_axum::routes!(products::list_products))
+        .routes(utoipa_axum::routes!(products::get_product))
+        .routes(utoipa_axum::routes!(products::put_text))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,

@@ -639,3 +639,221 @@ async fn a_session_ends_after_12_idle_hours_and_a_week_after_sign_in_however_use
         .expect("housekeeping");
     assert_eq!(swept.sessions_deleted, 1);
 }
+
+/// A product slug of the seeded seller `id` (1-based, as seeded).
+async fn product_of(app: &TestApp, id: i64) -> String {
+    let (slug,): (String,) =
+        sqlx::query_as("SELECT slug FROM products WHERE seller_id = ? ORDER BY id LIMIT 1")
+            .bind(id)
+            .fetch_one(&app.state.db)
+            .await
+            .expect("a product");
+    slug
+}
+
+#[tokio::test]
+async fn a_seller_corrects_a_spanish_title_and_buyers_see_and_find_it_once_published() {
+    let app = TestApp::new().await;
+    let a = signed_in(&app, A).await;
+    let slug = product_of(&app, 1).await;
+    let listed = call(&app, "GET", "/api/v1/seller/products", Some(&a), None, None)
+        .await
+        .json();
+    assert!(listed
+        .as_array()
+        .is_some_and(|l| l.iter().any(|p| p["slug"] == slug.as_str())));
+    let before = app
+        .get(&format!("/api/v1/products/{slug}?locale=es"))
+        .await
+        .json();
+    let en_before = app
+        .get(&format!("/api/v1/products/{slug}?locale=en"))
+        .await
+        .json();
+    assert_ne!(
+        before["provenance"], "original",
+        "the seller writes in Chinese"
+    );
+    let text = json!({ "title": "  Auriculares Zorzalito de verdad  ", "description_html": "<p>Hechos a mano<script>x()</script></p>" });
+    let uri = format!("/api/v1/seller/products/{slug}/texts/es");
+    let saved = call(&app, "PUT", &uri, Some(&a), Some(&a.csrf), Some(text)).await;
+    assert_eq!(saved.status, 200, "{}", saved.text());
+    let es = saved.json()["texts"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["locale"] == "es").cloned())
+        .expect("es");
+    assert_eq!(es["draft"]["title"], "Auriculares Zorzalito de verdad");
+    assert_eq!(es["draft"]["description_html"], "<p>Hechos a mano</p>");
+    // Unpublished: buyers still see the machine translation, and search does not find it.
+    let unpublished = app
+        .get(&format!("/api/v1/products/{slug}?locale=es"))
+        .await
+        .json();
+    assert_eq!(unpublished["title"], before["title"]);
+    async fn found(app: &TestApp, slug: &str) -> Option<bool> {
+        app.get("/api/v1/products?q=zorzalito&locale=es")
+            .await
+            .json()["items"]
+            .as_array()
+            .map(|items| items.iter().any(|p| p["slug"] == slug))
+    }
+    assert_eq!(found(&app, &slug).await, Some(false));
+    let published = call(
+        &app,
+        "POST",
+        "/api/v1/seller/store/publish",
+        Some(&a),
+        Some(&a.csrf),
+        None,
+    )
+    .await;
+    assert_eq!(published.status, 200, "{}", published.text());
+    let after = app
+        .get(&format!("/api/v1/products/{slug}?locale=es"))
+        .await
+        .json();
+    assert_eq!(after["title"], "Auriculares Zorzalito de verdad");
+    assert_eq!(
+        after["provenance"], "human",
+        "the seller's own, not machine-translated"
+    );
+    assert!(!after["description_html"]
+        .as_str()
+        .unwrap_or("")
+        .contains("script"));
+    assert_eq!(
+        found(&app, &slug).await,
+        Some(true),
+        "search finds the new title"
+    );
+    // The other languages are as they were, and still found by their words.
+    let en_after = app
+        .get(&format!("/api/v1/products/{slug}?locale=en"))
+        .await
+        .json();
+    assert_eq!(en_after["title"], en_before["title"]);
+    let word = en_before["model"].as_str().expect("model").to_owned();
+    let q: String = form_urlencoded::byte_serialize(word.as_bytes()).collect();
+    let by_model = app
+        .get(&format!("/api/v1/products?q={q}&locale=en"))
+        .await
+        .json();
+    assert!(
+        by_model["items"]
+            .as_array()
+            .is_some_and(|i| i.iter().any(|p| p["slug"] == slug.as_str())),
+        "{word}"
+    );
+    let drafts: (i64,) = sqlx::query_as("SELECT count(*) FROM product_text_drafts")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("drafts");
+    assert_eq!(drafts.0, 0, "published drafts are gone");
+    sqlx::query("INSERT INTO product_search (product_search) VALUES ('integrity-check')")
+        .execute(&app.state.db)
+        .await
+        .expect("the search index is whole after the old terms were taken out");
+}
+
+#[tokio::test]
+async fn another_sellers_product_is_not_found_for_every_product_endpoint_and_nothing_is_written() {
+    let app = TestApp::new().await;
+    let a = signed_in(&app, A).await;
+    let theirs = product_of(&app, 2).await;
+    call(
+        &app,
+        "GET",
+        &format!("/api/v1/seller/products/{theirs}"),
+        Some(&a),
+        None,
+        None,
+    )
+    .await
+    .problem(404, "product_not_found");
+    let text = json!({ "title": "Hijacked" });
+    call(
+        &app,
+        "PUT",
+        &format!("/api/v1/seller/products/{theirs}/texts/es"),
+        Some(&a),
+        Some(&a.csrf),
+        Some(text.clone()),
+    )
+    .await
+    .problem(404, "product_not_found");
+    call(
+        &app,
+        "PUT",
+        "/api/v1/seller/products/no-such-product/texts/es",
+        Some(&a),
+        Some(&a.csrf),
+        Some(text.clone()),
+    )
+    .await
+    .problem(404, "product_not_found");
+    // Without a session, or without the CSRF token, the same writes are refused first.
+    call(
+        &app,
+        "PUT",
+        &format!("/api/v1/seller/products/{theirs}/texts/es"),
+        None,
+        None,
+        Some(text.clone()),
+    )
+    .await
+    .problem(401, "not_signed_in");
+    call(
+        &app,
+        "PUT",
+        &format!("/api/v1/seller/products/{theirs}/texts/es"),
+        Some(&a),
+        None,
+        Some(text),
+    )
+    .await
+    .problem(403, "csrf_failed");
+    let listed = call(&app, "GET", "/api/v1/seller/products", Some(&a), None, None)
+        .await
+        .json();
+    assert!(!listed
+        .as_array()
+        .is_some_and(|l| l.iter().any(|p| p["slug"] == theirs.as_str())));
+    let drafts: (i64,) = sqlx::query_as("SELECT count(*) FROM product_text_drafts")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("drafts");
+    assert_eq!(drafts.0, 0);
+}
+
+#[tokio::test]
+async fn a_text_in_an_unknown_language_or_without_a_title_is_refused_by_name() {
+    let app = TestApp::new().await;
+    let a = signed_in(&app, A).await;
+    let slug = product_of(&app, 1).await;
+    let unknown = call(
+        &app,
+        "PUT",
+        &format!("/api/v1/seller/products/{slug}/texts/xx"),
+        Some(&a),
+        Some(&a.csrf),
+        Some(json!({ "title": "x" })),
+    )
+    .await;
+    assert_eq!(
+        fields(&unknown.problem(400, "invalid_parameter")),
+        ["locale"]
+    );
+    let blank = call(
+        &app,
+        "PUT",
+        &format!("/api/v1/seller/products/{slug}/texts/es?locale=es"),
+        Some(&a),
+        Some(&a.csrf),
+        Some(json!({ "title": "  ", "price": 1 })),
+    )
+    .await;
+    let problem = blank.problem(400, "invalid_parameter");
+    let mut named = fields(&problem);
+    named.sort_unstable();
+    assert_eq!(named, ["price", "title"]);
+}
