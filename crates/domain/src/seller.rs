@@ -183,6 +183,19 @@ pub struct SellerProductRef {
     pub drafts: u32,
 }
 
+/// `GET /api/v1/sellers/{slug}`: a store as buyers see it (only what the seller published).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Storefront {
+    pub seller: crate::catalog::SellerCard,
+    /// `null` until the seller first publishes its store.
+    pub profile: Option<StoreProfile>,
+    /// Where the seller's products ship from, most products first (cities in the buyer's
+    /// language).
+    pub ships_from: Vec<crate::catalog::ShipsFrom>,
+    pub product_count: u32,
+}
+
 /// A password's refusals: between [`MIN_PASSWORD_CHARS`] and [`MAX_PASSWORD_CHARS`].
 pub fn password_refusals(field: &str, password: &str) -> Vec<Refusal> {
     let mut out = Vec::new();

@@ -14,13 +14,14 @@ use axum::http::{header, HeaderValue};
 /// API paths whose GET answers are the same for every buyer (the catalog, texts, rates,
 /// address forms): caches may keep them. Everything else may carry a cart token, an order's
 /// key, an address or payment data.
-const PUBLIC_API: [&str; 7] = [
+const PUBLIC_API: [&str; 8] = [
     "/v1/products",
     "/v1/categories",
     "/v1/ui-texts/",
     "/v1/fx/rates",
     "/v1/address-formats/",
     "/v1/payment-methods",
+    "/v1/sellers/",
     "/openapi.json",
 ];
 

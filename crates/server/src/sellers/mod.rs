@@ -401,6 +401,104 @@ async fn store_state(db: &sqlx::SqlitePool, seller: i64) -> Result<StoreProfileS
     })
 }
 
+/// A store as buyers see it: the seller's card, its published profile, where it ships from.
+#[utoipa::path(
+    get,
+    path = "/v1/sellers/{slug}",
+    tag = "sellers",
+    params(
+        ("slug" = String, Path, description = "The seller's slug"),
+        ("locale" = Option<String>, Query, description = "Language of the warehouses' cities; default: the browser's"),
+    ),
+    responses(
+        (status = 200, description = "The store", body = domain::seller::Storefront),
+        (status = 404, description = "No seller has this slug", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_storefront(
+    State(state): State<AppState>,
+    axum::extract::Path(slug): axum::extract::Path<String>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+    headers: HeaderMap,
+) -> Result<Json<domain::seller::Storefront>, AppError> {
+    let locale = crate::http::error::locale_of(query.as_deref(), &headers);
+    #[derive(sqlx::FromRow)]
+    struct SellerRow {
+        id: i64,
+        slug: String,
+        name: String,
+        country: String,
+        rating_tenths: i64,
+        order_count: i64,
+        verified: bool,
+        language: String,
+    }
+    let row: Option<SellerRow> = sqlx::query_as(
+        "SELECT id, slug, name, country, rating_tenths, order_count, verified, language \
+         FROM sellers WHERE slug = ?",
+    )
+    .bind(&slug)
+    .fetch_optional(&state.db)
+    .await?;
+    let Some(SellerRow {
+        id,
+        slug,
+        name,
+        country,
+        rating_tenths: rating,
+        order_count: orders,
+        verified,
+        language,
+    }) = row
+    else {
+        return Err(AppError::NotFound);
+    };
+    let ships_from = sqlx::query_as::<_, (String, String, bool, String)>(
+        "SELECT w.code, w.country, w.overseas, COALESCE(wn.city, w.code) FROM products p \
+         JOIN product_warehouses pw ON pw.product_id = p.id \
+         JOIN warehouses w ON w.id = pw.warehouse_id \
+         LEFT JOIN warehouse_names wn ON wn.warehouse_id = w.id AND wn.locale = ? \
+         WHERE p.seller_id = ? GROUP BY w.id ORDER BY count(*) DESC, w.code",
+    )
+    .bind(locale.tag())
+    .bind(id)
+    .fetch_all(&state.db)
+    .await?
+    .into_iter()
+    .map(|(code, country, overseas, city)| domain::ShipsFrom {
+        code,
+        city,
+        country,
+        overseas,
+    })
+    .collect();
+    let (products,): (i64,) = sqlx::query_as("SELECT count(*) FROM products WHERE seller_id = ?")
+        .bind(id)
+        .fetch_one(&state.db)
+        .await?;
+    let profile = read_profile(&state.db, id, "published")
+        .await?
+        .map(|mut p| {
+            p.about = crate::products::sanitize::sanitize_description(&p.about);
+            p.return_policy = crate::products::sanitize::sanitize_description(&p.return_policy);
+            p
+        });
+    Ok(Json(domain::seller::Storefront {
+        seller: domain::SellerCard {
+            slug,
+            name,
+            country,
+            rating: rating as f32 / 10.0,
+            order_count: u32::try_from(orders).unwrap_or(0),
+            verified,
+            language,
+        },
+        profile,
+        ships_from,
+        product_count: u32::try_from(products).unwrap_or(0),
+    }))
+}
+
 /// The seller routes, behind the session middleware; sign-in has its own per-client limit.
 pub fn routes(state: &AppState) -> utoipa_axum::router::OpenApiRouter<AppState> {
     use utoipa_axum::router::UtoipaMethodRouterExt;
@@ -419,6 +517,7 @@ pub fn routes(state: &AppState) -> utoipa_axum::router::OpenApiRouter<AppState> 
         .routes(utoipa_axum::routes!(products::list_products))
         .routes(utoipa_axum::routes!(products::get_product))
         .routes(utoipa_axum::routes!(products::put_text))
+        .routes(utoipa_axum::routes!(get_storefront))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,

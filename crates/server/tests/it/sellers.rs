@@ -857,3 +857,61 @@ async fn a_text_in_an_unknown_language_or_without_a_title_is_refused_by_name() {
     named.sort_unstable();
     assert_eq!(named, ["price", "title"]);
 }
+
+#[tokio::test]
+async fn buyers_see_a_store_as_last_published_never_its_draft() {
+    let app = TestApp::new().await;
+    async fn store(app: &TestApp) -> TestResponse {
+        app.get(&format!("/api/v1/sellers/{A}?locale=es")).await
+    }
+    let fresh = store(&app).await;
+    assert_eq!(fresh.status, 200, "{}", fresh.text());
+    let fresh = fresh.json();
+    assert_eq!(fresh["seller"]["slug"], A);
+    assert_eq!(fresh["seller"]["verified"], true);
+    assert_eq!(fresh["profile"], serde_json::Value::Null);
+    assert!(fresh["product_count"].as_u64().is_some_and(|n| n > 0));
+    assert!(fresh["ships_from"]
+        .as_array()
+        .is_some_and(|w| !w.is_empty()));
+    let a = signed_in(&app, A).await;
+    let draft = |tagline: &str| json!({ "tagline": tagline, "about": "<p>Hola<img src=x onerror=alert(1)></p>" });
+    call(
+        &app,
+        "PUT",
+        "/api/v1/seller/store/draft",
+        Some(&a),
+        Some(&a.csrf),
+        Some(draft("Navidad")),
+    )
+    .await;
+    assert_eq!(
+        store(&app).await.json()["profile"],
+        serde_json::Value::Null,
+        "a draft is not shown"
+    );
+    call(
+        &app,
+        "POST",
+        "/api/v1/seller/store/publish",
+        Some(&a),
+        Some(&a.csrf),
+        None,
+    )
+    .await;
+    call(
+        &app,
+        "PUT",
+        "/api/v1/seller/store/draft",
+        Some(&a),
+        Some(&a.csrf),
+        Some(draft("Año nuevo")),
+    )
+    .await;
+    let shown = store(&app).await.json();
+    assert_eq!(shown["profile"]["tagline"], "Navidad");
+    assert_eq!(shown["profile"]["about"], "<p>Hola</p>", "sanitized");
+    app.get("/api/v1/sellers/no-such-seller")
+        .await
+        .problem(404, "not_found");
+}
