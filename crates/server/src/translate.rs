@@ -142,14 +142,34 @@ impl Translator for LibreTranslate {
             if !status.is_success() {
                 return Err(TranslateError::Status(status.as_u16()));
             }
-            let bytes = match tokio::time::timeout(self.timeout, response.bytes()).await {
-                Err(_) => return Err(TranslateError::Timeout(self.timeout)),
-                Ok(Err(e)) => return Err(TranslateError::Unreachable(e.to_string())),
-                Ok(Ok(bytes)) => bytes,
-            };
-            if bytes.len() > MAX_ANSWER_BYTES {
-                return Err(TranslateError::Malformed(format!("{} bytes", bytes.len())));
+            let too_long = || TranslateError::Malformed(format!("over {MAX_ANSWER_BYTES} bytes"));
+            if response
+                .content_length()
+                .is_some_and(|n| n > MAX_ANSWER_BYTES as u64)
+            {
+                return Err(too_long());
             }
+            // Read piece by piece, and stop at the limit: a provider streaming without end
+            // fills no memory.
+            let mut response = response;
+            let read = async {
+                let mut bytes = Vec::new();
+                while let Some(chunk) = response
+                    .chunk()
+                    .await
+                    .map_err(|e| TranslateError::Unreachable(e.to_string()))?
+                {
+                    if bytes.len() + chunk.len() > MAX_ANSWER_BYTES {
+                        return Err(too_long());
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                Ok(bytes)
+            };
+            let bytes = match tokio::time::timeout(self.timeout, read).await {
+                Err(_) => return Err(TranslateError::Timeout(self.timeout)),
+                Ok(result) => result?,
+            };
             #[derive(serde::Deserialize)]
             struct Answer {
                 #[serde(rename = "translatedText")]

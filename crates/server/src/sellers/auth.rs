@@ -172,7 +172,8 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
     }
     let mut response = next.run(req).await;
     // A handler that set its own cookie (sign-in, sign-out) has the last word.
-    if !response.headers().contains_key(header::SET_COOKIE) {
+    let own_cookie = response.headers().contains_key(header::SET_COOKIE);
+    if !own_cookie {
         if let Some(Rotated(token, expires_at)) = rotated {
             response.headers_mut().insert(
                 header::SET_COOKIE,
@@ -183,6 +184,12 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
                 .headers_mut()
                 .insert(header::SET_COOKIE, clear_cookie(&state));
         }
+    }
+    // A response that sets a cookie is this client's alone: no cache may keep it.
+    if response.headers().contains_key(header::SET_COOKIE) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
 }
@@ -238,11 +245,15 @@ async fn session(
     // Each use extends the idle deadline, up to the week; written at most every 5 minutes.
     let extended = (now + IDLE_SECONDS).min(signed_in_at + ABSOLUTE_SECONDS);
     if !replaced && extended - expires_at >= 300 {
-        sqlx::query("UPDATE seller_sessions SET expires_at = ? WHERE token_hash = ?")
-            .bind(extended)
-            .bind(&hash)
-            .execute(&state.db)
-            .await?;
+        // Never a replaced token: a request that read the row before another replaced it must
+        // not give the old token its 12 hours back.
+        sqlx::query(
+            "UPDATE seller_sessions SET expires_at = ? WHERE token_hash = ? AND replaced = 0",
+        )
+        .bind(extended)
+        .bind(&hash)
+        .execute(&state.db)
+        .await?;
         expires_at = extended;
     }
     let seller = Seller {

@@ -64,6 +64,11 @@ pub async fn sign_in(
         }]));
     }
     let email = input.email.trim().to_lowercase();
+    // No account has a longer email (SMTP's limit); not worth a hash check or a place in the
+    // failure guard's memory.
+    if email.len() > 254 {
+        return Err(AppError::SignInFailed);
+    }
     let now = unix_now();
     if let Some(wait) = state.sign_in_failures.wait(&email, now) {
         return Err(AppError::RateLimited(wait));
@@ -329,10 +334,13 @@ pub async fn publish(
     State(state): State<AppState>,
     seller: Seller,
 ) -> Result<Json<StoreProfileState>, AppError> {
-    let current = store_state(&state.db, seller.id).await?;
-    // The profile and every product text draft go before buyers together, or none does.
+    // The profile and every product text draft go before buyers together, or none does; the
+    // draft is read inside the transaction, so a draft saved meanwhile is published whole or
+    // not at all. Without a saved draft the published profile stays as it is.
     let mut tx = state.db.begin().await?;
-    write_profile(&mut *tx, seller.id, "published", &current.draft).await?;
+    if let Some(draft) = read_profile(&mut *tx, seller.id, "draft").await? {
+        write_profile(&mut *tx, seller.id, "published", &draft).await?;
+    }
     let products = products::publish_texts(&mut tx, seller.id).await?;
     tx.commit().await?;
     tracing::info!(target: "sellers", seller = %seller.slug, products, "store published");
@@ -340,7 +348,7 @@ pub async fn publish(
 }
 
 async fn read_profile(
-    db: &sqlx::SqlitePool,
+    db: impl sqlx::SqliteExecutor<'_>,
     seller: i64,
     version: &str,
 ) -> Result<Option<StoreProfile>, sqlx::Error> {
@@ -517,9 +525,10 @@ pub fn routes(state: &AppState) -> utoipa_axum::router::OpenApiRouter<AppState> 
         .routes(utoipa_axum::routes!(products::list_products))
         .routes(utoipa_axum::routes!(products::get_product))
         .routes(utoipa_axum::routes!(products::put_text))
-        .routes(utoipa_axum::routes!(get_storefront))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,
         ))
+        // Public, cacheable, and never carrying a session's cookie.
+        .routes(utoipa_axum::routes!(get_storefront))
 }

@@ -367,9 +367,11 @@ async fn sign_in_is_limited_per_client_with_a_localized_429() {
         ..server::http::limits::Limits::unlimited()
     };
     let app = TestApp::with(move |s| s.with_limits(limits)).await;
+    // A different email each time: the per-email guard never holds these back.
+    let tries = std::sync::atomic::AtomicU32::new(0);
     let attempt = |ip: [u8; 4]| {
-        let body =
-            json!({ "email": format!("guess{}@x.example", ip[3]), "password": "guessing-it" });
+        let n = tries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let body = json!({ "email": format!("guess{n}@x.example"), "password": "guessing-it" });
         let mut request = Request::post("/api/v1/seller/session?locale=ja")
             .header("content-type", "application/json")
             .body(Body::from(body.to_string()))
@@ -391,6 +393,12 @@ async fn sign_in_is_limited_per_client_with_a_localized_429() {
         401,
         "another client is not held back"
     );
+    // Reading the session is not a sign-in: the limited client still gets its answer.
+    let mut read = Request::get("/api/v1/seller/session")
+        .body(Body::empty())
+        .expect("request");
+    read.extensions_mut().insert(from([203, 0, 113, 7]));
+    app.request(read).await.problem(401, "not_signed_in");
 }
 
 #[tokio::test]
@@ -726,6 +734,39 @@ async fn a_seller_corrects_a_spanish_title_and_buyers_see_and_find_it_once_publi
         Some(true),
         "search finds the new title"
     );
+    // The old Spanish title's own words no longer find it: its old terms left the index.
+    let old_words: Vec<String> = before["title"]
+        .as_str()
+        .unwrap_or("")
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 3 && w.chars().all(char::is_alphabetic))
+        .collect();
+    let en_title = en_before["title"].as_str().unwrap_or("").to_lowercase();
+    let only_spanish: Vec<&String> = old_words
+        .iter()
+        .filter(|w| {
+            !en_title.contains(w.as_str())
+                && !"auriculares zorzalito de verdad".contains(w.as_str())
+        })
+        .collect();
+    assert!(
+        !only_spanish.is_empty(),
+        "a word only the old Spanish title has: {old_words:?}"
+    );
+    for word in only_spanish {
+        let q: String = form_urlencoded::byte_serialize(word.as_bytes()).collect();
+        let hits = app
+            .get(&format!("/api/v1/products?q={q}&locale=es"))
+            .await
+            .json();
+        assert!(
+            !hits["items"]
+                .as_array()
+                .is_some_and(|i| i.iter().any(|p| p["slug"] == slug.as_str())),
+            "{word} still finds it"
+        );
+    }
     // The other languages are as they were, and still found by their words.
     let en_after = app
         .get(&format!("/api/v1/products/{slug}?locale=en"))
@@ -875,6 +916,39 @@ async fn buyers_see_a_store_as_last_published_never_its_draft() {
         .as_array()
         .is_some_and(|w| !w.is_empty()));
     let a = signed_in(&app, A).await;
+    // Publishing before any draft was saved publishes nothing: no empty profile for buyers.
+    call(
+        &app,
+        "POST",
+        "/api/v1/seller/store/publish",
+        Some(&a),
+        Some(&a.csrf),
+        None,
+    )
+    .await;
+    assert_eq!(store(&app).await.json()["profile"], serde_json::Value::Null);
+    // The public store never carries a session's cookie, even for a seller whose token is
+    // due for replacement.
+    sqlx::query("UPDATE seller_sessions SET issued_at = issued_at - 3600")
+        .execute(&app.state.db)
+        .await
+        .expect("age the token");
+    let with_cookie = call(
+        &app,
+        "GET",
+        &format!("/api/v1/sellers/{A}"),
+        Some(&a),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(with_cookie.status, 200);
+    assert!(with_cookie.header("set-cookie").is_empty());
+    assert_ne!(
+        with_cookie.header("cache-control"),
+        "no-store",
+        "cacheable like the catalog"
+    );
     let draft = |tagline: &str| json!({ "tagline": tagline, "about": "<p>Hola<img src=x onerror=alert(1)></p>" });
     call(
         &app,

@@ -159,6 +159,13 @@ async fn a_body_that_is_not_a_translation_leaves_the_original() {
         match body["q"].as_str() {
             Some("html") => "<html>gateway</html>".into_response(),
             Some("empty") => Json(serde_json::json!({ "translatedText": "  " })).into_response(),
+            Some("huge") => Json(serde_json::json!({ "translatedText": "x".repeat(300 * 1024) }))
+                .into_response(),
+            Some("moved") => (
+                axum::http::StatusCode::FOUND,
+                [(axum::http::header::LOCATION, "http://127.0.0.1:9/translate")],
+            )
+                .into_response(),
             _ => Json(serde_json::json!({ "translated": "wrong field" })).into_response(),
         }
     }
