@@ -111,9 +111,12 @@ suite('split wasm', ({ store, newPage }) => {
 
   test('a link to a page whose code is still on its way keeps the page before it until the new one is drawn, then moves the address bar and the scroll', async () => {
     const page = await newPage();
-    // Every request for the product pack is held back 1.5 s, the idle prefetch's too.
+    // Every request for the product pack, the idle prefetch's too, is held back until the
+    // listing has been checked (a fixed delay raced the prefetch, which starts before the click).
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
     await page.route(`**/${own('product')}`, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await held;
       await route.continue();
     });
     // A listing with a query: it must keep its own while the next page's code arrives.
@@ -133,6 +136,7 @@ suite('split wasm', ({ store, newPage }) => {
     assert.equal(new URL(page.url()).pathname, '/en/c/apparel');
     assert.equal(await page.getByLabel('Sort by').inputValue(), 'price_asc');
     assert.deepEqual(listings, [], 'the listing fetched again while the product page was on its way');
+    release();
     await page.getByRole('button', { name: 'Add to cart' }).waitFor();
     assert.equal(new URL(page.url()).pathname, href);
     assert.equal(await page.evaluate(() => window.scrollY), 0);
