@@ -8,15 +8,6 @@ use axum::extract::Path;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use domain::Locale;
-use std::sync::LazyLock;
-
-static LOCALE_TAGS: LazyLock<String> = LazyLock::new(|| {
-    Locale::ALL
-        .iter()
-        .map(|l| l.tag())
-        .collect::<Vec<_>>()
-        .join(", ")
-});
 
 /// Every UI text of a locale as one JSON array of slots (`ui_texts::Texts::to_json`): the
 /// plain texts in the order of `Texts::PLAIN_KEYS`, then six slots per plural text (the CLDR
@@ -37,7 +28,7 @@ pub async fn get_ui_texts(Path(tag): Path<String>) -> Result<Response, AppError>
         .ok_or_else(|| {
             AppError::InvalidParameters(vec![InvalidField {
                 field: "locale".into(),
-                reason: Reason::OneOf(&LOCALE_TAGS),
+                reason: Reason::OneOf(crate::http::error::locale_list()),
             }])
         })?;
     let mut response = ui_texts::texts(locale).to_json().into_response();

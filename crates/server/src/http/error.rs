@@ -118,6 +118,18 @@ pub fn destination_list() -> &'static str {
     LIST.as_str()
 }
 
+/// The shipped locales' tags, comma-separated: the "one of" list of every locale field.
+pub fn locale_list() -> &'static str {
+    static LIST: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        Locale::ALL
+            .iter()
+            .map(|l| l.tag())
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    LIST.as_str()
+}
+
 /// Why a parameter was refused; each has a stable `code` and a localized message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {

@@ -97,14 +97,16 @@ pub async fn sign_in(
             .fetch_one(&state.db)
             .await?;
     tracing::info!(target: "sellers", seller = %slug, "signed in");
-    let session = SellerSession {
-        seller: slug,
+    let seller = Seller {
+        id,
+        slug,
         name,
         language,
         csrf_token,
-        expires_at: crate::clock::rfc3339(expires_at),
+        expires_at,
+        token_hash: auth::token_hash(&token),
     };
-    let mut response = Json(session).into_response();
+    let mut response = Json(auth::session_info(&seller)).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
         auth::set_cookie(&state, &token, expires_at, now),

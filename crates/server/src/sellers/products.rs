@@ -17,18 +17,6 @@ use domain::Locale;
 
 const MAX_TEXT_BODY_BYTES: usize = 96 * 1024;
 
-/// The comma-separated locale tags, for the "one of" message.
-fn locale_list() -> &'static str {
-    static LIST: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        Locale::ALL
-            .iter()
-            .map(|l| l.tag())
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
-    LIST.as_str()
-}
-
 /// The id and original locale of the signed-in seller's product `slug`.
 async fn own_product(
     state: &AppState,
@@ -179,7 +167,7 @@ pub async fn put_text(
         .ok_or_else(|| {
             AppError::InvalidParameters(vec![InvalidField {
                 field: "locale".into(),
-                reason: Reason::OneOf(locale_list()),
+                reason: Reason::OneOf(crate::http::error::locale_list()),
             }])
         })?;
     let body = read_body(body, MAX_TEXT_BODY_BYTES).await?;

@@ -2,19 +2,17 @@
 //! half-placed by hanging up, order one cart twice, hold stock hostage, flood the store, slip
 //! unknown fields past it, forge the store's origin, or read private answers from a cache.
 
-use crate::helpers::{fields, TestApp};
+use crate::helpers::{fields, from, TestApp};
 use crate::orders::{
     checkout, count, order_body, place, stock, token, two_sellers, APPROVED, DECLINED,
 };
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::Request;
 use axum::routing::get;
 use axum::Router;
 use serde_json::{json, Value};
 use server::payments::sandbox::Sandbox;
 use server::payments::{ChargeFuture, ChargeRequest, CheckFuture, PaymentProvider, VoidFuture};
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -342,10 +340,6 @@ async fn declined_cards_with_fresh_keys_never_hold_the_last_units() {
     let res = place(&app, "honest", &order_body(&honest, &token(&app, APPROVED))).await;
     assert_eq!(res.status, 201, "{}", res.text());
     assert_eq!(stock(&app, &sku).await, 0);
-}
-
-fn from(ip: [u8; 4]) -> ConnectInfo<SocketAddr> {
-    ConnectInfo(SocketAddr::from((ip, 40_000)))
 }
 
 async fn place_as(

@@ -191,6 +191,11 @@ impl TestResponse {
     }
 }
 
+/// A request's peer address (what the per-client limits key on): `ip`, port 40000.
+pub fn from(ip: [u8; 4]) -> axum::extract::ConnectInfo<std::net::SocketAddr> {
+    axum::extract::ConnectInfo(std::net::SocketAddr::from((ip, 40_000)))
+}
+
 /// The `field` of every entry in a problem's `errors`, in order.
 pub fn fields(problem: &serde_json::Value) -> Vec<&str> {
     problem["errors"]

@@ -1,11 +1,9 @@
 //! Seller accounts: signing in, sessions, CSRF, and that a seller reaches only its own store.
 
-use crate::helpers::{fields, TestApp, TestResponse};
+use crate::helpers::{fields, from, TestApp, TestResponse};
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::Request;
 use serde_json::json;
-use std::net::SocketAddr;
 
 const A: &str = "shenzhen-brightway";
 const B: &str = "yiwu-little-star";
@@ -354,10 +352,6 @@ async fn a_low_contrast_theme_colour_is_refused_with_its_ratio_and_nothing_is_st
     let mut named = fields(&problem);
     named.sort_unstable();
     assert_eq!(named, ["seller_id", "tagline"]);
-}
-
-fn from(ip: [u8; 4]) -> ConnectInfo<SocketAddr> {
-    ConnectInfo(SocketAddr::from((ip, 40_000)))
 }
 
 #[tokio::test]
