@@ -25,6 +25,7 @@ pub const LISTING_PARAMS: &[&str] = &[
     "min_price",
     "max_price",
     "ships_from",
+    "seller",
     "handling_free",
     "min_rating",
     "sort",

@@ -84,6 +84,12 @@ pub struct StoreProfile {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
     pub return_policy: String,
+    /// The logo: a path under `/media/u/` from an upload (`POST /api/v1/seller/images/logo`).
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// The banner across the store page's top, from an upload likewise.
+    #[serde(default)]
+    pub banner: Option<String>,
 }
 
 /// `GET /api/v1/seller/store`: the draft the seller edits and what buyers see now.
@@ -93,7 +99,12 @@ pub struct StoreProfileState {
     pub draft: StoreProfile,
     /// `null` until the first publication.
     pub published: Option<StoreProfile>,
-    /// Whether the draft differs from what is published.
+    #[serde(default)]
+    pub featured: FeaturedState,
+    #[serde(default)]
+    pub campaigns: CampaignsState,
+    /// Whether the draft (profile, featured products or campaigns) differs from what is
+    /// published.
     pub unpublished_changes: bool,
 }
 
@@ -194,6 +205,245 @@ pub struct Storefront {
     /// language).
     pub ships_from: Vec<crate::catalog::ShipsFrom>,
     pub product_count: u32,
+    /// The products the seller features, in its order (prices as in a listing).
+    #[serde(default)]
+    pub featured: Vec<crate::catalog::ProductSummary>,
+    /// The campaign live now, if one is.
+    #[serde(default)]
+    pub campaign: Option<LiveCampaign>,
+}
+
+/// The most products a store features, on its page or in one campaign.
+pub const MAX_FEATURED: usize = 12;
+/// The most campaigns a store keeps (past, live and scheduled).
+pub const MAX_CAMPAIGNS: usize = 8;
+/// The longest campaign headline, in characters.
+pub const MAX_HEADLINE_CHARS: usize = 80;
+
+/// `PUT /api/v1/seller/store/featured`: the products the store page shows first, in order
+/// (slugs of the seller's own products).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeaturedProducts {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 12))]
+    pub products: Vec<String>,
+}
+
+impl FeaturedProducts {
+    /// Too many, or one named twice (which product belongs to whom is the server's check).
+    pub fn refusals(&self) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        product_list_refusals(&mut out, "products", &self.products);
+        out
+    }
+}
+
+fn product_list_refusals(out: &mut Vec<Refusal>, field: &str, slugs: &[String]) {
+    if slugs.len() > MAX_FEATURED {
+        refuse(
+            out,
+            field,
+            Rule::TooMany {
+                max: MAX_FEATURED as u64,
+            },
+        );
+        return;
+    }
+    for (i, slug) in slugs.iter().enumerate() {
+        if slug.trim().is_empty() || slug.len() > 200 {
+            refuse(out, format!("{field}[{i}]"), Rule::UnknownItem);
+        } else if slugs[..i].contains(slug) {
+            refuse(out, format!("{field}[{i}]"), Rule::RepeatedItem);
+        }
+    }
+}
+
+/// A seasonal campaign as the seller writes it: a headline, a banner and featured products,
+/// shown to buyers from `starts` to `ends`, wall-clock times in the seller's `time_zone`.
+/// Discounts come later: the campaign is the row they will hang on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Campaign {
+    /// The campaign's own id, the same in the draft and once published; empty for a new one
+    /// (the server gives it one).
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(required = true, max_length = 80, example = "11.11 — free gift wrap")
+    )]
+    pub headline: String,
+    /// Local date and time, `YYYY-MM-DDTHH:MM` (an HTML `datetime-local` value).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(required = true, example = "2026-11-11T00:00")
+    )]
+    pub starts: String,
+    /// Local date and time the campaign ends (exclusive), after `starts`.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(required = true, example = "2026-11-12T00:00")
+    )]
+    pub ends: String,
+    /// An IANA time zone (`Asia/Shanghai`): the clock `starts` and `ends` are read on.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, example = "Asia/Shanghai"))]
+    pub time_zone: String,
+    /// The campaign's featured products, slugs of the seller's own, in order.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 12))]
+    pub products: Vec<String>,
+    /// The banner: a path under `/media/` from an upload, or none (the store's banner shows).
+    #[serde(default)]
+    pub banner: Option<String>,
+}
+
+/// `PUT /api/v1/seller/store/campaigns`: every campaign of the store's draft, replacing those
+/// before.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Campaigns {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 8))]
+    pub campaigns: Vec<Campaign>,
+}
+
+impl Campaigns {
+    /// Every field that breaks a rule, named `campaigns[i].field`. Whether the time zone exists
+    /// and the local times exist in it is the server's check (it holds the time zone data).
+    pub fn refusals(&self) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        if self.campaigns.len() > MAX_CAMPAIGNS {
+            refuse(
+                &mut out,
+                "campaigns",
+                Rule::TooMany {
+                    max: MAX_CAMPAIGNS as u64,
+                },
+            );
+            return out;
+        }
+        for (i, c) in self.campaigns.iter().enumerate() {
+            let field = |name: &str| format!("campaigns[{i}].{name}");
+            let headline = c.headline.trim();
+            if headline.is_empty() {
+                refuse(&mut out, field("headline"), Rule::Required);
+            } else if headline.chars().count() > MAX_HEADLINE_CHARS {
+                refuse(
+                    &mut out,
+                    field("headline"),
+                    Rule::TooLong {
+                        max: MAX_HEADLINE_CHARS as u64,
+                    },
+                );
+            } else if headline.chars().any(char::is_control) {
+                refuse(&mut out, field("headline"), Rule::Malformed);
+            }
+            let starts = local_minutes(&c.starts);
+            let ends = local_minutes(&c.ends);
+            for (name, value, parsed) in [("starts", &c.starts, starts), ("ends", &c.ends, ends)] {
+                if value.trim().is_empty() {
+                    refuse(&mut out, field(name), Rule::Required);
+                } else if parsed.is_none() {
+                    refuse(&mut out, field(name), Rule::Malformed);
+                }
+            }
+            if let (Some(s), Some(e)) = (starts, ends) {
+                if e <= s {
+                    refuse(&mut out, field("ends"), Rule::NotAfterStart);
+                }
+            }
+            if c.time_zone.trim().is_empty() {
+                refuse(&mut out, field("time_zone"), Rule::Required);
+            } else if c.time_zone.len() > 64
+                || !c
+                    .time_zone
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"/_+-".contains(&b))
+            {
+                refuse(&mut out, field("time_zone"), Rule::Malformed);
+            }
+            if c.id.len() > 64 || !c.id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                refuse(&mut out, field("id"), Rule::Malformed);
+            }
+            if let Some(banner) = &c.banner {
+                if !is_media_path(banner) {
+                    refuse(&mut out, field("banner"), Rule::Malformed);
+                }
+            }
+            product_list_refusals(&mut out, &field("products"), &c.products);
+        }
+        out
+    }
+}
+
+/// A path the store's own uploads are served at: `/media/u/…`, plain characters only.
+pub fn is_media_path(path: &str) -> bool {
+    path.strip_prefix("/media/u/").is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.len() <= 120
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b))
+            && !rest.contains("..")
+    })
+}
+
+/// A `datetime-local` value (`YYYY-MM-DDTHH:MM`, seconds allowed as `:00`) as minutes since
+/// 0000-01-01 on a calendar where every month has 31 days: enough to order two values and
+/// to refuse impossible fields (month 13, 24:00); February 30 passes here and is refused by
+/// the server's calendar.
+pub fn local_minutes(value: &str) -> Option<u64> {
+    let v = value.trim();
+    let v = v.strip_suffix(":00").filter(|s| s.len() == 16).unwrap_or(v);
+    let b = v.as_bytes();
+    if b.len() != 16 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u64> {
+        let part = &v[r];
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (y, mo, d, h, mi) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 {
+        return None;
+    }
+    Some((((y * 12 + mo - 1) * 31 + d - 1) * 24 + h) * 60 + mi)
+}
+
+/// The featured products of the store's draft and of what buyers see.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeaturedState {
+    pub draft: Vec<String>,
+    pub published: Vec<String>,
+}
+
+/// The campaigns of the store's draft and of what buyers see.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CampaignsState {
+    pub draft: Vec<Campaign>,
+    pub published: Vec<Campaign>,
+}
+
+/// The campaign buyers see now on a store page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LiveCampaign {
+    pub id: String,
+    pub headline: String,
+    /// When it ends, RFC 3339 in UTC.
+    pub ends_at: String,
+    pub banner: Option<crate::catalog::ImageRef>,
+    pub products: Vec<crate::catalog::ProductSummary>,
 }
 
 /// A password's refusals: between [`MIN_PASSWORD_CHARS`] and [`MAX_PASSWORD_CHARS`].
@@ -241,6 +491,11 @@ impl StoreProfile {
             &self.return_policy,
             MAX_STORE_TEXT_CHARS,
         );
+        for (field, path) in [("logo", &self.logo), ("banner", &self.banner)] {
+            if path.as_deref().is_some_and(|p| !is_media_path(p)) {
+                refuse(&mut out, field, Rule::Malformed);
+            }
+        }
         if let Some(color) = &self.theme_color {
             match parse_hex_color(color) {
                 None => refuse(&mut out, "theme_color", Rule::Malformed),

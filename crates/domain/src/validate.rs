@@ -39,6 +39,8 @@ pub enum Rule {
     TooLong { max: u64 },
     /// A colour under which white text reaches only `ratio_tenths` / 10 : 1 (WCAG AA: 4.5).
     LowContrast { ratio_tenths: u32 },
+    /// An end that is not after its start.
+    NotAfterStart,
 }
 
 /// One field and the rule it breaks.

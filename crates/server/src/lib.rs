@@ -100,6 +100,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", health)
         .route("/media/products/{file}", get(media::product_image))
         .route("/media/products/{slug}/{file}", get(media::product_view))
+        .route("/media/u/{key}", get(web::uploads::serve))
         .nest("/api", api)
         .with_state(state)
         .merge(web::seo::router(public_url, pages.clone()))

@@ -78,6 +78,35 @@ async fn command(config: &Config, args: &[String]) -> ExitCode {
     }
 }
 
+/// Where uploaded pictures go: `STORE_MEDIA_DIR`, else a `media` folder beside the database
+/// file (`data/media` by default); in memory for an in-memory database.
+fn media_store(
+    database_url: &str,
+) -> Result<std::sync::Arc<dyn server::web::uploads::MediaStore>, Box<dyn std::error::Error>> {
+    use server::web::uploads::{FileMediaStore, MemoryMediaStore};
+    let dir = match std::env::var("STORE_MEDIA_DIR").ok().filter(|d| !d.trim().is_empty()) {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => {
+            let path = database_url
+                .trim_start_matches("sqlite:")
+                .trim_start_matches("//")
+                .split('?')
+                .next()
+                .unwrap_or_default();
+            if path.is_empty() || path.contains(":memory:") {
+                return Ok(std::sync::Arc::new(MemoryMediaStore::default()));
+            }
+            std::path::Path::new(path)
+                .parent()
+                .map_or_else(|| "media".into(), |p| p.join("media"))
+        }
+    };
+    let store = FileMediaStore::new(&dir)
+        .map_err(|e| format!("cannot use {} for uploaded pictures: {e}", dir.display()))?;
+    tracing::info!(dir = %dir.display(), "uploaded pictures");
+    Ok(std::sync::Arc::new(store))
+}
+
 async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let pool = db::connect_and_prepare(&config.database_url)
         .await
@@ -110,7 +139,8 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .with_public_url(&public_url)
         .with_translator(server::translate::from_lookup(&|key| {
             std::env::var(key).ok()
-        }));
+        }))
+        .with_media(media_store(&config.database_url)?);
     tracing::info!(provider = state.translator.name(), "translation provider");
     if let Some(refresh) = config.fx_refresh.clone() {
         tracing::info!(url = %refresh.url, every_s = refresh.every.as_secs(), "exchange rates will refresh from a feed");

@@ -33,6 +33,9 @@ pub struct AppState {
     /// The translation provider sellers' texts go through (`STORE_TRANSLATE_URL`; none by
     /// default: buyers see the original, marked with its language).
     pub translator: std::sync::Arc<dyn crate::translate::Translator>,
+    /// Where sellers' uploaded pictures are kept (`web::uploads`; files under
+    /// `STORE_MEDIA_DIR` in `main.rs`, in memory otherwise).
+    pub media: std::sync::Arc<dyn crate::web::uploads::MediaStore>,
     /// Failed seller sign-ins per email (the same guard as order lookups).
     pub sign_in_failures: std::sync::Arc<LookupGuard>,
     /// Per-client limits and time limits (`STORE_RATE_*`, `STORE_*_SECONDS`).
@@ -65,6 +68,7 @@ impl AppState {
             lookups: std::sync::Arc::default(),
             sign_in_failures: std::sync::Arc::default(),
             translator: std::sync::Arc::new(crate::translate::NoTranslator),
+            media: std::sync::Arc::new(crate::web::uploads::MemoryMediaStore::default()),
             fx: std::sync::Arc::new(FxStore::new(Rates::embedded(), FxSettings::default())),
             limiters: limits::Limiters::new(&limits::Limits::default()),
             limits: limits::Limits::default(),
@@ -99,6 +103,12 @@ impl AppState {
         translator: std::sync::Arc<dyn crate::translate::Translator>,
     ) -> AppState {
         self.translator = translator;
+        self
+    }
+
+    /// The same state keeping uploaded pictures elsewhere.
+    pub fn with_media(mut self, media: std::sync::Arc<dyn crate::web::uploads::MediaStore>) -> AppState {
+        self.media = media;
         self
     }
 

@@ -180,6 +180,14 @@ pub enum Reason {
     /// A theme colour under which white text reaches only `ratio_tenths` / 10 : 1 (WCAG AA
     /// asks 4.5 : 1).
     LowContrast { ratio_tenths: u32 },
+    /// An end that is not after its start.
+    NotAfterStart,
+    /// An upload that is not a raster picture the store takes (PNG, JPEG, WebP).
+    NotAnImage,
+    /// An upload over `max_mb` megabytes.
+    FileTooLarge { max_mb: u64 },
+    /// A picture wider or taller than `max` pixels.
+    TooManyPixels { max: u32 },
 }
 
 impl Reason {
@@ -222,6 +230,10 @@ impl Reason {
             Reason::OtherAddress => "other_address",
             Reason::TooShort { .. } => "too_short",
             Reason::LowContrast { .. } => "low_contrast",
+            Reason::NotAfterStart => "not_after_start",
+            Reason::NotAnImage => "not_an_image",
+            Reason::FileTooLarge { .. } => "file_too_large",
+            Reason::TooManyPixels { .. } => "too_many_pixels",
         }
     }
 }
@@ -232,6 +244,13 @@ impl AppError {
             // 400: the request breaks the published schema (a shape, range, list or length);
             // 422: the schema allows it but a rule of the store refuses it (an unknown item,
             // a postal code not in the country's format).
+            AppError::InvalidParameters(fields)
+                if fields
+                    .iter()
+                    .any(|f| matches!(f.reason, Reason::FileTooLarge { .. })) =>
+            {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
             AppError::InvalidParameters(fields) if fields.iter().all(|f| f.reason.is_rule()) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
@@ -365,6 +384,18 @@ impl AppError {
                                     "ratio",
                                     &format!("{}.{}", ratio_tenths / 10, ratio_tenths % 10),
                                 )],
+                            ),
+                            Reason::NotAfterStart => {
+                                fill(t.not_after_start, &[("name", &f.field)])
+                            }
+                            Reason::NotAnImage => fill(t.not_an_image, &[("name", &f.field)]),
+                            Reason::FileTooLarge { max_mb } => fill(
+                                t.file_too_large,
+                                &[("name", &f.field), ("max", &max_mb.to_string())],
+                            ),
+                            Reason::TooManyPixels { max } => fill(
+                                t.too_many_pixels,
+                                &[("name", &f.field), ("max", &max.to_string())],
                             ),
                         },
                     })

@@ -56,6 +56,10 @@ pub struct Texts {
     pub invite_invalid: &'static str,
     pub too_short: &'static str,
     pub low_contrast: &'static str,
+    pub not_after_start: &'static str,
+    pub not_an_image: &'static str,
+    pub file_too_large: &'static str,
+    pub too_many_pixels: &'static str,
 }
 
 /// The texts for `locale`.
@@ -139,6 +143,10 @@ const EN: Texts = Texts {
     invite_invalid: "This set-password link is not valid or has expired. Ask for a new one.",
     too_short: "{name} must be at least {min} characters long.",
     low_contrast: "White text on this colour has a contrast of {ratio}:1; buyers need at least 4.5:1 to read it. Choose a darker colour.",
+    not_after_start: "{name} must be later than the start.",
+    not_an_image: "{name} is not a PNG, JPEG or WebP picture.",
+    file_too_large: "{name} is larger than {max} MB.",
+    too_many_pixels: "{name} is larger than {max} × {max} pixels.",
 };
 
 const ZHCN: Texts = Texts {
@@ -194,6 +202,10 @@ const ZHCN: Texts = Texts {
     too_short: "{name} 至少需要 {min} 个字符。",
     low_contrast:
         "白色文字在此颜色上的对比度为 {ratio}:1；买家至少需要 4.5:1 才能看清。请选择更深的颜色。",
+    not_after_start: "{name} 必须晚于开始时间。",
+    not_an_image: "{name} 不是 PNG、JPEG 或 WebP 图片。",
+    file_too_large: "{name} 超过 {max} MB。",
+    too_many_pixels: "{name} 超过 {max} × {max} 像素。",
 };
 
 const JA: Texts = Texts {
@@ -248,6 +260,10 @@ const JA: Texts = Texts {
     invite_invalid: "このパスワード設定リンクは無効か期限切れです。新しいリンクを依頼してください。",
     too_short: "{name} は {min} 文字以上で入力してください。",
     low_contrast: "この色の上の白い文字のコントラストは {ratio}:1 です。購入者が読むには 4.5:1 以上が必要です。もっと濃い色を選んでください。",
+    not_after_start: "{name} は開始より後にしてください。",
+    not_an_image: "{name} は PNG、JPEG、WebP の画像ではありません。",
+    file_too_large: "{name} が {max} MB を超えています。",
+    too_many_pixels: "{name} が {max} × {max} ピクセルを超えています。",
 };
 
 const KO: Texts = Texts {
@@ -302,6 +318,10 @@ const KO: Texts = Texts {
     invite_invalid: "이 비밀번호 설정 링크는 유효하지 않거나 만료되었습니다. 새 링크를 요청하세요.",
     too_short: "{name}은(는) {min}자 이상이어야 합니다.",
     low_contrast: "이 색상 위의 흰색 글자 대비는 {ratio}:1입니다. 구매자가 읽으려면 4.5:1 이상이 필요합니다. 더 어두운 색을 선택하세요.",
+    not_after_start: "{name}은(는) 시작보다 뒤여야 합니다.",
+    not_an_image: "{name}은(는) PNG, JPEG 또는 WebP 이미지가 아닙니다.",
+    file_too_large: "{name}이(가) {max}MB보다 큽니다.",
+    too_many_pixels: "{name}이(가) {max} × {max} 픽셀보다 큽니다.",
 };
 
 const TH: Texts = Texts {
@@ -358,6 +378,10 @@ const TH: Texts = Texts {
     too_short: "{name} ต้องมีอย่างน้อย {min} ตัวอักษร",
     low_contrast:
         "ตัวอักษรสีขาวบนสีนี้มีคอนทราสต์ {ratio}:1 ผู้ซื้อต้องการอย่างน้อย 4.5:1 จึงจะอ่านได้ โปรดเลือกสีที่เข้มขึ้น",
+    not_after_start: "{name} ต้องอยู่หลังเวลาเริ่มต้น",
+    not_an_image: "{name} ไม่ใช่รูปภาพ PNG, JPEG หรือ WebP",
+    file_too_large: "{name} มีขนาดเกิน {max} MB",
+    too_many_pixels: "{name} มีขนาดเกิน {max} × {max} พิกเซล",
 };
 
 const VI: Texts = Texts {
@@ -418,6 +442,10 @@ const VI: Texts = Texts {
     invite_invalid: "Liên kết đặt mật khẩu này không hợp lệ hoặc đã hết hạn. Hãy yêu cầu liên kết mới.",
     too_short: "{name} phải có ít nhất {min} ký tự.",
     low_contrast: "Chữ trắng trên màu này có độ tương phản {ratio}:1; người mua cần ít nhất 4.5:1 để đọc được. Hãy chọn màu tối hơn.",
+    not_after_start: "{name} phải sau thời điểm bắt đầu.",
+    not_an_image: "{name} không phải là ảnh PNG, JPEG hoặc WebP.",
+    file_too_large: "{name} lớn hơn {max} MB.",
+    too_many_pixels: "{name} lớn hơn {max} × {max} điểm ảnh.",
 };
 
 const ID: Texts = Texts {
@@ -472,6 +500,10 @@ const ID: Texts = Texts {
     invite_invalid: "Tautan atur kata sandi ini tidak valid atau sudah kedaluwarsa. Minta tautan baru.",
     too_short: "{name} minimal harus {min} karakter.",
     low_contrast: "Teks putih pada warna ini memiliki kontras {ratio}:1; pembeli membutuhkan minimal 4.5:1 untuk membacanya. Pilih warna yang lebih gelap.",
+    not_after_start: "{name} harus setelah waktu mulai.",
+    not_an_image: "{name} bukan gambar PNG, JPEG, atau WebP.",
+    file_too_large: "{name} lebih besar dari {max} MB.",
+    too_many_pixels: "{name} lebih besar dari {max} × {max} piksel.",
 };
 
 const MS: Texts = Texts {
@@ -525,6 +557,10 @@ const MS: Texts = Texts {
     invite_invalid: "Pautan tetapkan kata laluan ini tidak sah atau telah tamat tempoh. Minta pautan baharu.",
     too_short: "{name} mestilah sekurang-kurangnya {min} aksara.",
     low_contrast: "Teks putih pada warna ini mempunyai kontras {ratio}:1; pembeli memerlukan sekurang-kurangnya 4.5:1 untuk membacanya. Pilih warna yang lebih gelap.",
+    not_after_start: "{name} mesti selepas waktu mula.",
+    not_an_image: "{name} bukan gambar PNG, JPEG atau WebP.",
+    file_too_large: "{name} lebih besar daripada {max} MB.",
+    too_many_pixels: "{name} lebih besar daripada {max} × {max} piksel.",
 };
 
 const ES: Texts = Texts {
@@ -581,6 +617,10 @@ const ES: Texts = Texts {
     invite_invalid: "Este enlace para crear la contraseña no es válido o ha caducado. Pide uno nuevo.",
     too_short: "{name} debe tener al menos {min} caracteres.",
     low_contrast: "El texto blanco sobre este color tiene un contraste de {ratio}:1; los compradores necesitan al menos 4.5:1 para leerlo. Elige un color más oscuro.",
+    not_after_start: "{name} debe ser posterior al inicio.",
+    not_an_image: "{name} no es una imagen PNG, JPEG ni WebP.",
+    file_too_large: "{name} pesa más de {max} MB.",
+    too_many_pixels: "{name} mide más de {max} × {max} píxeles.",
 };
 
 const RU: Texts = Texts {
@@ -638,6 +678,10 @@ const RU: Texts = Texts {
     invite_invalid: "Ссылка для установки пароля недействительна или устарела. Запросите новую.",
     too_short: "{name} должен содержать не менее {min} символов.",
     low_contrast: "Контраст белого текста на этом цвете — {ratio}:1; покупателям нужно не меньше 4.5:1. Выберите цвет темнее.",
+    not_after_start: "{name} должно быть позже начала.",
+    not_an_image: "{name} — не изображение PNG, JPEG или WebP.",
+    file_too_large: "{name} больше {max} МБ.",
+    too_many_pixels: "{name} больше {max} × {max} пикселей.",
 };
 
 const TR: Texts = Texts {
@@ -693,6 +737,10 @@ const TR: Texts = Texts {
     invite_invalid: "Bu şifre belirleme bağlantısı geçersiz veya süresi dolmuş. Yeni bir bağlantı isteyin.",
     too_short: "{name} en az {min} karakter olmalıdır.",
     low_contrast: "Bu renk üzerindeki beyaz metnin kontrastı {ratio}:1; alıcıların okuyabilmesi için en az 4.5:1 gerekir. Daha koyu bir renk seçin.",
+    not_after_start: "{name} başlangıçtan sonra olmalıdır.",
+    not_an_image: "{name} bir PNG, JPEG veya WebP görseli değil.",
+    file_too_large: "{name} {max} MB'tan büyük.",
+    too_many_pixels: "{name} {max} × {max} pikselden büyük.",
 };
 
 const AR: Texts = Texts {
@@ -747,6 +795,10 @@ const AR: Texts = Texts {
     invite_invalid: "رابط تعيين كلمة المرور هذا غير صالح أو منتهي الصلاحية. اطلب رابطًا جديدًا.",
     too_short: "يجب أن يتكون {name} من {min} أحرف على الأقل.",
     low_contrast: "تباين النص الأبيض على هذا اللون {ratio}:1؛ يحتاج المشترون إلى 4.5:1 على الأقل لقراءته. اختر لونًا أغمق.",
+    not_after_start: "يجب أن يكون {name} بعد وقت البدء.",
+    not_an_image: "{name} ليس صورة PNG أو JPEG أو WebP.",
+    file_too_large: "حجم {name} أكبر من {max} ميغابايت.",
+    too_many_pixels: "أبعاد {name} أكبر من {max} × {max} بكسل.",
 };
 
 #[cfg(test)]

@@ -81,6 +81,7 @@ pub fn field_error(refusal: Refusal) -> InvalidField {
         Rule::TooShort { min } => Reason::TooShort { min },
         Rule::TooLong { max } => Reason::TooLong { max },
         Rule::LowContrast { ratio_tenths } => Reason::LowContrast { ratio_tenths },
+        Rule::NotAfterStart => Reason::NotAfterStart,
     };
     InvalidField {
         field: refusal.field,

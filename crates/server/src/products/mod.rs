@@ -97,6 +97,8 @@ pub struct ListingQuery {
     pub min_price: Option<u32>,
     pub max_price: Option<u32>,
     pub ships_from: Option<String>,
+    /// Only this seller's products (a store page); an unknown seller has none.
+    pub seller: Option<String>,
     pub handling_free: bool,
     /// Tenths of a star.
     pub min_rating: Option<i64>,
@@ -574,6 +576,15 @@ pub fn parse_listing_query(query: Option<&str>) -> Result<ListingQuery, AppError
     {
         invalid("ships_from", Reason::OneOf(&SHIP_COUNTRIES));
     }
+    let seller = get("seller").map(str::to_owned);
+    if seller.as_deref().is_some_and(|s| {
+        s.len() > 64
+            || !s
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }) {
+        invalid("seller", Reason::Malformed);
+    }
     let handling_free = match get("handling_free") {
         None | Some("false") | Some("0") => false,
         Some("true") | Some("1") => true,
@@ -613,6 +624,7 @@ pub fn parse_listing_query(query: Option<&str>) -> Result<ListingQuery, AppError
         min_price,
         max_price,
         ships_from,
+        seller,
         handling_free,
         min_rating,
         sort,
@@ -751,6 +763,10 @@ pub async fn search(
         .as_deref()
         .map(|slug| index.categories.get(slug).copied().unwrap_or(-1));
     let ships_bit = q.ships_from.as_deref().map(|c| index.country_bit(c));
+    let seller = q
+        .seller
+        .as_deref()
+        .map(|slug| index.sellers.get(slug).copied().unwrap_or(-1));
     let min_cents = q.min_price.map(|v| i64::from(v) * 100);
     let max_cents = q.max_price.map(|v| i64::from(v) * 100);
 
@@ -761,6 +777,11 @@ pub async fn search(
     let mut handling_free = 0u64;
     for &i in &candidates {
         let e = &index.entries[i];
+        // A store page lists one seller's products: the others count in no facet either.
+        if seller.is_some_and(|s| e.seller != s) {
+            tier[i] = NOT_HIT;
+            continue;
+        }
         let passes = Passes {
             category: category.is_none_or(|c| e.category == c),
             price: min_cents.is_none_or(|m| e.price_usd_cents >= m)
@@ -900,7 +921,7 @@ pub async fn search(
 }
 
 /// Product cards for `ids`, in that order.
-async fn summaries(
+pub(crate) async fn summaries(
     db: &SqlitePool,
     ids: &[i64],
     locale: Locale,
@@ -982,6 +1003,7 @@ pub(crate) fn currency_param(
         ("min_price" = Option<u32>, Query, description = "Lowest price, whole US dollars (inclusive)"),
         ("max_price" = Option<u32>, Query, description = "Highest price, whole US dollars (exclusive)"),
         ("ships_from" = Option<String>, Query, description = "ISO country code of a warehouse the product ships from"),
+        ("seller" = Option<String>, Query, description = "Only this seller's products (its slug, as on a store page); an unknown seller has none"),
         ("handling_free" = Option<bool>, Query, description = "Only goods that need no special handling (not fragile, no battery, liquid or magnet)"),
         ("min_rating" = Option<String>, Query, description = "Minimum seller rating: `4` or `4.5`"),
         ("sort" = Option<String>, Query, description = "`relevance` (default: products with every word whole first, then by prefix, each best-selling first; best sellers without `q`), `price_asc`, `price_desc`, `newest`, `best_selling`"),

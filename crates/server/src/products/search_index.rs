@@ -19,6 +19,7 @@ use std::collections::HashMap;
 pub struct Entry {
     pub id: i64,
     pub category: i64,
+    pub seller: i64,
     pub price_usd_cents: i64,
     pub handling: u8,
     pub seller_rating: u8,
@@ -50,6 +51,8 @@ pub struct SearchIndex {
     pub countries: Vec<String>,
     /// Category slug → id.
     pub categories: HashMap<String, i64>,
+    /// Seller slug → id.
+    pub sellers: HashMap<String, i64>,
 }
 
 impl SearchIndex {
@@ -77,8 +80,8 @@ impl SearchIndex {
             *ships.entry(id).or_default() |= bit(&country);
         }
         #[allow(clippy::type_complexity)]
-        let rows: Vec<(i64, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT p.id, p.category_id, p.price_usd_cents, p.handling, s.rating_tenths, p.sold_count, \
+        let rows: Vec<(i64, i64, i64, i64, i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT p.id, p.category_id, p.seller_id, p.price_usd_cents, p.handling, s.rating_tenths, p.sold_count, \
              CAST(julianday(p.listed_at) - 2440587.5 AS INTEGER) \
              FROM products p JOIN sellers s ON s.id = p.seller_id ORDER BY p.id",
         )
@@ -87,9 +90,10 @@ impl SearchIndex {
         let entries: Vec<Entry> = rows
             .into_iter()
             .map(
-                |(id, category, price, handling, rating, sold, listed)| Entry {
+                |(id, category, seller, price, handling, rating, sold, listed)| Entry {
                     id,
                     category,
+                    seller,
                     price_usd_cents: price,
                     handling: u8::try_from(handling).unwrap_or(u8::MAX),
                     seller_rating: u8::try_from(rating).unwrap_or(0),
@@ -101,6 +105,9 @@ impl SearchIndex {
             .collect();
         let by_id = entries.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
         let categories: Vec<(String, i64)> = sqlx::query_as("SELECT slug, id FROM categories")
+            .fetch_all(db)
+            .await?;
+        let sellers: Vec<(String, i64)> = sqlx::query_as("SELECT slug, id FROM sellers")
             .fetch_all(db)
             .await?;
         let order_by = |key: &dyn Fn(&Entry) -> (i64, i64)| {
@@ -120,6 +127,7 @@ impl SearchIndex {
             by_id,
             countries,
             categories: categories.into_iter().collect(),
+            sellers: sellers.into_iter().collect(),
         })
     }
 

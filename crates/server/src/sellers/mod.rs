@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod products;
+pub mod store;
 
 use crate::clock::{random_id, unix_now};
 use crate::http::error::{read_body, AppError, InvalidField, Reason};
@@ -18,7 +19,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::seller::{
-    password_refusals, SellerSession, SetPassword, SignIn, StoreProfile, StoreProfileState,
+    password_refusals, SellerSession, SetPassword, SignIn, StoreProfileState,
     MAX_PASSWORD_CHARS,
 };
 
@@ -290,33 +291,7 @@ pub async fn get_store(
     State(state): State<AppState>,
     seller: Seller,
 ) -> Result<Json<StoreProfileState>, AppError> {
-    Ok(Json(store_state(&state.db, seller.id).await?))
-}
-
-/// Save the store profile's draft (buyers do not see it until it is published).
-#[utoipa::path(
-    put,
-    path = "/v1/seller/store/draft",
-    tag = "sellers",
-    request_body = StoreProfile,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
-    responses(
-        (status = 200, description = "The draft is saved", body = StoreProfileState),
-        (status = 401, description = "Not signed in (`not_signed_in`)", body = domain::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Missing or wrong CSRF token (`csrf_failed`)", body = domain::Problem, content_type = "application/problem+json"),
-    )
-)]
-pub async fn put_draft(
-    State(state): State<AppState>,
-    seller: Seller,
-    body: Body,
-) -> Result<Json<StoreProfileState>, AppError> {
-    let body = read_body(body, MAX_SELLER_BODY_BYTES).await?;
-    let mut profile = strict::checked(&body, StoreProfile::refusals)?;
-    profile.tagline = profile.tagline.trim().to_owned();
-    profile.theme_color = profile.theme_color.map(|c| c.to_ascii_lowercase());
-    write_profile(&state.db, seller.id, "draft", &profile).await?;
-    Ok(Json(store_state(&state.db, seller.id).await?))
+    Ok(Json(store::store_state(&state.db, seller.id).await?))
 }
 
 /// Publish the store: the profile's draft and every product text draft; buyers see them from
@@ -340,75 +315,11 @@ pub async fn publish(
     // draft is read inside the transaction, so a draft saved meanwhile is published whole or
     // not at all. Without a saved draft the published profile stays as it is.
     let mut tx = state.db.begin().await?;
-    if let Some(draft) = read_profile(&mut *tx, seller.id, "draft").await? {
-        write_profile(&mut *tx, seller.id, "published", &draft).await?;
-    }
+    store::publish_parts(&mut tx, seller.id).await?;
     let products = products::publish_texts(&mut tx, seller.id).await?;
     tx.commit().await?;
     tracing::info!(target: "sellers", seller = %seller.slug, products, "store published");
-    Ok(Json(store_state(&state.db, seller.id).await?))
-}
-
-async fn read_profile(
-    db: impl sqlx::SqliteExecutor<'_>,
-    seller: i64,
-    version: &str,
-) -> Result<Option<StoreProfile>, sqlx::Error> {
-    let row: Option<(String, String, Option<String>, String)> = sqlx::query_as(
-        "SELECT tagline, about, theme_color, return_policy FROM store_profiles \
-         WHERE seller_id = ? AND version = ?",
-    )
-    .bind(seller)
-    .bind(version)
-    .fetch_optional(db)
-    .await?;
-    Ok(row.map(
-        |(tagline, about, theme_color, return_policy)| StoreProfile {
-            tagline,
-            about,
-            theme_color,
-            return_policy,
-        },
-    ))
-}
-
-async fn write_profile(
-    db: impl sqlx::SqliteExecutor<'_>,
-    seller: i64,
-    version: &str,
-    profile: &StoreProfile,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO store_profiles (seller_id, version, tagline, about, theme_color, \
-         return_policy, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (seller_id, version) DO UPDATE SET tagline = excluded.tagline, \
-         about = excluded.about, theme_color = excluded.theme_color, \
-         return_policy = excluded.return_policy, updated_at = excluded.updated_at",
-    )
-    .bind(seller)
-    .bind(version)
-    .bind(&profile.tagline)
-    .bind(&profile.about)
-    .bind(&profile.theme_color)
-    .bind(&profile.return_policy)
-    .bind(unix_now())
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-/// The draft (the published profile while none was saved, else empty) and the published one.
-async fn store_state(db: &sqlx::SqlitePool, seller: i64) -> Result<StoreProfileState, sqlx::Error> {
-    let published = read_profile(db, seller, "published").await?;
-    let draft = match read_profile(db, seller, "draft").await? {
-        Some(draft) => draft,
-        None => published.clone().unwrap_or_default(),
-    };
-    Ok(StoreProfileState {
-        unpublished_changes: published.as_ref() != Some(&draft),
-        draft,
-        published,
-    })
+    Ok(Json(store::store_state(&state.db, seller.id).await?))
 }
 
 /// A store as buyers see it: the seller's card, its published profile, where it ships from.
@@ -418,10 +329,12 @@ async fn store_state(db: &sqlx::SqlitePool, seller: i64) -> Result<StoreProfileS
     tag = "sellers",
     params(
         ("slug" = String, Path, description = "The seller's slug"),
-        ("locale" = Option<String>, Query, description = "Language of the warehouses' cities; default: the browser's"),
+        ("locale" = Option<String>, Query, description = "Language of product titles and the warehouses' cities; default: the browser's"),
+        ("currency" = Option<String>, Query, description = "The buyer's currency: featured products then carry `converted`, as in a listing. Unknown or unoffered → 400 naming `currency`."),
     ),
     responses(
-        (status = 200, description = "The store", body = domain::seller::Storefront),
+        (status = 200, description = "The store, with its featured products and the campaign live now", body = domain::seller::Storefront),
+        (status = 400, description = "An unknown or unoffered `currency`", body = domain::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No seller has this slug", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -432,6 +345,8 @@ pub async fn get_storefront(
     headers: HeaderMap,
 ) -> Result<Json<domain::seller::Storefront>, AppError> {
     let locale = crate::http::error::locale_of(query.as_deref(), &headers);
+    let currency = crate::products::currency_param(query.as_deref(), &state.fx)
+        .map_err(|bad| AppError::InvalidParameters(vec![bad]))?;
     #[derive(sqlx::FromRow)]
     struct SellerRow {
         id: i64,
@@ -486,13 +401,37 @@ pub async fn get_storefront(
         .bind(id)
         .fetch_one(&state.db)
         .await?;
-    let profile = read_profile(&state.db, id, "published")
+    let profile = store::read_profile(&state.db, id, "published")
         .await?
         .map(|mut p| {
             p.about = crate::products::sanitize::sanitize_description(&p.about);
             p.return_policy = crate::products::sanitize::sanitize_description(&p.return_policy);
             p
         });
+    let convert = |mut items: Vec<domain::ProductSummary>| {
+        if let Some(to) = currency {
+            for item in &mut items {
+                item.converted = state.fx.convert(item.price, to);
+            }
+        }
+        items
+    };
+    let featured = store::published_product_ids(&state.db, id, None).await?;
+    let featured = convert(crate::products::summaries(&state.db, &featured, locale).await?);
+    let campaign = match store::live_campaign(&state.db, id, unix_now()).await? {
+        None => None,
+        Some((campaign, headline, ends_at, banner)) => {
+            let products = store::published_product_ids(&state.db, id, Some(&campaign)).await?;
+            let products = convert(crate::products::summaries(&state.db, &products, locale).await?);
+            Some(domain::seller::LiveCampaign {
+                id: campaign,
+                headline,
+                ends_at: crate::clock::rfc3339(ends_at),
+                banner: banner.and_then(|b| crate::web::uploads::image_ref(&b)),
+                products,
+            })
+        }
+    };
     Ok(Json(domain::seller::Storefront {
         seller: domain::SellerCard {
             slug,
@@ -506,6 +445,8 @@ pub async fn get_storefront(
         profile,
         ships_from,
         product_count: u32::try_from(products).unwrap_or(0),
+        featured,
+        campaign,
     }))
 }
 
@@ -522,7 +463,10 @@ pub fn routes(state: &AppState) -> utoipa_axum::router::OpenApiRouter<AppState> 
         .routes(utoipa_axum::routes!(sign_out_everywhere))
         .routes(utoipa_axum::routes!(set_password))
         .routes(utoipa_axum::routes!(get_store))
-        .routes(utoipa_axum::routes!(put_draft))
+        .routes(utoipa_axum::routes!(store::put_draft))
+        .routes(utoipa_axum::routes!(store::put_featured))
+        .routes(utoipa_axum::routes!(store::put_campaigns))
+        .routes(utoipa_axum::routes!(crate::web::uploads::upload))
         .routes(utoipa_axum::routes!(publish))
         .routes(utoipa_axum::routes!(products::list_products))
         .routes(utoipa_axum::routes!(products::get_product))

@@ -4,6 +4,7 @@
 pub mod app_shell;
 pub mod media;
 pub mod pages;
+pub mod uploads;
 pub mod precompress;
 pub mod seo;
 pub mod static_files;

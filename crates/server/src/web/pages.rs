@@ -152,6 +152,8 @@ pub fn accepted_languages(header: &str) -> Vec<String> {
 pub struct Pages {
     pub products: BTreeSet<String>,
     pub categories: BTreeSet<String>,
+    /// Every seller's store page (`/s/{slug}`).
+    pub sellers: BTreeSet<String>,
 }
 
 /// What a path is to the app.
@@ -173,9 +175,13 @@ impl Pages {
         let categories: Vec<(String,)> = sqlx::query_as("SELECT slug FROM categories")
             .fetch_all(db)
             .await?;
+        let sellers: Vec<(String,)> = sqlx::query_as("SELECT slug FROM sellers")
+            .fetch_all(db)
+            .await?;
         Ok(Pages {
             products: products.into_iter().map(|(s,)| s).collect(),
             categories: categories.into_iter().map(|(s,)| s).collect(),
+            sellers: sellers.into_iter().map(|(s,)| s).collect(),
         })
     }
 
@@ -196,6 +202,7 @@ impl Pages {
             [] | ["search"] => Page::Public,
             ["c", slug] => found(self.categories.contains(*slug)),
             ["p", slug] => found(self.products.contains(*slug)),
+            ["s", slug] => found(self.sellers.contains(*slug)),
             ["cart"] | ["checkout"] | ["orders"] | ["orders", _] => Page::Private,
             _ => Page::Missing,
         }
@@ -244,6 +251,7 @@ mod tests {
         Pages {
             products: ["silk-scarf".to_owned()].into(),
             categories: ["apparel".to_owned()].into(),
+            sellers: ["mekong-kids".to_owned()].into(),
         }
     }
 
@@ -258,6 +266,7 @@ mod tests {
             "/ja/search",
             "/zh-CN/c/apparel",
             "/ar/p/silk-scarf",
+            "/vi/s/mekong-kids",
         ] {
             assert_eq!(p.page(public), Page::Public, "{public}");
         }
@@ -276,6 +285,7 @@ mod tests {
             "/zh-cn/",
             "/en/p/no-such-thing",
             "/en/c/no-such-category",
+            "/en/s/no-such-seller",
             "/en/p",
             "/en/p/silk-scarf/more",
             "/en/elsewhere",

@@ -92,7 +92,7 @@ pub fn robots_txt(origin: &str) -> String {
 
 /// How many sitemap files each locale's pages take at `per_file` URLs a file.
 pub fn parts(pages: &Pages, per_file: usize) -> usize {
-    let urls = 1 + pages.categories.len() + pages.products.len();
+    let urls = 1 + pages.categories.len() + pages.products.len() + pages.sellers.len();
     urls.div_ceil(per_file.max(1))
 }
 
@@ -115,7 +115,7 @@ pub fn sitemap_index(origin: &str, parts: usize) -> String {
     xml
 }
 
-/// The `part`-th file (from 1) of the pages in `locale` — home, categories, products, in that
+/// The `part`-th file (from 1) of the pages in `locale` — home, categories, products, stores, in that
 /// order, `per_file` a file — each with its alternates.
 pub fn sitemap(
     origin: &str,
@@ -128,6 +128,7 @@ pub fn sitemap(
     let rests = std::iter::once(String::new())
         .chain(pages.categories.iter().map(|c| format!("c/{}", escape(c))))
         .chain(pages.products.iter().map(|p| format!("p/{}", escape(p))))
+        .chain(pages.sellers.iter().map(|s| format!("s/{}", escape(s))))
         .skip(part.saturating_sub(1) * per_file)
         .take(per_file);
     let mut xml = String::from(
@@ -165,8 +166,9 @@ mod tests {
         let pages = Pages {
             products: (0..10).map(|i| format!("p{i:02}")).collect(),
             categories: ["toys".to_owned()].into(),
+            sellers: ["mekong-kids".to_owned()].into(),
         };
-        // 12 pages (home, 1 category, 10 products) at 5 a file: 3 files per locale.
+        // 13 pages (home, 1 category, 10 products, 1 store) at 5 a file: 3 files per locale.
         assert_eq!(parts(&pages, 5), 3);
         let index = sitemap_index("https://s.example", 3);
         assert_eq!(index.matches("<sitemap>").count(), 3 * Locale::ALL.len());
@@ -178,10 +180,11 @@ mod tests {
                 listed.push(loc[..loc.find("</loc>").expect("end")].to_owned());
             }
         }
-        assert_eq!(listed.len(), 12);
+        assert_eq!(listed.len(), 13);
         assert_eq!(listed[0], "https://s.example/ja/");
         assert_eq!(listed[1], "https://s.example/ja/c/toys");
         assert_eq!(listed[11], "https://s.example/ja/p/p09");
+        assert_eq!(listed[12], "https://s.example/ja/s/mekong-kids");
         // A whole catalog in one file when it fits.
         assert_eq!(parts(&pages, URLS_PER_SITEMAP), 1);
     }

@@ -14,6 +14,7 @@ mod orders;
 mod products;
 mod sellers;
 mod seo;
+mod store_pages;
 mod serving;
 mod shipping;
 mod translate;

@@ -5,14 +5,14 @@ use axum::body::Body;
 use axum::http::Request;
 use serde_json::json;
 
-const A: &str = "shenzhen-brightway";
-const B: &str = "yiwu-little-star";
+pub(crate) const A: &str = "shenzhen-brightway";
+pub(crate) const B: &str = "yiwu-little-star";
 const PASSWORD: &str = server::sellers::DEMO_PASSWORD;
 
 /// A signed-in seller: its cookie (`name=value`) and CSRF token.
-struct Session {
-    cookie: String,
-    csrf: String,
+pub(crate) struct Session {
+    pub(crate) cookie: String,
+    pub(crate) csrf: String,
 }
 
 fn cookie_of(response: &TestResponse) -> String {
@@ -30,7 +30,7 @@ async fn sign_in_as(app: &TestApp, slug: &str, password: &str) -> TestResponse {
         .await
 }
 
-async fn signed_in(app: &TestApp, slug: &str) -> Session {
+pub(crate) async fn signed_in(app: &TestApp, slug: &str) -> Session {
     let response = sign_in_as(app, slug, PASSWORD).await;
     assert_eq!(response.status, 200, "{}", response.text());
     Session {
@@ -43,7 +43,7 @@ async fn signed_in(app: &TestApp, slug: &str) -> Session {
 }
 
 /// `method uri` with `body` as JSON, the session's cookie, and `csrf` as the CSRF header.
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: &str,
     uri: &str,
@@ -81,6 +81,17 @@ fn endpoints() -> Vec<(&'static str, &'static str, Option<serde_json::Value>)> {
             Some(json!({ "tagline": "Bright gadgets" })),
         ),
         ("POST", "/api/v1/seller/store/publish", None),
+        (
+            "PUT",
+            "/api/v1/seller/store/featured",
+            Some(json!({ "products": [] })),
+        ),
+        (
+            "PUT",
+            "/api/v1/seller/store/campaigns",
+            Some(json!({ "campaigns": [] })),
+        ),
+        ("POST", "/api/v1/seller/images/logo", None),
     ]
 }
 

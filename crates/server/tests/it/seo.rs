@@ -32,6 +32,8 @@ async fn an_unknown_product_category_or_path_is_a_404_with_the_app_and_known_pag
         (format!("/ar/p/{slug}"), 200),
         ("/en/p/no-such-product".to_owned(), 404),
         ("/en/c/no-such-category".to_owned(), 404),
+        ("/en/s/mekong-kids".to_owned(), 200),
+        ("/en/s/no-such-seller".to_owned(), 404),
         ("/en/nowhere".to_owned(), 404),
         ("/xx/p/anything".to_owned(), 404),
         (format!("/p/{slug}"), 404),
@@ -118,7 +120,7 @@ fn parse(xml: &str) -> (Vec<String>, Vec<Vec<(String, String)>>) {
 }
 
 #[tokio::test]
-async fn the_sitemaps_list_every_product_and_category_in_every_locale_with_their_alternates() {
+async fn the_sitemaps_list_every_product_category_and_store_in_every_locale_with_their_alternates() {
     let app = TestApp::with(|s| s.with_public_url("https://shop.example")).await;
     let res = app.get("/sitemap.xml").await;
     assert_eq!(res.status, 200);
@@ -132,13 +134,15 @@ async fn the_sitemaps_list_every_product_and_category_in_every_locale_with_their
 
     let products = count(&app, "SELECT count(*) FROM products").await;
     let categories = count(&app, "SELECT count(*) FROM categories").await;
+    let stores = count(&app, "SELECT count(*) FROM sellers").await;
     assert!(products >= 480, "{products}");
     let slug = a_product_slug(&app).await;
     for locale in ["en", "ja", "ar"] {
         let res = app.get(&format!("/sitemaps/{locale}-1.xml")).await;
         assert_eq!(res.status, 200, "{locale}");
         let (urls, links) = parse(&res.text());
-        assert_eq!(urls.len(), 1 + categories + products, "{locale}");
+        assert_eq!(urls.len(), 1 + categories + products + stores, "{locale}");
+        assert!(urls.contains(&format!("https://shop.example/{locale}/s/mekong-kids")));
         assert!(urls
             .iter()
             .all(|u| u.starts_with(&format!("https://shop.example/{locale}/"))));
