@@ -135,8 +135,9 @@ function splitPages(dir) {
 // another page comes again inside the next page's pack: bytes spent later, on a page already
 // drawn, for a first page that arrives sooner.
 // The pages a buyer lands on from a search result or a shared link (home, categories and
-// search are `listing`), whose first load is one file: `land_<page>.bin`.
-const LANDING = ['listing', 'product'];
+// search are `listing`; a seller's shared link lands on `store`), whose first load is one
+// file: `land_<page>.bin`.
+const LANDING = ['listing', 'product', 'store'];
 
 function packPages(dir, pages) {
   const stem = (file) => file.replace(/\.wasm$/, '');
@@ -313,7 +314,16 @@ const start=()=>{
     .replace(/\s*<!-- The wasm is built by[\s\S]*?-->/, '')
     .replace(/\s*<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
   if (!html.includes('</head>')) throw new Error('index.html has no </head>');
-  writeFileSync(htmlPath, html.replace('</head>', `${tags}</head>`));
+  // English texts as data in the shell itself: what the app shows when it is served without
+  // the store's server (`trunk serve`, a CDN) and the API cannot be reached, so a page that
+  // cannot load says so in words. The wasm carries no texts; the store's server replaces
+  // this block with the buyer's locale (`app_shell::inline_texts`).
+  const textsDir = join(root, 'target', 'ui-texts');
+  execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'ui_texts', '--example', 'json', '--', textsDir],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const english = readFileSync(join(textsDir, 'en.json'), 'utf8');
+  const texts = `<script id="ui-texts" type="application/json" data-locale="en">${english}</script>`;
+  writeFileSync(htmlPath, html.replace('</head>', `${texts}${tags}</head>`));
 }
 
 const step = process.argv[2];

@@ -26,6 +26,8 @@ pub enum Page<'a> {
     Search,
     /// `/p/{slug}`.
     Product(&'a str),
+    /// `/s/{seller}`: a seller's store.
+    Store(&'a str),
     Cart,
     Checkout,
     /// `/orders`: find an order by its number and email.
@@ -45,6 +47,7 @@ impl Page<'_> {
             Page::Category(slug) => format!("/c/{slug}"),
             Page::Search => "/search".to_owned(),
             Page::Product(slug) => format!("/p/{slug}"),
+            Page::Store(seller) => format!("/s/{seller}"),
             Page::Cart => "/cart".to_owned(),
             Page::Checkout => "/checkout".to_owned(),
             Page::OrderLookup => "/orders".to_owned(),
@@ -68,6 +71,7 @@ pub enum Route {
     Category(Locale, String),
     Search(Locale),
     Product(Locale, String),
+    Store(Locale, String),
     Cart(Locale),
     Checkout(Locale),
     OrderLookup(Locale),
@@ -84,6 +88,8 @@ pub enum Module {
     NotFound,
     Listing,
     Product,
+    /// A seller's store page.
+    Store,
     Cart,
     Checkout,
     Orders,
@@ -115,6 +121,7 @@ impl Route {
             ["c", slug] => Route::Category(locale, decode(slug)),
             ["search"] => Route::Search(locale),
             ["p", slug] => Route::Product(locale, decode(slug)),
+            ["s", seller] => Route::Store(locale, decode(seller)),
             ["cart"] => Route::Cart(locale),
             ["checkout"] => Route::Checkout(locale),
             ["orders"] => Route::OrderLookup(locale),
@@ -129,6 +136,7 @@ impl Route {
             Route::Root => Module::Root,
             Route::NotFound => Module::NotFound,
             Route::Home(_) | Route::Category(..) | Route::Search(_) => Module::Listing,
+            Route::Store(..) => Module::Store,
             Route::Product(..) => Module::Product,
             Route::Cart(_) => Module::Cart,
             Route::Checkout(_) => Module::Checkout,
@@ -143,6 +151,14 @@ impl Route {
             _ => None,
         }
     }
+
+    /// The seller whose store a listing shows (`/s/{seller}`).
+    pub fn seller(&self) -> Option<&str> {
+        match self {
+            Route::Store(_, v) => Some(v),
+            _ => None,
+        }
+    }
 }
 
 /// The route of the page on screen, provided by the shell's page switch. It changes once the
@@ -154,11 +170,20 @@ pub struct ShownRoute(pub RwSignal<Route>);
 /// The value a page of `module` reads from its route (the category, slug or order number),
 /// kept while another page's route is on its way in.
 pub fn route_value(module: Module) -> Memo<Option<String>> {
+    route_part(module, Route::value)
+}
+
+/// The seller of a store page on screen (`/s/{seller}`), kept likewise.
+pub fn route_seller() -> Memo<Option<String>> {
+    route_part(Module::Store, Route::seller)
+}
+
+fn route_part(module: Module, part: fn(&Route) -> Option<&str>) -> Memo<Option<String>> {
     let shown = expect_context::<ShownRoute>().0;
     Memo::new(move |previous: Option<&Option<String>>| {
         shown.with(|route| {
             if route.module() == module {
-                route.value().map(str::to_owned)
+                part(route).map(str::to_owned)
             } else {
                 previous.cloned().flatten()
             }
@@ -181,6 +206,7 @@ mod tests {
             "/en/p/silk-scarf"
         );
         assert_eq!(Page::Cart.href(Locale::Ar), "/ar/cart");
+        assert_eq!(Page::Store("mekong-kids").href(Locale::Vi), "/vi/s/mekong-kids");
         assert_eq!(Page::Checkout.href(Locale::En), "/en/checkout");
         assert_eq!(Page::OrderLookup.href(Locale::Ko), "/ko/orders");
         assert_eq!(
@@ -211,6 +237,10 @@ mod tests {
                 Route::Product(Locale::En, "silk-scarf".into()),
             ),
             ("/ar/cart", Route::Cart(Locale::Ar)),
+            (
+                "/vi/s/mekong-kids",
+                Route::Store(Locale::Vi, "mekong-kids".into()),
+            ),
             ("/en/checkout", Route::Checkout(Locale::En)),
             ("/ko/orders", Route::OrderLookup(Locale::Ko)),
             ("/en/orders/SO-1", Route::Order(Locale::En, "SO-1".into())),

@@ -13,9 +13,11 @@ pub async fn list_products(
     latest: Latest,
 ) -> Result<Option<ProductList>, ApiError> {
     // A home or category page's first answer carries its first page, unfiltered.
+    // A store page's, its seller's products (`s/{seller}`: no category slug has a `/`).
     let category = match query.as_slice() {
-        [] => Some(""),
-        [(key, slug)] if key == "category" => Some(slug.as_str()),
+        [] => Some(String::new()),
+        [(key, slug)] if key == "category" => Some(slug.clone()),
+        [(key, seller)] if key == "seller" => Some(format!("s/{seller}")),
         _ => None,
     };
     if let Some(category) = category {

@@ -186,10 +186,12 @@ const INLINED_FOR_MS: f64 = 60_000.0;
 /// it was made for (the buyer's currency may settle on the server's guess a moment later).
 pub(super) fn take_inlined<T: DeserializeOwned>(key: &str) -> Option<T> {
     let document = leptos::prelude::document();
-    let element = document.get_element_by_id("page-data")?;
-    if element.get_attribute("data-key").as_deref() != Some(key) {
-        return None;
-    }
+    // A store page carries two: its store and its listing.
+    let element = ["page-data", "page-data-2"].into_iter().find_map(|id| {
+        document
+            .get_element_by_id(id)
+            .filter(|e| e.get_attribute("data-key").as_deref() == Some(key))
+    })?;
     element.remove();
     // An integer: parsing a float would add kilobytes of the standard library to the wasm.
     let made = element.get_attribute("data-at")?.parse::<u64>().ok()?;

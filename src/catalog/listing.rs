@@ -14,6 +14,8 @@ pub use domain::catalog::SortKey;
 pub struct ListingParams {
     pub q: Option<String>,
     pub category: Option<String>,
+    /// A store page's seller (`/s/{seller}`): the listing is its products only.
+    pub seller: Option<String>,
     /// Whole US dollars, inclusive.
     pub min_price: Option<u32>,
     /// Whole US dollars, exclusive.
@@ -28,10 +30,14 @@ pub struct ListingParams {
 }
 
 impl ListingParams {
-    /// Reads the state from a URL's query (`get`) and the category route segment, if any.
-    /// Values the app could not have produced are dropped rather than sent on, so a hand-edited
-    /// URL still shows a listing.
-    pub fn from_url(get: impl Fn(&str) -> Option<String>, category: Option<String>) -> Self {
+    /// Reads the state from a URL's query (`get`) and the category or seller route segment, if
+    /// any. Values the app could not have produced are dropped rather than sent on, so a
+    /// hand-edited URL still shows a listing.
+    pub fn from_url(
+        get: impl Fn(&str) -> Option<String>,
+        category: Option<String>,
+        seller: Option<String>,
+    ) -> Self {
         let text = |k: &str| {
             get(k)
                 .map(|v| v.trim().to_owned())
@@ -41,6 +47,7 @@ impl ListingParams {
         ListingParams {
             q: text("q"),
             category: category.or_else(|| text("category")).filter(|c| is_slug(c)),
+            seller: seller.filter(|s| is_slug(s)),
             min_price: number("min_price"),
             max_price: number("max_price"),
             ships_from: text("ships_from")
@@ -60,6 +67,9 @@ impl ListingParams {
         }
         if let Some(q) = &self.q {
             query.insert(0, ("q".into(), q.clone()));
+        }
+        if let Some(s) = &self.seller {
+            query.insert(0, ("seller".into(), s.clone()));
         }
         query
     }
@@ -94,7 +104,17 @@ impl ListingParams {
     /// words, else a category page (`/c/{slug}`), else the home page.
     pub fn path(&self) -> String {
         let mut pairs = self.filter_pairs();
+        // A store page keeps its words and category in the query: filters stay in the store.
         let base = match (&self.q, &self.category) {
+            _ if self.seller.is_some() => {
+                if let Some(c) = &self.category {
+                    pairs.insert(0, ("category".into(), c.clone()));
+                }
+                if let Some(q) = &self.q {
+                    pairs.insert(0, ("q".into(), q.clone()));
+                }
+                Page::Store(self.seller.as_deref().unwrap_or_default()).rest()
+            }
             (Some(q), category) => {
                 if let Some(c) = category {
                     pairs.insert(0, ("category".into(), c.clone()));
@@ -172,7 +192,7 @@ mod tests {
         let map: HashMap<String, String> = form_urlencoded::parse(query.as_bytes())
             .into_owned()
             .collect();
-        ListingParams::from_url(|k| map.get(k).cloned(), category.map(str::to_owned))
+        ListingParams::from_url(|k| map.get(k).cloned(), category.map(str::to_owned), None)
     }
 
     #[test]
@@ -195,6 +215,27 @@ mod tests {
             ListingParams::default().with_page(1).href(Locale::Es),
             "/es/"
         );
+    }
+
+    #[test]
+    fn a_store_page_keeps_its_filters_and_category_in_the_store() {
+        let map: HashMap<String, String> = [("category".to_owned(), "toys".to_owned())].into();
+        let p = ListingParams::from_url(|k| map.get(k).cloned(), None, Some("mekong-kids".into()));
+        assert_eq!(p.path(), "/s/mekong-kids?category=toys");
+        let sorted = p.changed(|p| p.sort = Some(SortKey::PriceAsc));
+        assert_eq!(
+            sorted.href(Locale::Vi),
+            "/vi/s/mekong-kids?category=toys&sort=price_asc"
+        );
+        assert_eq!(
+            sorted.to_query()[..2],
+            [
+                ("seller".to_owned(), "mekong-kids".to_owned()),
+                ("category".to_owned(), "toys".to_owned())
+            ]
+        );
+        let odd = ListingParams::from_url(|_| None, None, Some("<script>".into()));
+        assert_eq!(odd.seller, None);
     }
 
     #[test]

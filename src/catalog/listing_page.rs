@@ -20,12 +20,19 @@ const EAGER_IMAGES: usize = 4;
 /// Home, category and search pages.
 #[component]
 pub fn ListingPage() -> impl IntoView {
+    listing()
+}
+
+/// The products of the listing on screen, following its URL: a home, category or search page,
+/// or a store page's (its seller from the route).
+pub(super) fn listing() -> impl Fn() -> AnyView + Copy + Send + Sync + 'static {
     let locale = use_locale();
     let query = use_query_map();
     let category = crate::routes::route_value(crate::routes::Module::Listing);
+    let seller = crate::routes::route_seller();
     let params = Memo::new(move |_| {
         let query = query.read();
-        ListingParams::from_url(|k| query.get(k), category.get())
+        ListingParams::from_url(|k| query.get(k), category.get(), seller.get())
     });
     // Fetched again when the listing state or the language changes.
     // A new currency refetches too: the server converts, the page only shows.
@@ -36,8 +43,7 @@ pub fn ListingPage() -> impl IntoView {
     );
     let retry = move |_| reload();
 
-    view! {
-        {move || match products.get() {
+    move || match products.get() {
             None | Some(Err(ApiError::Aborted)) => {
                 view! { <ListingHeading params=params.get() list=None/><LoadingGrid/> }.into_any()
             }
@@ -49,7 +55,6 @@ pub fn ListingPage() -> impl IntoView {
             }
             .into_any(),
             Some(Ok(Some(list))) => view! { <Listing params=params.get() list/> }.into_any(),
-        }}
     }
 }
 
@@ -86,11 +91,16 @@ fn ListingHeading(params: ListingParams, list: Option<ProductList>) -> impl Into
         }
     };
     let path = params.path();
+    // On a store page the store is the page's heading and writes its head.
+    if params.seller.is_some() {
+        return view! { <h2 id="listing-heading">{tx(Msg::StoreAllProducts)}</h2> }.into_any();
+    }
     view! {
         <PageMeta title=Signal::derive(title) description=Signal::derive(move || t(locale.get(), Msg::MetaDescription).into_owned()) path/>
         <h1 id="listing-heading">{heading}</h1>
         {params.q.clone().map(|q| view! { <p class="search-words" dir="auto">"“"{q}"”"</p> })}
     }
+    .into_any()
 }
 
 #[component]

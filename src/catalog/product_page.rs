@@ -427,7 +427,7 @@ fn variant_picker(
 /// Who sells it (country, rating, orders) and where it ships from.
 fn seller_sections(l: Locale, p: Product) -> impl IntoView {
     let tag = l.tag();
-    let (seller_name, verified, seller_lines, ships) = p.with_value(|p| {
+    let (seller_name, verified, seller_lines, ships, store) = p.with_value(|p| {
         let s = &p.seller;
         let seller_lines = vec![
             region_name(&s.country, tag),
@@ -459,12 +459,13 @@ fn seller_sections(l: Locale, p: Product) -> impl IntoView {
                 line
             })
             .collect();
-        (s.name.clone(), s.verified, seller_lines, ships)
+        let store = crate::routes::Page::Store(&s.slug).href(l);
+        (s.name.clone(), s.verified, seller_lines, ships, store)
     });
     view! {
         <section class="seller-card" aria-labelledby="seller-heading">
             <h2 id="seller-heading">{text(l, Msg::SoldBy)}</h2>
-            <p class="seller-name"><bdi>{seller_name}</bdi>
+            <p class="seller-name"><a href=store class="store-link"><bdi>{seller_name}</bdi></a>
                 {verified.then(|| view! { <span class="badge verified">"✓ "{text(l, Msg::VerifiedSeller)}</span> })}
             </p>
             {seller_lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}

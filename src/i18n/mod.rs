@@ -6,7 +6,8 @@
 //! live in the `ui_texts` crate (a struct literal per locale, so a missing text is a compile
 //! error) and reach the browser as data: the server inlines the buyer's locale into
 //! `index.html`, and others are fetched when the buyer switches language ([`install_json`]).
-//! The wasm carries only English, as the last resort.
+//! The wasm carries none: every page comes with its locale's texts, the build's `index.html`
+//! with English (see `built_in`).
 //! Texts are data, not code: an earlier version matched per locale and compiled to 46 KB of
 //! wasm, where a table lookup and one `fill` cost almost nothing beyond the strings.
 //! Plural forms follow CLDR's cardinal rules ([`plural`]); numbers inside messages are
@@ -238,19 +239,21 @@ pub async fn load(locale: Locale) -> Result<(), crate::api::ApiError> {
     install_json(locale, &object).map_err(crate::api::ApiError::Malformed)
 }
 
-/// True once the texts of `locale` are here. English is always here: it is built in, as the
-/// language of last resort when the server cannot be reached.
+/// True once the texts of `locale` are here. Natively English is always here (built in, with
+/// every other locale's); the browser build carries none (see [`built_in`]).
 pub fn is_loaded(locale: Locale) -> bool {
-    locale == Locale::En || LOADED.with(|loaded| loaded.borrow()[locale.index()].is_some())
+    (cfg!(not(target_arch = "wasm32")) && locale == Locale::En)
+        || LOADED.with(|loaded| loaded.borrow()[locale.index()].is_some())
 }
 
 /// The texts of `locale`; while they have not arrived, those of a locale that has (the page
-/// then reads in a language the buyer already had, not in blanks), else English.
+/// then reads in a language the buyer already had, not in blanks), else the built-in table.
 fn texts(locale: Locale) -> Table {
     let loaded = LOADED.with(|loaded| {
         let loaded = loaded.borrow();
         loaded[locale.index()].or_else(|| {
-            (locale != Locale::En)
+            // Natively English is built in and comes from there.
+            (cfg!(target_arch = "wasm32") || locale != Locale::En)
                 .then(|| loaded.iter().flatten().next().copied())
                 .flatten()
         })
@@ -261,9 +264,8 @@ fn texts(locale: Locale) -> Table {
     }
 }
 
-/// Native builds (unit tests) have every locale's tables; the browser build only English's
-/// (~1 KB brotli), which it uses until or unless the buyer's language arrives.
-/// Both are tables made at compile time: no code per text, and no `Texts` in the wasm.
+/// Native builds (unit tests, the server's first screens) have every locale's tables, made at
+/// compile time: no code per text.
 #[cfg(not(target_arch = "wasm32"))]
 fn built_in(locale: Locale) -> Table {
     static PLAIN: [PlainTexts; Locale::ALL.len()] = {
@@ -290,10 +292,24 @@ fn built_in(locale: Locale) -> Table {
     }
 }
 
+/// The browser build carries no texts: every page the store's server answers has its
+/// locale's texts inlined (the path's, else the best for `Accept-Language`), a shell served
+/// without it (`trunk serve`, a CDN) has English inlined by the build, and the shell fetches
+/// any other locale before it draws (`shell::LocaleShell`). English was built in until the
+/// store pages (2026-12-03) needed its 2.6 KB of the product page's budget; a page with no
+/// texts at all would show blank labels.
 #[cfg(target_arch = "wasm32")]
 fn built_in(_: Locale) -> Table {
-    static PLAIN: PlainTexts = ui_texts::texts(Locale::En).plain();
-    static PLURAL: PluralTexts = ui_texts::texts(Locale::En).plurals();
+    const NONE: Plural = Plural {
+        zero: None,
+        one: None,
+        two: None,
+        few: None,
+        many: None,
+        other: "",
+    };
+    static PLAIN: PlainTexts = [""; ui_texts::Texts::PLAIN_KEYS.len()];
+    static PLURAL: PluralTexts = [NONE; ui_texts::Texts::PLURAL_KEYS.len()];
     Table {
         plain: &PLAIN,
         plural: &PLURAL,

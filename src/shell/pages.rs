@@ -5,7 +5,8 @@
 //! | module | pages | fetched ahead from |
 //! |---|---|---|
 //! | `listing` | home, category, search | (the landing page for most; not fetched ahead) |
-//! | `product` | product | a listing |
+//! | `product` | product | a listing, a store |
+//! | `store` | a seller's store | (a landing page from a shared link; not fetched ahead) |
 //! | `cart` | cart (and the header's compact cart) | the product page |
 //! | `checkout` | checkout | the cart |
 //! | `orders` | order lookup, confirmation | checkout |
@@ -24,6 +25,9 @@ crate::ui::lazy::split_view!(listing, listing_view, preload_listing, {
 });
 crate::ui::lazy::split_view!(product, product_view, preload_product, {
     view! { <crate::catalog::ProductPage/> }
+});
+crate::ui::lazy::split_view!(store, store_view, preload_store, {
+    view! { <crate::catalog::StorePage/> }
 });
 crate::ui::lazy::split_view!(cart, cart_view, preload_cart, {
     view! { <crate::cart::CartPage/> }
@@ -106,6 +110,7 @@ pub(super) fn Pages() -> impl IntoView {
                     Module::NotFound => view! { <NotFound/> }.into_any(),
                     Module::Listing => view_or_explain(listing_view).await,
                     Module::Product => view_or_explain(product_view).await,
+                    Module::Store => view_or_explain(store_view).await,
                     Module::Cart => view_or_explain(cart_view).await,
                     Module::Checkout => view_or_explain(checkout_view).await,
                     Module::Orders => view_or_explain(orders_view).await,
@@ -128,7 +133,7 @@ pub(super) fn Pages() -> impl IntoView {
 /// The code a buyer on a page of `module` is likely to need next (the table above).
 fn fetched_ahead(module: Module) -> Option<Module> {
     match module {
-        Module::Listing => Some(Module::Product),
+        Module::Listing | Module::Store => Some(Module::Product),
         Module::Product => Some(Module::Cart),
         Module::Cart => Some(Module::Checkout),
         Module::Checkout => Some(Module::Orders),
@@ -142,6 +147,7 @@ async fn preload(module: Module) -> Result<(), crate::ui::lazy::SplitLoaderError
         Module::Root | Module::NotFound => Ok(()),
         Module::Listing => preload_listing().await,
         Module::Product => preload_product().await,
+        Module::Store => preload_store().await,
         Module::Cart => preload_cart().await,
         Module::Checkout => preload_checkout().await,
         Module::Orders => preload_orders().await,

@@ -40,6 +40,11 @@ pub enum Screen {
         category: Option<String>,
         list: ProductList,
     },
+    /// A seller's store page: the store, and its products' first page, unfiltered.
+    Store {
+        store: domain::seller::Storefront,
+        list: ProductList,
+    },
 }
 
 /// What the server knows of the request.
@@ -108,8 +113,17 @@ pub fn render(first: FirstScreen) -> String {
                             view! { <crate::catalog::ProductView p=product/> }.into_any()
                         }
                         Screen::Listing { category, list } => {
-                            let params = ListingParams::from_url(|_| None, category);
+                            let params = ListingParams::from_url(|_| None, category, None);
                             view! { <crate::catalog::Listing params list/> }.into_any()
+                        }
+                        Screen::Store { store, list } => {
+                            let seller = Some(store.seller.slug.clone());
+                            let params = ListingParams::from_url(|_| None, None, seller);
+                            view! {
+                                <crate::catalog::StoreView store/>
+                                <crate::catalog::Listing params list/>
+                            }
+                            .into_any()
                         }
                     };
                     super::frame(buyer.locale, page)

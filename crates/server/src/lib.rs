@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod fx;
+pub mod heads;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
@@ -89,7 +90,7 @@ pub fn app(state: AppState) -> Router {
     let pages = state.pages.clone();
     let public_url = state.public_url.clone();
     let origin = state.public_url.clone();
-    let head = products::head(state.clone(), origin.clone());
+    let head = heads::head(state.clone(), origin.clone());
     let hsts = state.public_url.starts_with("https://");
     // Each health check writes: a flood of them is limited like searches.
     let mut health = get(health::healthz);

@@ -35,7 +35,7 @@ pub struct AppState {
     pub translator: std::sync::Arc<dyn crate::translate::Translator>,
     /// Where sellers' uploaded pictures are kept (`web::uploads`; files under
     /// `STORE_MEDIA_DIR` in `main.rs`, in memory otherwise).
-    pub media: std::sync::Arc<dyn crate::web::uploads::MediaStore>,
+    pub media: std::sync::Arc<dyn crate::web::media_store::MediaStore>,
     /// Failed seller sign-ins per email (the same guard as order lookups).
     pub sign_in_failures: std::sync::Arc<LookupGuard>,
     /// Per-client limits and time limits (`STORE_RATE_*`, `STORE_*_SECONDS`).
@@ -68,7 +68,7 @@ impl AppState {
             lookups: std::sync::Arc::default(),
             sign_in_failures: std::sync::Arc::default(),
             translator: std::sync::Arc::new(crate::translate::NoTranslator),
-            media: std::sync::Arc::new(crate::web::uploads::MemoryMediaStore::default()),
+            media: std::sync::Arc::new(crate::web::media_store::MemoryMediaStore::default()),
             fx: std::sync::Arc::new(FxStore::new(Rates::embedded(), FxSettings::default())),
             limiters: limits::Limiters::new(&limits::Limits::default()),
             limits: limits::Limits::default(),
@@ -107,7 +107,7 @@ impl AppState {
     }
 
     /// The same state keeping uploaded pictures elsewhere.
-    pub fn with_media(mut self, media: std::sync::Arc<dyn crate::web::uploads::MediaStore>) -> AppState {
+    pub fn with_media(mut self, media: std::sync::Arc<dyn crate::web::media_store::MediaStore>) -> AppState {
         self.media = media;
         self
     }

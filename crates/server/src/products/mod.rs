@@ -13,6 +13,7 @@ pub mod search_text;
 
 pub use sanitize::sanitize_description;
 
+use crate::heads::first_screen::{first_screen, organization, Guess};
 use crate::http::error::{locale_of, AppError, InvalidField, Reason};
 use crate::products::search_index::Order;
 use crate::products::search_index::SearchIndex;
@@ -206,93 +207,13 @@ pub fn routes(
         .routes(utoipa_axum::routes!(list_categories))
 }
 
-/// The first response's `<head>` for home, category and product pages (see [`product_head`],
-/// [`listing_head`]); `None` when there is no such page.
-pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::PageHead {
-    use crate::web::pages::Headed;
-    std::sync::Arc::new(
-        move |locale: Locale, page: Headed, hints: crate::web::pages::Hints| {
-            let (state, origin) = (state.clone(), origin.clone());
-            Box::pin(async move {
-                let offered = state.fx.offered();
-                // The buyer's remembered choice when it is still offered, else the app's guess.
-                let chosen = hints
-                    .currency
-                    .and_then(|code| code.parse::<Currency>().ok())
-                    .filter(|c| offered.contains(c));
-                let ship_to = hints.ship_to.and_then(|code| {
-                    domain::shipping::DESTINATIONS
-                        .iter()
-                        .copied()
-                        .find(|d| *d == code)
-                });
-                let buyer = Guess {
-                    currency: chosen.unwrap_or_else(|| {
-                        domain::market::default_currency(&hints.languages, locale, &offered)
-                    }),
-                    ship_to: ship_to.unwrap_or_else(|| {
-                        domain::shipping::default_ship_to(&hints.languages, locale)
-                    }),
-                };
-                match page {
-                    Headed::Product(slug) => {
-                        product_head(&state, &origin, locale, &slug, buyer).await
-                    }
-                    Headed::Category(slug) => {
-                        listing_head(&state, &origin, locale, Some(&slug), buyer).await
-                    }
-                    Headed::Home => listing_head(&state, &origin, locale, None, buyer).await,
-                }
-            })
-        },
-    )
-}
-
-/// What the server takes the buyer's currency and destination to be, from their languages,
-/// by the app's own rules (`domain::market`, `domain::shipping`).
-#[derive(Clone, Copy)]
-struct Guess {
-    currency: Currency,
-    ship_to: &'static str,
-}
-
-/// The first screen of `screen` as the app draws it, for `locale` and the guessed buyer.
-fn first_screen(
-    fx: &crate::fx::store::FxStore,
-    locale: Locale,
-    path: String,
-    buyer: Guess,
-    screen: storefront::shell::prerender::Screen,
-) -> String {
-    storefront::shell::prerender::render(storefront::shell::prerender::FirstScreen {
-        locale,
-        path,
-        currency: buyer.currency,
-        ship_to: buyer.ship_to,
-        // The app asks for the rate table as it starts and has it, as a rule, before its page
-        // is drawn: the note on a converted price is in both.
-        rates: Some(fx.table(crate::clock::unix_now())),
-        screen,
-    })
-}
-
-/// The store as schema.org `Organization`.
-fn organization(origin: &str, locale: Locale) -> serde_json::Value {
-    serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": ui_texts::texts(locale).store_name,
-        "url": format!("{origin}/"),
-    })
-}
-
 /// A listing's head, as the app's listing page writes it (`catalog::listing_page`): the home
 /// page's heading or the category's name as the title, the store's description; JSON-LD
 /// `WebSite` with its search on the home page, a `BreadcrumbList` on a category page, and
 /// `Organization` on both; and the listing's first page as the API answers it in `currency`
 /// (`GET /api/v1/products?[category=…&]locale=…&currency=…`), for the app to start from.
 /// `None` for an unknown category.
-async fn listing_head(
+pub(crate) async fn listing_head(
     state: &AppState,
     origin: &str,
     locale: Locale,
@@ -389,7 +310,7 @@ async fn listing_head(
             .iter()
             .map(|v| v.to_string())
             .collect(),
-        data,
+        data: data.into_iter().collect(),
         body: Some(body),
     })
 }
@@ -401,7 +322,7 @@ async fn listing_head(
 /// shows it without asking again. The buyer's currency is guessed from their languages the way
 /// the app guesses it (`domain::market::default_currency`). `None` when there is no such
 /// product.
-async fn product_head(
+pub(crate) async fn product_head(
     state: &AppState,
     origin: &str,
     locale: Locale,
@@ -499,7 +420,7 @@ async fn product_head(
             .iter()
             .map(|v| v.to_string())
             .collect(),
-        data,
+        data: data.into_iter().collect(),
         body: Some(body),
     })
 }

@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod products;
 pub mod store;
+pub mod storefront;
 
 use crate::clock::{random_id, unix_now};
 use crate::http::error::{read_body, AppError, InvalidField, Reason};
@@ -347,107 +348,10 @@ pub async fn get_storefront(
     let locale = crate::http::error::locale_of(query.as_deref(), &headers);
     let currency = crate::products::currency_param(query.as_deref(), &state.fx)
         .map_err(|bad| AppError::InvalidParameters(vec![bad]))?;
-    #[derive(sqlx::FromRow)]
-    struct SellerRow {
-        id: i64,
-        slug: String,
-        name: String,
-        country: String,
-        rating_tenths: i64,
-        order_count: i64,
-        verified: bool,
-        language: String,
-    }
-    let row: Option<SellerRow> = sqlx::query_as(
-        "SELECT id, slug, name, country, rating_tenths, order_count, verified, language \
-         FROM sellers WHERE slug = ?",
-    )
-    .bind(&slug)
-    .fetch_optional(&state.db)
-    .await?;
-    let Some(SellerRow {
-        id,
-        slug,
-        name,
-        country,
-        rating_tenths: rating,
-        order_count: orders,
-        verified,
-        language,
-    }) = row
-    else {
-        return Err(AppError::NotFound);
-    };
-    let ships_from = sqlx::query_as::<_, (String, String, bool, String)>(
-        "SELECT w.code, w.country, w.overseas, COALESCE(wn.city, w.code) FROM products p \
-         JOIN product_warehouses pw ON pw.product_id = p.id \
-         JOIN warehouses w ON w.id = pw.warehouse_id \
-         LEFT JOIN warehouse_names wn ON wn.warehouse_id = w.id AND wn.locale = ? \
-         WHERE p.seller_id = ? GROUP BY w.id ORDER BY count(*) DESC, w.code",
-    )
-    .bind(locale.tag())
-    .bind(id)
-    .fetch_all(&state.db)
-    .await?
-    .into_iter()
-    .map(|(code, country, overseas, city)| domain::ShipsFrom {
-        code,
-        city,
-        country,
-        overseas,
-    })
-    .collect();
-    let (products,): (i64,) = sqlx::query_as("SELECT count(*) FROM products WHERE seller_id = ?")
-        .bind(id)
-        .fetch_one(&state.db)
-        .await?;
-    let profile = store::read_profile(&state.db, id, "published")
+    storefront::storefront(&state, &slug, locale, currency)
         .await?
-        .map(|mut p| {
-            p.about = crate::products::sanitize::sanitize_description(&p.about);
-            p.return_policy = crate::products::sanitize::sanitize_description(&p.return_policy);
-            p
-        });
-    let convert = |mut items: Vec<domain::ProductSummary>| {
-        if let Some(to) = currency {
-            for item in &mut items {
-                item.converted = state.fx.convert(item.price, to);
-            }
-        }
-        items
-    };
-    let featured = store::published_product_ids(&state.db, id, None).await?;
-    let featured = convert(crate::products::summaries(&state.db, &featured, locale).await?);
-    let campaign = match store::live_campaign(&state.db, id, unix_now()).await? {
-        None => None,
-        Some((campaign, headline, ends_at, banner)) => {
-            let products = store::published_product_ids(&state.db, id, Some(&campaign)).await?;
-            let products = convert(crate::products::summaries(&state.db, &products, locale).await?);
-            Some(domain::seller::LiveCampaign {
-                id: campaign,
-                headline,
-                ends_at: crate::clock::rfc3339(ends_at),
-                banner: banner.and_then(|b| crate::web::uploads::image_ref(&b)),
-                products,
-            })
-        }
-    };
-    Ok(Json(domain::seller::Storefront {
-        seller: domain::SellerCard {
-            slug,
-            name,
-            country,
-            rating: rating as f32 / 10.0,
-            order_count: u32::try_from(orders).unwrap_or(0),
-            verified,
-            language,
-        },
-        profile,
-        ships_from,
-        product_count: u32::try_from(products).unwrap_or(0),
-        featured,
-        campaign,
-    }))
+        .map(Json)
+        .ok_or(AppError::NotFound)
 }
 
 /// The seller routes, behind the session middleware; sign-in has its own per-client limit.

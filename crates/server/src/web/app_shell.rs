@@ -236,16 +236,18 @@ enum PageCode {
     Shell,
     Listing,
     Product,
+    Store,
     Cart,
     Checkout,
     Orders,
 }
 
 impl PageCode {
-    const ALL: [PageCode; 6] = [
+    const ALL: [PageCode; 7] = [
         PageCode::Shell,
         PageCode::Listing,
         PageCode::Product,
+        PageCode::Store,
         PageCode::Cart,
         PageCode::Checkout,
         PageCode::Orders,
@@ -258,6 +260,7 @@ impl PageCode {
         let rest: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).skip(1).collect();
         match rest.as_slice() {
             [] | ["search"] | ["c", _] => PageCode::Listing,
+            ["s", _] => PageCode::Store,
             ["p", _] => PageCode::Product,
             ["cart"] => PageCode::Cart,
             ["checkout"] => PageCode::Checkout,
@@ -272,6 +275,7 @@ impl PageCode {
             PageCode::Shell => None,
             PageCode::Listing => Some("listing"),
             PageCode::Product => Some("product"),
+            PageCode::Store => Some("store"),
             PageCode::Cart => Some("cart"),
             PageCode::Checkout => Some("checkout"),
             PageCode::Orders => Some("orders"),
@@ -438,11 +442,13 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
             json_in_html(data)
         ));
     }
-    if let Some(data) = &head.data {
+    for (i, data) in head.data.iter().enumerate() {
         // A data block (not run, so no CSP hash). `data-at`: when it was written (ms since the
         // epoch), so a page restored much later from the browser's cache is not taken as fresh.
+        // The first is `page-data` (its key names the currency the page is priced in).
+        let id = if i == 0 { "page-data".to_owned() } else { format!("page-data-{}", i + 1) };
         tag(format!(
-            r#"<script id="page-data" type="application/json" data-key="{}" data-at="{}">{}</script>"#,
+            r#"<script id="{id}" type="application/json" data-key="{}" data-at="{}">{}</script>"#,
             escape(&data.key),
             data.at_ms,
             json_in_html(&data.json)
@@ -488,9 +494,26 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
     }
 }
 
-/// `template` with `locale`'s texts inlined before `</head>`, and `<html lang dir>` set so the
-/// page is in the right language and direction before the app starts.
+/// `template` with `locale`'s texts inlined before `</head>`, in place of the English ones the
+/// build leaves in `index.html` for a shell served without this server, and `<html lang dir>`
+/// set so the page is in the right language and direction before the app starts.
 pub fn inline_texts(template: &str, locale: Locale) -> String {
+    const OPEN: &str = r#"<script id="ui-texts""#;
+    let without;
+    let template = match template.find(OPEN) {
+        Some(start) => match template[start..].find("</script>") {
+            Some(len) => {
+                without = format!(
+                    "{}{}",
+                    &template[..start],
+                    &template[start + len + "</script>".len()..]
+                );
+                without.as_str()
+            }
+            None => template,
+        },
+        None => template,
+    };
     let script = format!(
         r#"<script id="ui-texts" type="application/json" data-locale="{}">{}</script>"#,
         locale.tag(),
@@ -604,11 +627,11 @@ mod tests {
             json_ld: vec![
                 r#"{"name":"</script><script>alert(1)</script>","brand":"<!--<script>"}"#.into(),
             ],
-            data: Some(crate::web::pages::PageData {
+            data: vec![crate::web::pages::PageData {
                 key: "product|mug|es|EUR".into(),
                 json: r#"{"title":"</script><script>alert(2)</script> & <!--<script>"}"#.into(),
                 at_ms: 1_700_000_000_000,
-            }),
+            }],
             body: None,
         };
         let html = with_head(
@@ -650,7 +673,7 @@ mod tests {
             image: None,
             preload: vec![],
             json_ld: vec![],
-            data: None,
+            data: Vec::new(),
             body: Some("<h1>Mug</h1>".into()),
         };
         let drawn = with_head(shell, Locale::En, &head, "https://shop.example");
@@ -691,12 +714,25 @@ mod tests {
     }
 
     #[test]
+    fn the_buyers_texts_replace_the_english_ones_the_build_leaves_in_the_shell() {
+        let built = TEMPLATE.replace(
+            "</head>",
+            r#"<script id="ui-texts" type="application/json" data-locale="en">["Crossroads"]</script></head>"#,
+        );
+        let html = inline_texts(&built, Locale::Ja);
+        assert_eq!(html.matches(r#"id="ui-texts""#).count(), 1, "{html}");
+        assert!(html.contains(r#"data-locale="ja""#));
+        assert!(!html.contains(r#"data-locale="en""#));
+    }
+
+    #[test]
     fn a_page_preloads_its_own_modules_and_no_others() {
         let manifest = r#"{"pages": {"product": ["split_product-0123456789abcdef.wasm", "chunk_8-0123456789abcdef.wasm"],
             "listing": ["split_listing-0123456789abcdef.wasm", "x\"><script>.wasm"]}}"#;
         assert_eq!(PageCode::of("/en/p/silk-scarf"), PageCode::Product);
         assert_eq!(PageCode::of("/ja/"), PageCode::Listing);
         assert_eq!(PageCode::of("/ja/c/toys"), PageCode::Listing);
+        assert_eq!(PageCode::of("/vi/s/mekong-kids"), PageCode::Store);
         assert_eq!(PageCode::of("/es/orders/SO-1"), PageCode::Orders);
         assert_eq!(PageCode::of("/"), PageCode::Shell);
         assert_eq!(PageCode::of("/en/elsewhere"), PageCode::Shell);

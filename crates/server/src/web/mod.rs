@@ -3,6 +3,7 @@
 
 pub mod app_shell;
 pub mod media;
+pub mod media_store;
 pub mod pages;
 pub mod uploads;
 pub mod precompress;

@@ -28,8 +28,9 @@ pub struct Head {
     pub preload: Vec<String>,
     /// Structured data (schema.org JSON-LD), already serialized.
     pub json_ld: Vec<String>,
-    /// The API's answer the page starts from, so the app shows it without asking again.
-    pub data: Option<PageData>,
+    /// The API's answers the page starts from, so the app shows them without asking again
+    /// (a store page has two: the store and its listing).
+    pub data: Vec<PageData>,
     /// The page's first screen — header, page, footer — drawn by the app's own components
     /// (`storefront::shell::prerender`), shown until the app has drawn the same page itself.
     pub body: Option<String>,
@@ -65,6 +66,8 @@ pub enum Headed {
     Category(String),
     /// `/{locale}/p/{slug}`
     Product(String),
+    /// `/{locale}/s/{seller}`
+    Store(String),
 }
 
 impl Headed {
@@ -80,6 +83,9 @@ impl Headed {
             }
             (Some("p"), Some(slug), None | Some(""), None) if !slug.is_empty() => {
                 Headed::Product(slug.to_owned())
+            }
+            (Some("s"), Some(slug), None | Some(""), None) if !slug.is_empty() => {
+                Headed::Store(slug.to_owned())
             }
             _ => return None,
         };
@@ -224,6 +230,10 @@ mod tests {
         assert_eq!(
             Headed::of("/ar/p/silk-scarf"),
             Some((Locale::Ar, Headed::Product("silk-scarf".into())))
+        );
+        assert_eq!(
+            Headed::of("/vi/s/mekong-kids"),
+            Some((Locale::Vi, Headed::Store("mekong-kids".into())))
         );
         for other in [
             "/",

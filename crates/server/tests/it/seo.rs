@@ -752,3 +752,56 @@ async fn a_sellers_markup_in_a_title_or_brand_is_text_in_the_first_screen_never_
         "the title is not shown as text"
     );
 }
+
+#[tokio::test]
+async fn a_store_pages_first_response_draws_the_published_store_and_names_it_for_search_engines() {
+    let app = TestApp::with(|s| s.with_public_url("https://shop.example")).await;
+    let seller = "mekong-kids";
+    // Published through the seller API, as a seller would.
+    let body = serde_json::json!({ "email": server::sellers::demo_email(seller), "password": server::sellers::DEMO_PASSWORD });
+    let signed = app
+        .post_json("/api/v1/seller/session", &body.to_string())
+        .await;
+    assert_eq!(signed.status, 200, "{}", signed.text());
+    let cookie = signed.header("set-cookie").split(';').next().unwrap_or("").to_owned();
+    let csrf = signed.json()["csrf_token"].as_str().unwrap_or("").to_owned();
+    for (method, uri, body) in [
+        ("PUT", "/api/v1/seller/store/draft", r##"{"tagline":"Quần áo trẻ em bằng cotton hữu cơ","theme_color":"#0b5d3b"}"##),
+        ("POST", "/api/v1/seller/store/publish", ""),
+    ] {
+        let response = app
+            .request(
+                axum::http::Request::builder()
+                    .method(method)
+                    .uri(uri)
+                    .header("cookie", &cookie)
+                    .header("x-csrf-token", &csrf)
+                    .header("content-type", "application/json")
+                    .body(axum::body::Body::from(body))
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(response.status, 200, "{uri}: {}", response.text());
+    }
+    let res = app.get(&format!("/es/s/{seller}")).await;
+    assert_eq!(res.status, 200);
+    let html = res.text();
+    assert!(html.contains("<title>Mekong Kids"), "{}", &html[..html.len().min(2000)]);
+    assert!(html.contains("Quần áo trẻ em bằng cotton hữu cơ"));
+    assert!(html.contains(r#"id="store-name""#), "the store is drawn in the first response");
+    assert!(html.contains("Todos los productos"));
+    assert!(html.contains(&format!(r#"rel="canonical" href="https://shop.example/es/s/{seller}""#)));
+    let data = json_ld(&html);
+    let store = data.iter().find(|d| d["@type"] == "Store").expect("a Store");
+    assert_eq!(store["name"], "Mekong Kids");
+    assert_eq!(store["slogan"], "Quần áo trẻ em bằng cotton hữu cơ");
+    assert!(data.iter().any(|d| d["@type"] == "BreadcrumbList"));
+    let key = attribute(&html, ("id", "page-data"), "data-key").expect("store data");
+    assert!(key.starts_with(&format!("store|{seller}|es|")), "{key}");
+    let key = attribute(&html, ("id", "page-data-2"), "data-key").expect("listing data");
+    assert!(key.starts_with(&format!("listing|s/{seller}|es|")), "{key}");
+    // An unknown store has no such head, and is a 404.
+    let res = app.get("/es/s/no-such-seller").await;
+    assert_eq!(res.status, 404);
+    assert!(!res.text().contains("application/ld+json"));
+}

@@ -1,0 +1,172 @@
+// A seller's store page end to end, on the release server: the seller (through the seller API,
+// as the dashboard will) uploads a banner, picks a theme colour, schedules a campaign live now,
+// features three products, corrects the Spanish title of one and publishes; a buyer in Spanish
+// then follows "Vendido por" from a product to the store and sees the banner, the campaign,
+// the featured products and the corrected title. Once the campaign's window is over it is gone.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateSync, crc32 } from 'node:zlib';
+import { suite, visible } from './support.mjs';
+
+const SELLER = 'mekong-kids';
+
+/** A `width` x `height` RGB PNG with a gradient, written by hand (no image library here). */
+function png(width, height) {
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) {
+      rows[row + 1 + x * 3] = (x * 255) / width;
+      rows[row + 2 + x * 3] = 90;
+      rows[row + 3 + x * 3] = (y * 255) / height;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** `YYYY-MM-DDTHH:MM` on the clock of Ho Chi Minh City (UTC+7, no summer time), `hours` from now. */
+const saigon = (hours) => new Date(Date.now() + (hours + 7) * 3_600_000).toISOString().slice(0, 16);
+
+/** The seller's side of the store, through its API with a session cookie and CSRF token. */
+async function signIn(store) {
+  const res = await fetch(`${store.url}/api/v1/seller/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${SELLER}@sellers.example`, password: 'crossroads-demo' }),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await res.json();
+  const call = async (method, path, body, type = 'application/json') => {
+    const res = await fetch(`${store.url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': type } : {}) },
+      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
+    });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return call;
+}
+
+suite('a seller’s store page', ({ store, device, newPage }) => {
+  let featured;
+  let corrected;
+  let campaignProduct;
+  before(async () => {
+    const call = await signIn(store);
+    const own = await call('GET', '/api/v1/seller/products');
+    assert.ok(own.length >= 5, `${SELLER} has ${own.length} products`);
+    featured = own.slice(0, 3).map((p) => p.slug);
+    campaignProduct = own[3].slug;
+    const banner = await call('POST', '/api/v1/seller/images/banner', png(1200, 400), 'image/png');
+    await call('PUT', '/api/v1/seller/store/draft', {
+      tagline: 'Quần áo trẻ em bằng cotton hữu cơ',
+      about: '<p>Xưởng may gia đình ở <strong>Thủ Đức</strong>.</p>',
+      theme_color: '#0b5d3b',
+      return_policy: '<p>Đổi trả trong 30 ngày.</p>',
+      banner: banner.url,
+    });
+    await call('PUT', '/api/v1/seller/store/featured', { products: featured });
+    await call('PUT', '/api/v1/seller/store/campaigns', {
+      campaigns: [{
+        headline: 'Giáng sinh — gói quà miễn phí',
+        starts: saigon(-1),
+        ends: saigon(48),
+        time_zone: 'Asia/Ho_Chi_Minh',
+        products: [campaignProduct],
+      }],
+    });
+    corrected = `Vestido infantil de algodón orgánico ${Date.now() % 1000}`;
+    await call('PUT', `/api/v1/seller/products/${featured[0]}/texts/es`, { title: corrected, description_html: '<p>Algodón orgánico.</p>' });
+    await call('POST', '/api/v1/seller/store/publish');
+  });
+
+  test('a buyer follows “Vendido por” to the store and sees its banner, campaign and featured products', async () => {
+    const page = await newPage({ locale: 'es-ES' });
+    await page.goto(`${store.url}/es/p/${featured[1]}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const soldBy = page.locator('.seller-card a.store-link');
+    assert.equal(visible(await soldBy.textContent()), 'Mekong Kids');
+    const box = await soldBy.boundingBox();
+    assert.ok(box.height >= 44, `the store link is ${box.height} px tall`);
+    await soldBy.click();
+    await page.waitForURL(`**/es/s/${SELLER}`);
+    const name = page.getByRole('heading', { level: 1, name: 'Mekong Kids' });
+    await name.waitFor();
+    assert.equal(await page.title(), 'Mekong Kids · Crossroads Market');
+    // The seller's words, marked with its language.
+    const tagline = page.locator('.store-tagline');
+    assert.equal(await tagline.textContent(), 'Quần áo trẻ em bằng cotton hữu cơ');
+    assert.equal(await tagline.getAttribute('lang'), 'vi');
+    // The banner at its served size, cropped to 4 : 1.
+    const banner = page.locator('.store > img.store-banner');
+    await banner.waitFor();
+    assert.equal(await banner.evaluate((img) => img.complete && img.naturalWidth), 1600);
+    // The theme colour behind the name.
+    const background = await page.locator('.store-head').evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.equal(background, 'rgb(11, 93, 59)');
+    // The campaign live now, and its product.
+    const campaign = page.getByRole('region', { name: 'Giáng sinh — gói quà miễn phí' });
+    await campaign.waitFor();
+    const campaignCards = campaign.locator('.product-card a.card-link');
+    assert.equal(await campaignCards.count(), 1);
+    assert.equal(await campaignCards.first().getAttribute('href'), `/es/p/${campaignProduct}`);
+    // Featured, in the seller's order, the first with its corrected Spanish title.
+    const shown = page.getByRole('region', { name: 'Destacados' }).locator('a.card-link');
+    assert.deepEqual(await shown.evaluateAll((links) => links.map((a) => a.getAttribute('href'))), featured.map((s) => `/es/p/${s}`));
+    assert.equal(visible(await shown.first().textContent()), corrected);
+    // What to know before buying, and every product of the store below.
+    await page.getByRole('heading', { name: 'Devoluciones' }).waitFor();
+    await page.getByRole('heading', { name: 'Todos los productos' }).waitFor();
+    const all = await (await fetch(`${store.url}/api/v1/products?seller=${SELLER}`)).json();
+    assert.equal(await page.getByRole('list', { name: 'Productos' }).getByRole('listitem').count(), Math.min(all.total, 24));
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, `no sideways scroll at ${device.viewport.width} px`);
+  });
+
+  test('the store page’s first response already shows the store, before any script runs', async () => {
+    const html = await (await fetch(`${store.url}/es/s/${SELLER}`, { headers: { 'accept-language': 'es' } })).text();
+    assert.match(html, /<h1 id="store-name"><bdi>Mekong Kids<\/bdi><\/h1>/);
+    assert.match(html, /Giáng sinh — gói quà miễn phí/);
+    assert.match(html, /"@type":"Store"/);
+    const missing = await fetch(`${store.url}/es/s/no-such-seller`);
+    assert.equal(missing.status, 404);
+  });
+
+  test('outside its window the campaign is gone and the rest of the store stays', async () => {
+    const call = await signIn(store);
+    await call('PUT', '/api/v1/seller/store/campaigns', {
+      campaigns: [{ headline: 'Tết', starts: saigon(24), ends: saigon(96), time_zone: 'Asia/Ho_Chi_Minh' }],
+    });
+    await call('POST', '/api/v1/seller/store/publish');
+    const page = await newPage({ locale: 'es-ES' });
+    await page.goto(`${store.url}/es/s/${SELLER}`);
+    await page.getByRole('region', { name: 'Destacados' }).waitFor();
+    assert.equal(await page.locator('.campaign').count(), 0);
+    assert.equal(await page.getByText('Tết').count(), 0);
+    // Put the live campaign back for the other viewport's run.
+    await call('PUT', '/api/v1/seller/store/campaigns', {
+      campaigns: [{ headline: 'Giáng sinh — gói quà miễn phí', starts: saigon(-1), ends: saigon(48), time_zone: 'Asia/Ho_Chi_Minh', products: [campaignProduct] }],
+    });
+    await call('POST', '/api/v1/seller/store/publish');
+  });
+});
