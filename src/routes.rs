@@ -206,7 +206,10 @@ mod tests {
             "/en/p/silk-scarf"
         );
         assert_eq!(Page::Cart.href(Locale::Ar), "/ar/cart");
-        assert_eq!(Page::Store("mekong-kids").href(Locale::Vi), "/vi/s/mekong-kids");
+        assert_eq!(
+            Page::Store("mekong-kids").href(Locale::Vi),
+            "/vi/s/mekong-kids"
+        );
         assert_eq!(Page::Checkout.href(Locale::En), "/en/checkout");
         assert_eq!(Page::OrderLookup.href(Locale::Ko), "/ko/orders");
         assert_eq!(

@@ -44,17 +44,17 @@ pub(super) fn listing() -> impl Fn() -> AnyView + Copy + Send + Sync + 'static {
     let retry = move |_| reload();
 
     move || match products.get() {
-            None | Some(Err(ApiError::Aborted)) => {
-                view! { <ListingHeading params=params.get() list=None/><LoadingGrid/> }.into_any()
-            }
-            // `/c/{slug}` for a category that does not exist.
-            Some(Ok(None)) => view! { <NotFound/> }.into_any(),
-            Some(Err(err)) => view! {
-                <ListingHeading params=params.get() list=None/>
-                <LoadError err on_retry=retry/>
-            }
-            .into_any(),
-            Some(Ok(Some(list))) => view! { <Listing params=params.get() list/> }.into_any(),
+        None | Some(Err(ApiError::Aborted)) => {
+            view! { <ListingHeading params=params.get() list=None/><LoadingGrid/> }.into_any()
+        }
+        // `/c/{slug}` for a category that does not exist.
+        Some(Ok(None)) => view! { <NotFound/> }.into_any(),
+        Some(Err(err)) => view! {
+            <ListingHeading params=params.get() list=None/>
+            <LoadError err on_retry=retry/>
+        }
+        .into_any(),
+        Some(Ok(Some(list))) => view! { <Listing params=params.get() list/> }.into_any(),
     }
 }
 

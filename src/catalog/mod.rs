@@ -5,6 +5,7 @@ pub mod listing;
 mod listing_page;
 mod product_card;
 mod product_page;
+mod seller_lines;
 mod store_page;
 pub mod variants;
 

@@ -431,34 +431,9 @@ fn seller_sections(l: Locale, p: Product) -> impl IntoView {
         let s = &p.seller;
         let seller_lines = vec![
             region_name(&s.country, tag),
-            format!(
-                "{} · {}",
-                t(
-                    l,
-                    Msg::RatingLabel {
-                        tenths: (s.rating * 10.0).round() as u32
-                    }
-                ),
-                t(
-                    l,
-                    Msg::SellerOrders {
-                        count: s.order_count.into()
-                    }
-                )
-            ),
+            super::seller_lines::rating_and_orders(l, s),
         ];
-        let ships: Vec<String> = p
-            .ships_from
-            .iter()
-            .map(|w| {
-                let mut line = format!("{}, {}", w.city, region_name(&w.country, tag));
-                if w.overseas {
-                    line.push_str(" · ");
-                    line.push_str(&t(l, Msg::OverseasWarehouse));
-                }
-                line
-            })
-            .collect();
+        let ships = super::seller_lines::ships_from_lines(l, &p.ships_from);
         let store = crate::routes::Page::Store(&s.slug).href(l);
         (s.name.clone(), s.verified, seller_lines, ships, store)
     });

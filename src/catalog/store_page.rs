@@ -67,33 +67,11 @@ pub fn StoreView(store: Storefront) -> impl IntoView {
         }
     };
     let facts = format!(
-        "{} · {} · {}",
+        "{} · {}",
         region_name(&seller.country, tag),
-        t(
-            l,
-            Msg::RatingLabel {
-                tenths: (seller.rating * 10.0).round() as u32
-            }
-        ),
-        t(
-            l,
-            Msg::SellerOrders {
-                count: seller.order_count.into()
-            }
-        )
+        super::seller_lines::rating_and_orders(l, &seller)
     );
-    let ships: Vec<String> = store
-        .ships_from
-        .iter()
-        .map(|w| {
-            let mut line = format!("{}, {}", w.city, region_name(&w.country, tag));
-            if w.overseas {
-                line.push_str(" · ");
-                line.push_str(&t(l, Msg::OverseasWarehouse));
-            }
-            line
-        })
-        .collect();
+    let ships = super::seller_lines::ships_from_lines(l, &store.ships_from);
     let grid = |products: Vec<domain::ProductSummary>| {
         view! {
             <ul class="product-grid">

@@ -291,7 +291,10 @@ pub struct Campaign {
     pub ends: String,
     /// An IANA time zone (`Asia/Shanghai`): the clock `starts` and `ends` are read on.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(required = true, example = "Asia/Shanghai"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(required = true, example = "Asia/Shanghai")
+    )]
     pub time_zone: String,
     /// The campaign's featured products, slugs of the seller's own, in order.
     #[serde(default)]
@@ -411,7 +414,13 @@ pub fn local_minutes(value: &str) -> Option<u64> {
             .then(|| part.parse().ok())
             .flatten()
     };
-    let (y, mo, d, h, mi) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?);
+    let (y, mo, d, h, mi) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+    );
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 {
         return None;
     }

@@ -84,7 +84,10 @@ fn media_store(
     database_url: &str,
 ) -> Result<std::sync::Arc<dyn server::web::uploads::MediaStore>, Box<dyn std::error::Error>> {
     use server::web::uploads::{FileMediaStore, MemoryMediaStore};
-    let dir = match std::env::var("STORE_MEDIA_DIR").ok().filter(|d| !d.trim().is_empty()) {
+    let dir = match std::env::var("STORE_MEDIA_DIR")
+        .ok()
+        .filter(|d| !d.trim().is_empty())
+    {
         Some(dir) => std::path::PathBuf::from(dir),
         None => {
             let path = database_url

@@ -107,7 +107,10 @@ impl AppState {
     }
 
     /// The same state keeping uploaded pictures elsewhere.
-    pub fn with_media(mut self, media: std::sync::Arc<dyn crate::web::media_store::MediaStore>) -> AppState {
+    pub fn with_media(
+        mut self,
+        media: std::sync::Arc<dyn crate::web::media_store::MediaStore>,
+    ) -> AppState {
         self.media = media;
         self
     }

@@ -39,10 +39,18 @@ pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::
                         crate::products::product_head(&state, &origin, locale, &slug, buyer).await
                     }
                     Headed::Category(slug) => {
-                        crate::products::listing_head(&state, &origin, locale, Some(&slug), buyer).await
+                        crate::products::listing_head(&state, &origin, locale, Some(&slug), buyer)
+                            .await
                     }
-                    Headed::Home => crate::products::listing_head(&state, &origin, locale, None, buyer).await,
-                    Headed::Store(slug) => crate::sellers::storefront::store_head(&state, &origin, locale, &slug, buyer).await,
+                    Headed::Home => {
+                        crate::products::listing_head(&state, &origin, locale, None, buyer).await
+                    }
+                    Headed::Store(slug) => {
+                        crate::sellers::storefront::store_head(
+                            &state, &origin, locale, &slug, buyer,
+                        )
+                        .await
+                    }
                 }
             })
         },

@@ -385,9 +385,7 @@ impl AppError {
                                     &format!("{}.{}", ratio_tenths / 10, ratio_tenths % 10),
                                 )],
                             ),
-                            Reason::NotAfterStart => {
-                                fill(t.not_after_start, &[("name", &f.field)])
-                            }
+                            Reason::NotAfterStart => fill(t.not_after_start, &[("name", &f.field)]),
                             Reason::NotAnImage => fill(t.not_an_image, &[("name", &f.field)]),
                             Reason::FileTooLarge { max_mb } => fill(
                                 t.file_too_large,

@@ -20,8 +20,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use domain::seller::{
-    password_refusals, SellerSession, SetPassword, SignIn, StoreProfileState,
-    MAX_PASSWORD_CHARS,
+    password_refusals, SellerSession, SetPassword, SignIn, StoreProfileState, MAX_PASSWORD_CHARS,
 };
 
 /// Bodies of these endpoints are small: texts of a few thousand characters at most.

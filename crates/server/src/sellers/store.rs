@@ -107,7 +107,11 @@ async fn copy_parts(
     .bind(from)
     .execute(&mut **tx)
     .await?;
-    for table in ["store_featured", "store_campaigns", "store_campaign_products"] {
+    for table in [
+        "store_featured",
+        "store_campaigns",
+        "store_campaign_products",
+    ] {
         sqlx::query(&format!(
             "DELETE FROM {table} WHERE seller_id = ? AND version = ?"
         ))
@@ -157,22 +161,20 @@ pub(super) async fn begin_draft(
     tx: &mut Transaction<'_, Sqlite>,
     seller: i64,
 ) -> Result<(), sqlx::Error> {
-    let has_draft: Option<(i64,)> = sqlx::query_as(
-        "SELECT 1 FROM store_profiles WHERE seller_id = ? AND version = 'draft'",
-    )
-    .bind(seller)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let has_draft: Option<(i64,)> =
+        sqlx::query_as("SELECT 1 FROM store_profiles WHERE seller_id = ? AND version = 'draft'")
+            .bind(seller)
+            .fetch_optional(&mut **tx)
+            .await?;
     if has_draft.is_some() {
         return Ok(());
     }
     copy_parts(tx, seller, "published", "draft").await?;
-    let copied: Option<(i64,)> = sqlx::query_as(
-        "SELECT 1 FROM store_profiles WHERE seller_id = ? AND version = 'draft'",
-    )
-    .bind(seller)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let copied: Option<(i64,)> =
+        sqlx::query_as("SELECT 1 FROM store_profiles WHERE seller_id = ? AND version = 'draft'")
+            .bind(seller)
+            .fetch_optional(&mut **tx)
+            .await?;
     if copied.is_none() {
         write_profile(&mut **tx, seller, "draft", &StoreProfile::default()).await?;
     }
@@ -184,12 +186,11 @@ pub(super) async fn publish_parts(
     tx: &mut Transaction<'_, Sqlite>,
     seller: i64,
 ) -> Result<bool, sqlx::Error> {
-    let has_draft: Option<(i64,)> = sqlx::query_as(
-        "SELECT 1 FROM store_profiles WHERE seller_id = ? AND version = 'draft'",
-    )
-    .bind(seller)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let has_draft: Option<(i64,)> =
+        sqlx::query_as("SELECT 1 FROM store_profiles WHERE seller_id = ? AND version = 'draft'")
+            .bind(seller)
+            .fetch_optional(&mut **tx)
+            .await?;
     if has_draft.is_none() {
         return Ok(false);
     }
@@ -269,7 +270,11 @@ pub(super) async fn store_state(
 ) -> Result<StoreProfileState, sqlx::Error> {
     let published = read_profile(db, seller, "published").await?;
     let draft = read_profile(db, seller, "draft").await?;
-    let draft_version = if draft.is_some() { "draft" } else { "published" };
+    let draft_version = if draft.is_some() {
+        "draft"
+    } else {
+        "published"
+    };
     let featured = FeaturedState {
         draft: read_featured(db, seller, draft_version).await?,
         published: read_featured(db, seller, "published").await?,
@@ -367,7 +372,15 @@ pub async fn put_draft(
     let body = read_body(body, MAX_BODY_BYTES).await?;
     let mut profile = strict::checked(&body, StoreProfile::refusals)?;
     let mut errors = Vec::new();
-    own_upload(&state.db, seller.id, "logo", profile.logo.as_deref(), "logo", &mut errors).await?;
+    own_upload(
+        &state.db,
+        seller.id,
+        "logo",
+        profile.logo.as_deref(),
+        "logo",
+        &mut errors,
+    )
+    .await?;
     own_upload(
         &state.db,
         seller.id,
@@ -412,7 +425,14 @@ pub async fn put_featured(
     let body = read_body(body, MAX_BODY_BYTES).await?;
     let input = strict::checked(&body, FeaturedProducts::refusals)?;
     let mut errors = Vec::new();
-    let ids = own_products(&state.db, seller.id, "products", &input.products, &mut errors).await?;
+    let ids = own_products(
+        &state.db,
+        seller.id,
+        "products",
+        &input.products,
+        &mut errors,
+    )
+    .await?;
     if !errors.is_empty() {
         return Err(AppError::InvalidParameters(errors));
     }
@@ -519,9 +539,14 @@ pub async fn put_campaigns(
             &mut errors,
         )
         .await?;
-        let products =
-            own_products(&state.db, seller.id, &field("products"), &c.products, &mut errors)
-                .await?;
+        let products = own_products(
+            &state.db,
+            seller.id,
+            &field("products"),
+            &c.products,
+            &mut errors,
+        )
+        .await?;
         let id = if c.id.is_empty() || ids_seen.contains(&c.id) {
             random_id()[..16].to_owned()
         } else {

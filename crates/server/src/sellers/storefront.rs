@@ -3,10 +3,10 @@
 
 use super::store;
 use crate::clock::unix_now;
+use crate::heads::first_screen::{first_screen, organization, Guess};
 use crate::http::error::AppError;
 use crate::products::{parse_listing_query, search};
 use crate::state::AppState;
-use crate::heads::first_screen::{first_screen, organization, Guess};
 use domain::Locale;
 
 /// The store `slug` as buyers see it in `locale`, featured prices converted to `currency`;
@@ -140,7 +140,9 @@ pub(crate) async fn store_head(
         .await
         .ok()??;
     let listing = parse_listing_query(Some(&format!("seller={slug}"))).ok()?;
-    let mut list = search(&state.db, &state.search, &listing, locale).await.ok()?;
+    let mut list = search(&state.db, &state.search, &listing, locale)
+        .await
+        .ok()?;
     list.currency = Some(currency);
     for item in list.items.iter_mut().chain(list.suggestions.iter_mut()) {
         item.converted = state.fx.convert(item.price, currency);
@@ -176,15 +178,20 @@ pub(crate) async fn store_head(
         .banner
         .iter()
         .cloned()
-        .chain(store.campaign.iter().filter_map(|c| c.banner.as_ref().map(|b| b.url.clone())))
+        .chain(
+            store
+                .campaign
+                .iter()
+                .filter_map(|c| c.banner.as_ref().map(|b| b.url.clone())),
+        )
         .chain(list.items.iter().take(2).map(|item| item.image.url.clone()))
         .take(3)
         .collect();
     let code = currency.code();
     let data = [
-        serde_json::to_string(&store)
-            .ok()
-            .map(|json| crate::web::pages::PageData::now(format!("store|{slug}|{tag}|{code}"), json)),
+        serde_json::to_string(&store).ok().map(|json| {
+            crate::web::pages::PageData::now(format!("store|{slug}|{tag}|{code}"), json)
+        }),
         serde_json::to_string(&list).ok().map(|json| {
             crate::web::pages::PageData::now(format!("listing|s/{slug}|{tag}|{code}"), json)
         }),

@@ -446,7 +446,11 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
         // A data block (not run, so no CSP hash). `data-at`: when it was written (ms since the
         // epoch), so a page restored much later from the browser's cache is not taken as fresh.
         // The first is `page-data` (its key names the currency the page is priced in).
-        let id = if i == 0 { "page-data".to_owned() } else { format!("page-data-{}", i + 1) };
+        let id = if i == 0 {
+            "page-data".to_owned()
+        } else {
+            format!("page-data-{}", i + 1)
+        };
         tag(format!(
             r#"<script id="{id}" type="application/json" data-key="{}" data-at="{}">{}</script>"#,
             escape(&data.key),

@@ -5,7 +5,7 @@ pub mod app_shell;
 pub mod media;
 pub mod media_store;
 pub mod pages;
-pub mod uploads;
 pub mod precompress;
 pub mod seo;
 pub mod static_files;
+pub mod uploads;

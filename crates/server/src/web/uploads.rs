@@ -250,7 +250,10 @@ pub async fn serve(
         .ok_or(AppError::NotFound)?;
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type(&key))),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type(&key)),
+            ),
             (
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("public, max-age=31536000, immutable"),
@@ -276,14 +279,19 @@ mod tests {
     fn png(width: u32, height: u32) -> Vec<u8> {
         let picture = image::RgbaImage::from_pixel(width, height, image::Rgba([20, 90, 60, 255]));
         let mut out = Cursor::new(Vec::new());
-        picture.write_to(&mut out, image::ImageFormat::Png).expect("ok");
+        picture
+            .write_to(&mut out, image::ImageFormat::Png)
+            .expect("ok");
         out.into_inner()
     }
 
     #[test]
     fn a_picture_is_resized_to_its_kinds_size_and_encoded_again() {
         let banner = reencode(&png(2000, 900), Kind::Banner).expect("ok");
-        assert_eq!(image::guess_format(&banner).expect("ok"), image::ImageFormat::Jpeg);
+        assert_eq!(
+            image::guess_format(&banner).expect("ok"),
+            image::ImageFormat::Jpeg
+        );
         let decoded = image::load_from_memory(&banner).expect("ok");
         assert_eq!((decoded.width(), decoded.height()), (1600, 400));
         let logo = reencode(&png(300, 500), Kind::Logo).expect("ok");
@@ -324,7 +332,14 @@ mod tests {
     #[test]
     fn media_keys_are_plain_names_and_paths_give_their_kinds_size() {
         assert!(is_key("banner-0123456789abcdef0123456789abcdef.jpg"));
-        for bad in ["../store.db", "banner.svg", "a/b.png", "Banner-x.jpg", ".png", ""] {
+        for bad in [
+            "../store.db",
+            "banner.svg",
+            "a/b.png",
+            "Banner-x.jpg",
+            ".png",
+            "",
+        ] {
             assert!(!is_key(bad), "{bad}");
         }
         let r = image_ref("/media/u/logo-00ff.png").expect("ok");
@@ -338,7 +353,10 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("media-test-{}", crate::clock::random_id()));
         let store = FileMediaStore::new(&dir).expect("ok");
         store.put("logo-ab.png", b"bytes").expect("ok");
-        assert_eq!(store.get("logo-ab.png").expect("ok").as_deref(), Some(&b"bytes"[..]));
+        assert_eq!(
+            store.get("logo-ab.png").expect("ok").as_deref(),
+            Some(&b"bytes"[..])
+        );
         assert_eq!(store.get("logo-cd.png").expect("ok"), None);
         std::fs::remove_dir_all(dir).expect("ok");
     }

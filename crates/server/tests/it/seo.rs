@@ -120,7 +120,8 @@ fn parse(xml: &str) -> (Vec<String>, Vec<Vec<(String, String)>>) {
 }
 
 #[tokio::test]
-async fn the_sitemaps_list_every_product_category_and_store_in_every_locale_with_their_alternates() {
+async fn the_sitemaps_list_every_product_category_and_store_in_every_locale_with_their_alternates()
+{
     let app = TestApp::with(|s| s.with_public_url("https://shop.example")).await;
     let res = app.get("/sitemap.xml").await;
     assert_eq!(res.status, 200);
@@ -763,10 +764,22 @@ async fn a_store_pages_first_response_draws_the_published_store_and_names_it_for
         .post_json("/api/v1/seller/session", &body.to_string())
         .await;
     assert_eq!(signed.status, 200, "{}", signed.text());
-    let cookie = signed.header("set-cookie").split(';').next().unwrap_or("").to_owned();
-    let csrf = signed.json()["csrf_token"].as_str().unwrap_or("").to_owned();
+    let cookie = signed
+        .header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .to_owned();
+    let csrf = signed.json()["csrf_token"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
     for (method, uri, body) in [
-        ("PUT", "/api/v1/seller/store/draft", r##"{"tagline":"Quần áo trẻ em bằng cotton hữu cơ","theme_color":"#0b5d3b"}"##),
+        (
+            "PUT",
+            "/api/v1/seller/store/draft",
+            r##"{"tagline":"Quần áo trẻ em bằng cotton hữu cơ","theme_color":"#0b5d3b"}"##,
+        ),
         ("POST", "/api/v1/seller/store/publish", ""),
     ] {
         let response = app
@@ -786,13 +799,25 @@ async fn a_store_pages_first_response_draws_the_published_store_and_names_it_for
     let res = app.get(&format!("/es/s/{seller}")).await;
     assert_eq!(res.status, 200);
     let html = res.text();
-    assert!(html.contains("<title>Mekong Kids"), "{}", &html[..html.len().min(2000)]);
+    assert!(
+        html.contains("<title>Mekong Kids"),
+        "{}",
+        &html[..html.len().min(2000)]
+    );
     assert!(html.contains("Quần áo trẻ em bằng cotton hữu cơ"));
-    assert!(html.contains(r#"id="store-name""#), "the store is drawn in the first response");
+    assert!(
+        html.contains(r#"id="store-name""#),
+        "the store is drawn in the first response"
+    );
     assert!(html.contains("Todos los productos"));
-    assert!(html.contains(&format!(r#"rel="canonical" href="https://shop.example/es/s/{seller}""#)));
+    assert!(html.contains(&format!(
+        r#"rel="canonical" href="https://shop.example/es/s/{seller}""#
+    )));
     let data = json_ld(&html);
-    let store = data.iter().find(|d| d["@type"] == "Store").expect("a Store");
+    let store = data
+        .iter()
+        .find(|d| d["@type"] == "Store")
+        .expect("a Store");
     assert_eq!(store["name"], "Mekong Kids");
     assert_eq!(store["slogan"], "Quần áo trẻ em bằng cotton hữu cơ");
     assert!(data.iter().any(|d| d["@type"] == "BreadcrumbList"));

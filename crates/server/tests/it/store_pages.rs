@@ -9,7 +9,15 @@ use serde_json::json;
 use std::io::Cursor;
 
 async fn put(app: &TestApp, session: &Session, uri: &str, body: serde_json::Value) -> TestResponse {
-    call(app, "PUT", uri, Some(session), Some(&session.csrf), Some(body)).await
+    call(
+        app,
+        "PUT",
+        uri,
+        Some(session),
+        Some(&session.csrf),
+        Some(body),
+    )
+    .await
 }
 
 async fn publish(app: &TestApp, session: &Session) {
@@ -197,9 +205,7 @@ async fn a_campaign_that_ends_before_it_starts_or_at_a_time_its_clock_never_show
     let app = TestApp::new().await;
     let a = signed_in(&app, A).await;
     let theirs = products_of(&app, B).await;
-    let campaign = |starts: &str, ends: &str, zone: &str| {
-        json!({ "campaigns": [{ "headline": "Ramadan", "starts": starts, "ends": ends, "time_zone": zone }] })
-    };
+    let campaign = |starts: &str, ends: &str, zone: &str| json!({ "campaigns": [{ "headline": "Ramadan", "starts": starts, "ends": ends, "time_zone": zone }] });
     let refused = put(
         &app,
         &a,
@@ -213,7 +219,11 @@ async fn a_campaign_that_ends_before_it_starts_or_at_a_time_its_clock_never_show
     let message = problem["errors"][0]["message"].as_str().unwrap_or("");
     assert!(message.contains("başlangıçtan sonra"), "{message}");
     for (starts, zone, field) in [
-        ("2027-02-10T00:00", "Mars/Olympus_Mons", "campaigns[0].time_zone"),
+        (
+            "2027-02-10T00:00",
+            "Mars/Olympus_Mons",
+            "campaigns[0].time_zone",
+        ),
         // Clocks in Berlin skip from 02:00 to 03:00 on 2027-03-28.
         ("2027-03-28T02:30", "Europe/Berlin", "campaigns[0].starts"),
         ("2027-02-30T00:00", "Europe/Berlin", "campaigns[0].starts"),
@@ -301,7 +311,10 @@ async fn an_uploaded_banner_is_reencoded_without_its_metadata_and_served_with_lo
     assert_eq!(picture["width"], 1600);
     assert_eq!(picture["height"], 400);
     let url = picture["url"].as_str().expect("url").to_owned();
-    assert!(url.starts_with("/media/u/banner-") && url.ends_with(".jpg"), "{url}");
+    assert!(
+        url.starts_with("/media/u/banner-") && url.ends_with(".jpg"),
+        "{url}"
+    );
     let served = app.get(&url).await;
     assert_eq!(served.status, 200);
     assert_eq!(served.header("content-type"), "image/jpeg");
@@ -327,7 +340,10 @@ async fn an_uploaded_banner_is_reencoded_without_its_metadata_and_served_with_lo
     .await;
     assert_eq!(saved.status, 200, "{}", saved.text());
     publish(&app, &a).await;
-    assert_eq!(storefront(&app, "").await["profile"]["banner"], url.as_str());
+    assert_eq!(
+        storefront(&app, "").await["profile"]["banner"],
+        url.as_str()
+    );
     let b = signed_in(&app, B).await;
     let problem = put(
         &app,
@@ -366,7 +382,10 @@ async fn bad_uploads_are_refused_with_a_localized_reason_and_nothing_is_stored()
         assert_eq!(fields(&problem), ["file"]);
         assert_eq!(problem["errors"][0]["code"], "not_an_image");
         let message = problem["errors"][0]["message"].as_str().unwrap_or("");
-        assert!(message.contains("no es una imagen PNG, JPEG ni WebP"), "{message}");
+        assert!(
+            message.contains("no es una imagen PNG, JPEG ni WebP"),
+            "{message}"
+        );
     }
     let mut huge = png_with_comment(64, 64, "");
     huge.resize(20 * 1024 * 1024, 0);
@@ -386,9 +405,15 @@ async fn bad_uploads_are_refused_with_a_localized_reason_and_nothing_is_stored()
     assert_eq!(problem["errors"][0]["code"], "too_many_pixels");
     assert_eq!(uploads_stored(&app).await, 0);
     // And without a session, not even a good picture.
-    upload(&app, None, "logo", png_with_comment(64, 64, ""), "image/png")
-        .await
-        .problem(401, "not_signed_in");
+    upload(
+        &app,
+        None,
+        "logo",
+        png_with_comment(64, 64, ""),
+        "image/png",
+    )
+    .await
+    .problem(401, "not_signed_in");
     assert_eq!(uploads_stored(&app).await, 0);
 }
 
@@ -397,7 +422,9 @@ async fn a_store_pages_listing_has_only_that_sellers_products_and_counts() {
     let app = TestApp::new().await;
     let own = products_of(&app, A).await;
     let list = app
-        .get(&format!("/api/v1/products?seller={A}&per_page=100&sort=best_selling"))
+        .get(&format!(
+            "/api/v1/products?seller={A}&per_page=100&sort=best_selling"
+        ))
         .await;
     assert_eq!(list.status, 200, "{}", list.text());
     let list = list.json();
@@ -410,7 +437,10 @@ async fn a_store_pages_listing_has_only_that_sellers_products_and_counts() {
         .filter_map(|c| c["count"].as_u64())
         .sum();
     assert_eq!(counted, own.len() as u64, "facets count only this seller's");
-    let none = app.get("/api/v1/products?seller=no-such-seller").await.json();
+    let none = app
+        .get("/api/v1/products?seller=no-such-seller")
+        .await
+        .json();
     assert_eq!(none["total"], 0);
     let problem = app
         .get("/api/v1/products?seller=%3Cscript%3E")
