@@ -98,7 +98,7 @@ console.log(`${pad(`${manifest.wasm} (landing pages: in their file)`, 48)}${pad(
 
 // What each page adds, and its first load in all. Home, category and search pages are `listing`.
 const BROWSING = ['listing', 'product', 'store'];
-const KEPT_OFF = ['checkout', 'orders'];
+const KEPT_OFF = ['checkout', 'orders', 'seller'];
 for (const page of [...BROWSING, ...KEPT_OFF]) {
   if (!manifest.pages[page]) {
     console.error(`size-budget: wasm-split.json lists no modules for the ${page} page`);

@@ -26,6 +26,7 @@ pub mod format;
 pub mod i18n;
 pub mod orders;
 pub mod routes;
+pub mod seller;
 pub mod shell;
 pub mod shipping;
 pub mod ui;

@@ -72,6 +72,10 @@ pub enum Route {
     Search(Locale),
     Product(Locale, String),
     Store(Locale, String),
+    /// The seller dashboard (`/seller`, `/seller/{part}`, `/seller/products/{slug}`): which of
+    /// its parts is the dashboard's own business (`seller::part`), which keeps the paths a
+    /// buyer's page never sees out of the main module.
+    Seller(Locale),
     Cart(Locale),
     Checkout(Locale),
     OrderLookup(Locale),
@@ -90,6 +94,8 @@ pub enum Module {
     Product,
     /// A seller's store page.
     Store,
+    /// The seller dashboard: never loaded by a buyer's page.
+    Seller,
     Cart,
     Checkout,
     Orders,
@@ -122,6 +128,7 @@ impl Route {
             ["search"] => Route::Search(locale),
             ["p", slug] => Route::Product(locale, decode(slug)),
             ["s", seller] => Route::Store(locale, decode(seller)),
+            ["seller", part @ ..] if part.len() <= 2 => Route::Seller(locale),
             ["cart"] => Route::Cart(locale),
             ["checkout"] => Route::Checkout(locale),
             ["orders"] => Route::OrderLookup(locale),
@@ -137,6 +144,7 @@ impl Route {
             Route::NotFound => Module::NotFound,
             Route::Home(_) | Route::Category(..) | Route::Search(_) => Module::Listing,
             Route::Store(..) => Module::Store,
+            Route::Seller(..) => Module::Seller,
             Route::Product(..) => Module::Product,
             Route::Cart(_) => Module::Cart,
             Route::Checkout(_) => Module::Checkout,
@@ -247,6 +255,9 @@ mod tests {
             ("/en/checkout", Route::Checkout(Locale::En)),
             ("/ko/orders", Route::OrderLookup(Locale::Ko)),
             ("/en/orders/SO-1", Route::Order(Locale::En, "SO-1".into())),
+            ("/tr/seller", Route::Seller(Locale::Tr)),
+            ("/tr/seller/campaigns", Route::Seller(Locale::Tr)),
+            ("/vi/seller/products/ao-dai", Route::Seller(Locale::Vi)),
         ];
         for (path, route) in cases {
             assert_eq!(Route::parse(path, plain), route, "{path}");
@@ -282,6 +293,7 @@ mod tests {
             "/en//cart",
             "/en/cart//",
             "/en/basket",
+            "/en/seller/products/a/b",
             "/en/c/",
             "//",
         ] {

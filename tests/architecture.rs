@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The app's features: pages and their components.
-const FEATURES: [&str; 6] = [
-    "catalog", "currency", "cart", "shipping", "checkout", "orders",
+const FEATURES: [&str; 7] = [
+    "catalog", "currency", "cart", "shipping", "checkout", "orders", "seller",
 ];
 
 /// The only imports between features (`from`, `to`).

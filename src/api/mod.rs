@@ -13,6 +13,7 @@ pub mod fx;
 mod http;
 pub mod orders;
 pub mod payments;
+pub mod seller;
 pub mod sellers;
 pub mod shipping;
 pub mod texts;

@@ -28,11 +28,14 @@ pub fn CartLink() -> impl IntoView {
         )
     };
     view! {
-        <a class="cart-link" href=move || Page::Cart.href(locale.get()) aria-label=label
+        // Named by its text in words ("Cart: 2 products"), not by an `aria-label`: a label
+        // that does not begin with the visible "Cart 2" fails WCAG 2.5.3 (label in name).
+        <a class="cart-link" href=move || Page::Cart.href(locale.get())
             aria-haspopup="dialog"
             on:click=move |ev| { if state.open_drawer() { ev.prevent_default(); } }>
             <span aria-hidden="true">{tr(Msg::Cart)}</span>
             <span class="cart-count" aria-hidden="true">{move || state.count()}</span>
+            <span class="visually-hidden">{label}</span>
         </a>
         <span class="visually-hidden" role="status">{label}</span>
         <CartDrawer/>

@@ -10,6 +10,7 @@
 //! | `cart` | cart (and the header's compact cart) | the product page |
 //! | `checkout` | checkout | the cart |
 //! | `orders` | order lookup, confirmation | checkout |
+//! | `seller` | the seller dashboard (`/seller/…`) | (never: no buyer's page leads there) |
 
 use crate::routes::{Module, Page, Route, ShownRoute};
 use crate::ui::lazy::{prefetch_when_idle, view_or_explain, with_retries, CodeNotLoaded};
@@ -18,7 +19,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_url};
 use leptos_router::location::{BrowserUrl, LocationProvider, Url};
 use leptos_router::NavigateOptions;
+use std::future::Future;
 use std::mem::discriminant;
+use std::pin::Pin;
 
 crate::ui::lazy::split_view!(listing, listing_view, preload_listing, {
     view! { <crate::catalog::ListingPage/> }
@@ -37,6 +40,9 @@ crate::ui::lazy::split_view!(checkout, checkout_view, preload_checkout, {
 });
 crate::ui::lazy::split_view!(orders, orders_view, preload_orders, {
     view! { <crate::orders::OrderPage/> }
+});
+crate::ui::lazy::split_view!(seller, seller_view, preload_seller, {
+    view! { <crate::seller::SellerPage/> }
 });
 
 /// The page switch, in place of the router's `<Routes>`: it shows the page of the address
@@ -108,12 +114,9 @@ pub(super) fn Pages() -> impl IntoView {
                 let view = match module {
                     Module::Root => view! { <ChooseLocale/> }.into_any(),
                     Module::NotFound => view! { <NotFound/> }.into_any(),
-                    Module::Listing => view_or_explain(listing_view).await,
-                    Module::Product => view_or_explain(product_view).await,
-                    Module::Store => view_or_explain(store_view).await,
-                    Module::Cart => view_or_explain(cart_view).await,
-                    Module::Checkout => view_or_explain(checkout_view).await,
-                    Module::Orders => view_or_explain(orders_view).await,
+                    // One await whatever the page: an await per page made this future's
+                    // state machine a few hundred bytes of wasm larger with each page.
+                    _ => view_or_explain(move || page_view(module)).await,
                 };
                 if let Some(next) = fetched_ahead(module) {
                     prefetch_when_idle(move || preload(next));
@@ -130,6 +133,22 @@ pub(super) fn Pages() -> impl IntoView {
     }
 }
 
+/// The view of a page of `module`, once its code is here.
+fn page_view(module: Module) -> Pin<Box<dyn Future<Output = ViewOrMissingCode>>> {
+    match module {
+        Module::Listing => Box::pin(listing_view()),
+        Module::Product => Box::pin(product_view()),
+        Module::Store => Box::pin(store_view()),
+        Module::Cart => Box::pin(cart_view()),
+        Module::Checkout => Box::pin(checkout_view()),
+        Module::Orders => Box::pin(orders_view()),
+        Module::Seller => Box::pin(seller_view()),
+        Module::Root | Module::NotFound => Box::pin(async { Ok(view! { <NotFound/> }.into_any()) }),
+    }
+}
+
+type ViewOrMissingCode = Result<AnyView, crate::ui::lazy::SplitLoaderError>;
+
 /// The code a buyer on a page of `module` is likely to need next (the table above).
 fn fetched_ahead(module: Module) -> Option<Module> {
     match module {
@@ -137,20 +156,24 @@ fn fetched_ahead(module: Module) -> Option<Module> {
         Module::Product => Some(Module::Cart),
         Module::Cart => Some(Module::Checkout),
         Module::Checkout => Some(Module::Orders),
-        Module::Root | Module::NotFound | Module::Orders => None,
+        Module::Root | Module::NotFound | Module::Orders | Module::Seller => None,
     }
 }
 
-/// Fetches the code of `module` (nothing for the shell's own pages).
-async fn preload(module: Module) -> Result<(), crate::ui::lazy::SplitLoaderError> {
+/// Fetches the code of `module` (nothing for the shell's own pages). A boxed future, not an
+/// `async fn` awaiting each module's own: one state machine for every page.
+fn preload(
+    module: Module,
+) -> Pin<Box<dyn Future<Output = Result<(), crate::ui::lazy::SplitLoaderError>>>> {
     match module {
-        Module::Root | Module::NotFound => Ok(()),
-        Module::Listing => preload_listing().await,
-        Module::Product => preload_product().await,
-        Module::Store => preload_store().await,
-        Module::Cart => preload_cart().await,
-        Module::Checkout => preload_checkout().await,
-        Module::Orders => preload_orders().await,
+        Module::Root | Module::NotFound => Box::pin(async { Ok(()) }),
+        Module::Listing => Box::pin(preload_listing()),
+        Module::Product => Box::pin(preload_product()),
+        Module::Store => Box::pin(preload_store()),
+        Module::Cart => Box::pin(preload_cart()),
+        Module::Checkout => Box::pin(preload_checkout()),
+        Module::Orders => Box::pin(preload_orders()),
+        Module::Seller => Box::pin(preload_seller()),
     }
 }
 

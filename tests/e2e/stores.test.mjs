@@ -1,12 +1,13 @@
-// A seller's store page end to end, on the release server: the seller (through the seller API,
-// as the dashboard will) uploads a banner, picks a theme colour, schedules a campaign live now,
+// A seller's store page end to end, on the release server: the seller, in the dashboard at
+// the suite's viewport (in Vietnamese, its language), signs in, uploads a banner, picks a theme
+// colour (a low-contrast one is refused with the reason), schedules a campaign live now,
 // features three products, corrects the Spanish title of one and publishes; a buyer in Spanish
 // then follows "Vendido por" from a product to the store and sees the banner, the campaign,
 // the featured products and the corrected title. Once the campaign's window is over it is gone.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync, crc32 } from 'node:zlib';
-import { suite, visible } from './support.mjs';
+import { suite, visible, axeViolations } from './support.mjs';
 
 const SELLER = 'mekong-kids';
 
@@ -72,33 +73,105 @@ suite('a seller’s store page', ({ store, device, newPage }) => {
   let featured;
   let corrected;
   let campaignProduct;
+  let own;
+  let call;
   before(async () => {
-    const call = await signIn(store);
-    const own = await call('GET', '/api/v1/seller/products');
+    call = await signIn(store);
+    own = await call('GET', '/api/v1/seller/products');
     assert.ok(own.length >= 5, `${SELLER} has ${own.length} products`);
-    featured = own.slice(0, 3).map((p) => p.slug);
+    // The dashboard shows them in this order (best-selling first); the test features the
+    // first three with the second moved to the top.
+    featured = [own[1].slug, own[0].slug, own[2].slug];
     campaignProduct = own[3].slug;
-    const banner = await call('POST', '/api/v1/seller/images/banner', png(1200, 400), 'image/png');
-    await call('PUT', '/api/v1/seller/store/draft', {
-      tagline: 'Quần áo trẻ em bằng cotton hữu cơ',
-      about: '<p>Xưởng may gia đình ở <strong>Thủ Đức</strong>.</p>',
-      theme_color: '#0b5d3b',
-      return_policy: '<p>Đổi trả trong 30 ngày.</p>',
-      banner: banner.url,
-    });
-    await call('PUT', '/api/v1/seller/store/featured', { products: featured });
-    await call('PUT', '/api/v1/seller/store/campaigns', {
-      campaigns: [{
-        headline: 'Giáng sinh — gói quà miễn phí',
-        starts: saigon(-1),
-        ends: saigon(48),
-        time_zone: 'Asia/Ho_Chi_Minh',
-        products: [campaignProduct],
-      }],
-    });
+  });
+
+  test('a seller decorates its store in the dashboard and publishes it', async () => {
+    const page = await newPage({ locale: 'vi-VN' });
+    await page.goto(`${store.url}/vi/seller`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập vào cửa hàng' }).waitFor();
+    // A wrong password is refused in the seller's language, and nothing else happens.
+    await page.fill('#seller-email', `${SELLER}@sellers.example`);
+    await page.fill('#seller-password', 'not the password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('.seller-notice[data-failed]').waitFor();
+    await page.fill('#seller-password', 'crossroads-demo');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kênh người bán' }).waitFor();
+    assert.equal(await page.title(), 'Kênh người bán · Crossroads Market');
+    assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex');
+
+    // The profile: texts in the seller's language, a banner, a theme colour.
+    await page.fill('#store-tagline', 'Quần áo trẻ em bằng cotton hữu cơ');
+    await page.fill('#store-about', '<p>Xưởng may gia đình ở <strong>Thủ Đức</strong>.</p>');
+    await page.fill('#store-returns', '<p>Đổi trả trong 30 ngày.</p>');
+    await page.setInputFiles('#store-banner', { name: 'banner.png', mimeType: 'image/png', buffer: png(1200, 400) });
+    const preview = page.locator('.image-field:has(#store-banner) img.upload-preview');
+    await preview.waitFor();
+    assert.match(await preview.getAttribute('src'), /^\/media\/u\/banner-[0-9a-f]{32}\.jpg$/);
+    // Gold: white text on it would be unreadable. Said as it is picked, and refused on saving.
+    await page.getByRole('checkbox', { name: 'Màu mặc định của cửa hàng' }).uncheck();
+    await page.fill('#store-colour', '#ffd700');
+    const verdict = page.locator('#store-colour-verdict');
+    assert.equal(await verdict.getAttribute('class'), 'field-error');
+    assert.match(await verdict.textContent(), /^Chữ trắng trên màu này: 1,4 : 1, thấp hơn mức 4,5 : 1/);
+    assert.equal(await page.locator('#store-colour').getAttribute('aria-invalid'), 'true');
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.locator('.seller-notice[data-failed]').waitFor();
+    const state = await call('GET', '/api/v1/seller/store');
+    assert.equal(state.draft.theme_color, null, 'nothing of the refused profile was saved');
+    await page.fill('#store-colour', '#0b5d3b');
+    assert.equal(await verdict.getAttribute('class'), 'hint');
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.locator('.seller-notice:not([data-failed])', { hasText: 'Đã lưu bản nháp' }).waitFor();
+    await page.getByText('Người mua chưa thấy những thay đổi mới nhất của bạn.').waitFor();
+
+    // Featured: three products, the second moved to the top.
+    await page.getByRole('link', { name: 'Nổi bật' }).click();
+    await page.getByRole('heading', { name: 'Sản phẩm nổi bật' }).waitFor();
+    for (const slug of [featured[1], featured[0], featured[2]]) {
+      await page.locator(`ul.choice li[data-slug="${slug}"]`).getByRole('button', { name: 'Thêm' }).click();
+    }
+    await page.locator(`ol.choice li[data-slug="${featured[0]}"]`).getByRole('button', { name: 'Lên' }).click();
+    assert.deepEqual(await page.locator('ol.choice li').evaluateAll((lis) => lis.map((li) => li.dataset.slug)), featured);
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.locator('.seller-notice:not([data-failed])', { hasText: 'Đã lưu bản nháp' }).waitFor();
+
+    // A campaign live now, on Ho Chi Minh City's clock, with one product.
+    await page.getByRole('link', { name: 'Chiến dịch', exact: true }).click();
+    await page.getByRole('button', { name: 'Chiến dịch mới' }).click();
+    const campaign = page.locator('fieldset.campaign-form');
+    await campaign.getByLabel('Tiêu đề').fill('Giáng sinh — gói quà miễn phí');
+    await campaign.getByLabel('Bắt đầu').fill(saigon(-1));
+    await campaign.getByLabel('Kết thúc').fill(saigon(48));
+    await campaign.getByLabel('Múi giờ').selectOption('Asia/Ho_Chi_Minh');
+    await campaign.locator(`ul.choice li[data-slug="${campaignProduct}"]`).getByRole('button', { name: 'Thêm' }).click();
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.locator('.seller-notice:not([data-failed])', { hasText: 'Đã lưu bản nháp' }).waitFor();
+
+    // The Spanish title of the first featured product, corrected by hand.
+    await page.getByRole('link', { name: 'Sản phẩm', exact: true }).click();
+    await page.getByRole('link', { name: own.find((p) => p.slug === featured[0]).title }).click();
+    await page.locator('#text-language').selectOption('es');
     corrected = `Vestido infantil de algodón orgánico ${Date.now() % 1000}`;
-    await call('PUT', `/api/v1/seller/products/${featured[0]}/texts/es`, { title: corrected, description_html: '<p>Algodón orgánico.</p>' });
-    await call('POST', '/api/v1/seller/store/publish');
+    await page.fill('#text-title', corrected);
+    await page.fill('#text-description', '<p>Algodón orgánico.</p>');
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.getByText('Bản nháp chờ xuất bản').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe-core on the dashboard');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, `no sideways scroll at ${device.viewport.width} px`);
+    for (const button of await page.locator('.seller-page button, .seller-page a.button, .seller-tabs a').all()) {
+      const box = await button.boundingBox();
+      if (box) assert.ok(box.height >= 44, `${await button.textContent()} is ${box.height} px tall`);
+    }
+
+    // Publish: everything goes before buyers at once.
+    await page.getByRole('button', { name: 'Xuất bản' }).click();
+    await page.getByText('Đã xuất bản: người mua thấy cửa hàng của bạn như hiện tại.').waitFor();
+    await page.getByText('Người mua đã thấy mọi thứ bạn lưu.').waitFor();
+    // The dashboard's code is its own module, which no buyer's page loads (see below).
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    assert.ok(loaded.some((u) => /pack_seller-[0-9a-f]{16}\.bin$/.test(u)), loaded.join('\n'));
+    assert.ok(loaded.some((u) => /seller-[0-9a-f]{16}\.css$/.test(u)), loaded.join('\n'));
   });
 
   test('a buyer follows “Vendido por” to the store and sees its banner, campaign and featured products', async () => {
@@ -141,6 +214,11 @@ suite('a seller’s store page', ({ store, device, newPage }) => {
     const all = await (await fetch(`${store.url}/api/v1/products?seller=${SELLER}`)).json();
     assert.equal(await page.getByRole('list', { name: 'Productos' }).getByRole('listitem').count(), Math.min(all.total, 24));
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0, `no sideways scroll at ${device.viewport.width} px`);
+    // Neither the product page nor the store page loaded the dashboard's code, texts or styles.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    assert.ok(loaded.some((u) => /(land|pack)_store-[0-9a-f]{16}\.bin$/.test(u)), loaded.join('\n'));
+    assert.ok(!loaded.some((u) => /pack_seller-|\/seller-[0-9a-f]{16}\.css|\/ui-texts\/[^/]+\/seller/.test(new URL(u).pathname)), loaded.join('\n'));
+    assert.equal(await page.locator('#seller-texts').count(), 0);
   });
 
   test('the store page’s first response already shows the store, before any script runs', async () => {
@@ -153,7 +231,6 @@ suite('a seller’s store page', ({ store, device, newPage }) => {
   });
 
   test('outside its window the campaign is gone and the rest of the store stays', async () => {
-    const call = await signIn(store);
     await call('PUT', '/api/v1/seller/store/campaigns', {
       campaigns: [{ headline: 'Tết', starts: saigon(24), ends: saigon(96), time_zone: 'Asia/Ho_Chi_Minh' }],
     });

@@ -44,6 +44,18 @@ export const VIEWPORTS = [
 /** The phone alone, for suites that run at one viewport. */
 export const PHONE = VIEWPORTS[0];
 
+/**
+ * What axe-core (WCAG 2.x A and AA rules) finds wrong on the page as it is now: `[]` when
+ * nothing. Evaluated through the DevTools protocol, which the page's Content-Security-Policy
+ * does not govern (an injected `<script>` would be refused, and counted as a violation).
+ */
+export async function axeViolations(page) {
+  const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  return page.evaluate(`${source}
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) })))`);
+}
+
 /** A price's text as read: without the bidi isolates (U+2068, U+2069) around its parts, trimmed. */
 export const visible = (text) => text.replace(/[\u2068\u2069]/g, '').trim();
 

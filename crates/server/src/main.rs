@@ -57,13 +57,16 @@ async fn command(config: &Config, args: &[String]) -> ExitCode {
                 .public_url
                 .clone()
                 .unwrap_or_else(|| format!("http://{}", reachable(config.addr)));
-            println!("One-time set-password token for {slug} (valid 24 hours, one use):");
-            println!("  {token}");
+            let language: String =
+                sqlx::query_scalar("SELECT language FROM sellers WHERE slug = ?")
+                    .bind(slug)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap_or_else(|_| "en".to_owned());
+            println!("A one-time link for {slug} to choose a password (valid 24 hours, one use):");
             println!(
-                "Set the password with it (the dashboard's page for it comes with the dashboard):"
-            );
-            println!(
-                "  curl -X POST {origin}/api/v1/seller/password -H 'content-type: application/json' \\\n    -d '{{\"token\":\"{token}\",\"password\":\"<at least 10 characters>\"}}'"
+                "  {}",
+                server::sellers::set_password_link(&origin, &language, &token)
             );
             ExitCode::SUCCESS
         }

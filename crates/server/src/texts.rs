@@ -23,15 +23,43 @@ use domain::Locale;
     )
 )]
 pub async fn get_ui_texts(Path(tag): Path<String>) -> Result<Response, AppError> {
-    let locale = Locale::from_tag(&tag)
-        .filter(|l| l.tag().eq_ignore_ascii_case(&tag))
+    let locale = shipped(&tag)?;
+    Ok(texts_response(ui_texts::texts(locale).to_json(), locale))
+}
+
+/// The seller dashboard's texts of a locale, a JSON array in the order of
+/// `ui_texts::SellerTexts::KEYS`: a set of their own, which buyers' pages never carry.
+#[utoipa::path(
+    get,
+    path = "/v1/ui-texts/{locale}/seller",
+    tag = "app",
+    params(("locale" = String, Path, description = "One of the shipped locales")),
+    responses(
+        (status = 200, description = "The locale's seller dashboard texts, by position", body = Vec<String>),
+        (status = 400, description = "Not a shipped locale; `errors` names `locale`", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_seller_texts(Path(tag): Path<String>) -> Result<Response, AppError> {
+    let locale = shipped(&tag)?;
+    Ok(texts_response(
+        ui_texts::seller_texts(locale).to_json(),
+        locale,
+    ))
+}
+
+fn shipped(tag: &str) -> Result<Locale, AppError> {
+    Locale::from_tag(tag)
+        .filter(|l| l.tag().eq_ignore_ascii_case(tag))
         .ok_or_else(|| {
             AppError::InvalidParameters(vec![InvalidField {
                 field: "locale".into(),
                 reason: Reason::OneOf(crate::http::error::locale_list()),
             }])
-        })?;
-    let mut response = ui_texts::texts(locale).to_json().into_response();
+        })
+}
+
+fn texts_response(json: String, locale: Locale) -> Response {
+    let mut response = json.into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
@@ -46,10 +74,12 @@ pub async fn get_ui_texts(Path(tag): Path<String>) -> Result<Response, AppError>
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=3600"),
     );
-    Ok(response)
+    response
 }
 
 /// `/v1/ui-texts/*`, with their OpenAPI operations.
 pub fn routes() -> utoipa_axum::router::OpenApiRouter<crate::state::AppState> {
-    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(get_ui_texts))
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(get_ui_texts))
+        .routes(utoipa_axum::routes!(get_seller_texts))
 }

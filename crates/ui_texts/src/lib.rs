@@ -12,6 +12,9 @@
 //! with numbers formatted for the locale.
 
 mod locales;
+mod seller;
+
+pub use seller::{seller_texts, SellerTexts};
 
 use domain::Locale;
 
@@ -411,7 +414,7 @@ impl Texts {
     }
 }
 
-fn push_json_string(out: &mut String, text: &str) {
+pub(crate) fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {

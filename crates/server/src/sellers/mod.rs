@@ -277,6 +277,17 @@ pub async fn invite(
     Ok(Some(token))
 }
 
+/// The dashboard's page that sets a password with `token`, in the seller's `language`. The
+/// token is in the fragment, which browsers send to no server and put in no `Referer`.
+pub fn set_password_link(origin: &str, language: &str, token: &str) -> String {
+    let locale = domain::Locale::from_tag(language).unwrap_or_default();
+    format!(
+        "{}/{}/seller/password#token={token}",
+        origin.trim_end_matches('/'),
+        locale.tag()
+    )
+}
+
 /// The signed-in seller's store profile: the draft and what buyers see.
 #[utoipa::path(
     get,
@@ -314,9 +325,11 @@ pub async fn publish(
     // The profile and every product text draft go before buyers together, or none does; the
     // draft is read inside the transaction, so a draft saved meanwhile is published whole or
     // not at all. Without a saved draft the published profile stays as it is.
+    // Machine translations of the rewritten originals first, outside the transaction.
+    let made = products::translate_originals(&state, seller.id).await?;
     let mut tx = state.db.begin().await?;
     store::publish_parts(&mut tx, seller.id).await?;
-    let products = products::publish_texts(&mut tx, seller.id).await?;
+    let products = products::publish_texts(&mut tx, seller.id, &made).await?;
     tx.commit().await?;
     tracing::info!(target: "sellers", seller = %seller.slug, products, "store published");
     Ok(Json(store::store_state(&state.db, seller.id).await?))

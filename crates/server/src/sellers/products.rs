@@ -8,6 +8,7 @@ use crate::http::error::{read_body, AppError, InvalidField, Reason};
 use crate::http::strict;
 use crate::products::sanitize::sanitize_description;
 use crate::state::AppState;
+use crate::translate::{Format, TranslateError};
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::Json;
@@ -197,6 +198,7 @@ pub async fn put_text(
 pub async fn publish_texts(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     seller: i64,
+    made: &[MachineText],
 ) -> Result<u64, sqlx::Error> {
     let products: Vec<(i64,)> = sqlx::query_as(
         "SELECT DISTINCT d.product_id FROM product_text_drafts d \
@@ -216,6 +218,10 @@ pub async fn publish_texts(
         .bind(&old)
         .execute(&mut **tx)
         .await?;
+        // After the old terms are read, before the drafts go: the machine texts of a new
+        // original.
+        let made: Vec<&MachineText> = made.iter().filter(|m| m.product == *product).collect();
+        apply_translations(tx, &made).await?;
         sqlx::query(
             "INSERT INTO product_texts (product_id, locale, title, description_html, provenance) \
              SELECT d.product_id, d.locale, d.title, d.description_html, \
@@ -240,6 +246,164 @@ pub async fn publish_texts(
             .await?;
     }
     Ok(products.len() as u64)
+}
+
+/// A machine translation made for a publication: one language of a product whose original the
+/// seller rewrote, and what the provider answered. `None`: it gave none (no provider, a
+/// timeout, an error), and the machine text made from the old original goes, so buyers read
+/// the new original, marked with its language, rather than a translation of words the seller
+/// took back.
+pub struct MachineText {
+    product: i64,
+    locale: Locale,
+    /// The original it was made from: a draft saved again meanwhile makes it stale.
+    source: (String, String),
+    text: Option<(String, String)>,
+}
+
+/// How many translations are asked for at once.
+const TRANSLATIONS_AT_ONCE: usize = 8;
+
+/// Translates each original the seller is about to publish into every language the seller has
+/// not written by hand (published, or drafted now): before the publication's transaction, so
+/// no provider's latency holds the database. At most one provider's time limit per eight
+/// languages; a failure costs only its language.
+pub async fn translate_originals(
+    state: &AppState,
+    seller: i64,
+) -> Result<Vec<MachineText>, sqlx::Error> {
+    use futures_util::StreamExt;
+    let originals: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT d.product_id, p.original_locale, d.title, d.description_html \
+         FROM product_text_drafts d JOIN products p ON p.id = d.product_id \
+         WHERE p.seller_id = ? AND d.locale = p.original_locale",
+    )
+    .bind(seller)
+    .fetch_all(&state.db)
+    .await?;
+    let mut jobs = Vec::new();
+    for (product, original, title, description) in originals {
+        let Some(from) = Locale::from_tag(&original) else {
+            continue;
+        };
+        let by_hand: Vec<(String,)> = sqlx::query_as(
+            "SELECT locale FROM product_texts WHERE product_id = ? \
+             AND provenance IN ('original', 'human') \
+             UNION SELECT locale FROM product_text_drafts WHERE product_id = ?",
+        )
+        .bind(product)
+        .bind(product)
+        .fetch_all(&state.db)
+        .await?;
+        for to in Locale::ALL {
+            if to != from && !by_hand.iter().any(|(l,)| l == to.tag()) {
+                jobs.push((product, from, to, title.clone(), description.clone()));
+            }
+        }
+    }
+    let translator = state.translator.clone();
+    let translator = &*translator;
+    let made = futures_util::stream::iter(jobs)
+        .map(|(product, from, to, title, description)| async move {
+            let html = async {
+                if description.trim().is_empty() {
+                    Ok(String::new())
+                } else {
+                    translator
+                        .translate(&description, from, to, Format::Html)
+                        .await
+                }
+            };
+            let (t, d) = tokio::join!(translator.translate(&title, from, to, Format::Text), html);
+            let text = match (t, d) {
+                (Ok(t), Ok(d)) => machine_title(&t).map(|t| (t, d)),
+                (Err(e), _) | (_, Err(e)) => {
+                    if e != TranslateError::NotConfigured {
+                        tracing::warn!(target: "sellers", provider = translator.name(),
+                            from = from.tag(), to = to.tag(), error = %e,
+                            "no machine translation; buyers read the original");
+                    }
+                    None
+                }
+            };
+            MachineText {
+                product,
+                locale: to,
+                source: (title, description),
+                text,
+            }
+        })
+        .buffered(TRANSLATIONS_AT_ONCE)
+        .collect()
+        .await;
+    Ok(made)
+}
+
+/// A provider's title as a title: one line, not empty, no longer than a seller's may be.
+fn machine_title(text: &str) -> Option<String> {
+    let line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!line.is_empty()).then(|| line.chars().take(domain::seller::MAX_TITLE_CHARS).collect())
+}
+
+/// Writes the translations made for this publication, inside its transaction, before the
+/// drafts are published (see `publish_texts`, which keeps the search index right): each where the text is still the machine's (a language the seller
+/// wrote by hand meanwhile keeps it) and the original is still the one translated.
+async fn apply_translations(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    made: &[&MachineText],
+) -> Result<(), sqlx::Error> {
+    for m in made {
+        let current: Option<(String, String)> = sqlx::query_as(
+            "SELECT d.title, d.description_html FROM product_text_drafts d \
+             JOIN products p ON p.id = d.product_id \
+             WHERE d.product_id = ? AND d.locale = p.original_locale",
+        )
+        .bind(m.product)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let drafted: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM product_text_drafts WHERE product_id = ? AND locale = ?")
+                .bind(m.product)
+                .bind(m.locale.tag())
+                .fetch_optional(&mut **tx)
+                .await?;
+        let fresh = current.as_ref() == Some(&m.source);
+        match (&m.text, fresh && drafted.is_none()) {
+            (Some((title, description)), true) => {
+                sqlx::query(
+                    "INSERT INTO product_texts (product_id, locale, title, description_html, provenance) \
+                     VALUES (?, ?, ?, ?, 'machine') \
+                     ON CONFLICT (product_id, locale) DO UPDATE SET title = excluded.title, \
+                     description_html = excluded.description_html, provenance = 'machine' \
+                     WHERE product_texts.provenance = 'machine'",
+                )
+                .bind(m.product)
+                .bind(m.locale.tag())
+                .bind(title)
+                .bind(description)
+                .execute(&mut **tx)
+                .await?;
+            }
+            // No translation, or one of an original rewritten since: the machine text of the
+            // old original goes.
+            (None, _) | (Some(_), false) if drafted.is_none() => {
+                sqlx::query(
+                    "DELETE FROM product_texts WHERE product_id = ? AND locale = ? \
+                     AND provenance = 'machine'",
+                )
+                .bind(m.product)
+                .bind(m.locale.tag())
+                .execute(&mut **tx)
+                .await?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The product's search terms from its brand, model, seller, and each language's title and

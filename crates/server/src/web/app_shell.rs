@@ -210,7 +210,11 @@ impl AppShell {
                 Some(at) => format!("{}{}{}", &template[..at], links.added, &template[at..]),
                 None => template,
             };
-            let html: Arc<[u8]> = inline_texts(&template, locale).into_bytes().into();
+            let mut html = inline_texts(&template, locale);
+            if code == PageCode::Seller {
+                html = inline_seller_texts(&html, locale);
+            }
+            let html: Arc<[u8]> = html.into_bytes().into();
             let brotli = brotli_bytes(&html).into();
             cache.variants[slot] = Some(Variant { html, brotli });
         }
@@ -240,10 +244,12 @@ enum PageCode {
     Cart,
     Checkout,
     Orders,
+    /// The seller dashboard: its page also carries the dashboard's texts.
+    Seller,
 }
 
 impl PageCode {
-    const ALL: [PageCode; 7] = [
+    const ALL: [PageCode; 8] = [
         PageCode::Shell,
         PageCode::Listing,
         PageCode::Product,
@@ -251,6 +257,7 @@ impl PageCode {
         PageCode::Cart,
         PageCode::Checkout,
         PageCode::Orders,
+        PageCode::Seller,
     ];
 
     fn of(path: &str) -> PageCode {
@@ -265,6 +272,7 @@ impl PageCode {
             ["cart"] => PageCode::Cart,
             ["checkout"] => PageCode::Checkout,
             ["orders"] | ["orders", _] => PageCode::Orders,
+            ["seller", ..] => PageCode::Seller,
             _ => PageCode::Shell,
         }
     }
@@ -279,6 +287,7 @@ impl PageCode {
             PageCode::Cart => Some("cart"),
             PageCode::Checkout => Some("checkout"),
             PageCode::Orders => Some("orders"),
+            PageCode::Seller => Some("seller"),
         }
     }
 }
@@ -320,11 +329,21 @@ fn preload_tags(manifest: &str, code: PageCode) -> CodeLinks {
         format!(r#"<link rel="preload" href="/{f}" as="fetch"{kind} crossorigin{extra}>"#)
     };
     let manifest = serde_json::from_str::<serde_json::Value>(manifest).unwrap_or_default();
+    // A page's own stylesheet (the seller dashboard's), which buyers' pages never load.
+    let style = manifest["styles"][module]
+        .as_str()
+        .filter(|f| {
+            f.ends_with(".css")
+                && f.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        })
+        .map(|f| format!(r#"<link rel="stylesheet" href="/{f}">"#))
+        .unwrap_or_default();
     if let Some(land) = manifest["landing"][module]["file"].as_str() {
         // A forged name leaves the main module's link in place.
         return CodeLinks {
             main: Some(land).filter(ours).map(|f| link(f, " data-land")),
-            added: String::new(),
+            added: style,
         };
     }
     let files: Vec<&str> = match manifest["packs"][module].as_str() {
@@ -336,13 +355,14 @@ fn preload_tags(manifest: &str, code: PageCode) -> CodeLinks {
             .filter_map(|f| f.as_str())
             .collect(),
     };
+    let code: String = files
+        .into_iter()
+        .filter(ours)
+        .map(|f| link(f, ""))
+        .collect();
     CodeLinks {
         main: None,
-        added: files
-            .into_iter()
-            .filter(ours)
-            .map(|f| link(f, ""))
-            .collect(),
+        added: style + &code,
     }
 }
 
@@ -544,6 +564,20 @@ pub fn inline_texts(template: &str, locale: Locale) -> String {
             format!("{}{attrs}{rest}{}", &with_texts[..at], &with_texts[end..])
         }
         None => with_texts,
+    }
+}
+
+/// `html` with the seller dashboard's texts of `locale` before `</head>` (only seller pages
+/// carry them: buyers' pages never download the dashboard's words).
+pub fn inline_seller_texts(html: &str, locale: Locale) -> String {
+    let script = format!(
+        r#"<script id="seller-texts" type="application/json" data-locale="{}">{}</script>"#,
+        locale.tag(),
+        json_in_html(&ui_texts::seller_texts(locale).to_json())
+    );
+    match html.find("</head>") {
+        Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
+        None => format!("{script}{html}"),
     }
 }
 
@@ -788,6 +822,25 @@ mod tests {
             preload_tags(manifest, PageCode::Listing),
             CodeLinks::default()
         );
+    }
+
+    #[test]
+    fn only_the_seller_dashboard_links_its_stylesheet() {
+        let manifest = r#"{"packs": {"seller": "pack_seller-0123456789abcdef.bin", "cart": "pack_cart-0123456789abcdef.bin"},
+            "styles": {"seller": "seller-0123456789abcdef.css", "cart": "x\"><script>.css"}}"#;
+        assert_eq!(PageCode::of("/tr/seller"), PageCode::Seller);
+        assert_eq!(PageCode::of("/tr/seller/products/x"), PageCode::Seller);
+        let seller = preload_tags(manifest, PageCode::Seller);
+        assert_eq!(
+            seller.added,
+            r#"<link rel="stylesheet" href="/seller-0123456789abcdef.css"><link rel="preload" href="/pack_seller-0123456789abcdef.bin" as="fetch" crossorigin>"#
+        );
+        // A forged name is left out.
+        let cart = preload_tags(manifest, PageCode::Cart);
+        assert!(!cart.added.contains("stylesheet"), "{cart:?}");
+        assert!(!preload_tags(manifest, PageCode::Product)
+            .added
+            .contains("stylesheet"));
     }
 
     #[test]

@@ -210,6 +210,10 @@ impl Pages {
             ["p", slug] => found(self.products.contains(*slug)),
             ["s", slug] => found(self.sellers.contains(*slug)),
             ["cart"] | ["checkout"] | ["orders"] | ["orders", _] => Page::Private,
+            // The seller dashboard: the app's `Route::Seller`.
+            ["seller"]
+            | ["seller", "featured" | "campaigns" | "products" | "password"]
+            | ["seller", "products", _] => Page::Private,
             _ => Page::Missing,
         }
     }
@@ -285,6 +289,10 @@ mod tests {
             "/es/checkout",
             "/es/orders",
             "/es/orders/SO-12345-67890",
+            "/vi/seller",
+            "/vi/seller/campaigns",
+            "/vi/seller/products/ao-dai",
+            "/vi/seller/password",
         ] {
             assert_eq!(p.page(private), Page::Private, "{private}");
         }
@@ -296,6 +304,8 @@ mod tests {
             "/en/p/no-such-thing",
             "/en/c/no-such-category",
             "/en/s/no-such-seller",
+            "/en/seller/elsewhere",
+            "/en/seller/featured/x",
             "/en/p",
             "/en/p/silk-scarf/more",
             "/en/elsewhere",

@@ -86,7 +86,7 @@ fn text(content_type: &'static str, body: String) -> Response {
 /// Everything may be crawled but the API and each buyer's own pages.
 pub fn robots_txt(origin: &str) -> String {
     format!(
-        "User-agent: *\nDisallow: /api/\nDisallow: /*/cart\nDisallow: /*/checkout\nDisallow: /*/orders\n\nSitemap: {origin}/sitemap.xml\n"
+        "User-agent: *\nDisallow: /api/\nDisallow: /*/cart\nDisallow: /*/checkout\nDisallow: /*/orders\nDisallow: /*/seller\n\nSitemap: {origin}/sitemap.xml\n"
     )
 }
 

@@ -469,6 +469,20 @@ async fn signing_out_ends_that_session_and_signing_out_everywhere_ends_every_one
     );
 }
 
+#[test]
+fn the_set_password_link_opens_the_dashboard_in_the_sellers_language_with_the_token_in_the_fragment(
+) {
+    assert_eq!(
+        server::sellers::set_password_link("https://shop.example/", "vi", "abc"),
+        "https://shop.example/vi/seller/password#token=abc"
+    );
+    // An unknown language falls back to English rather than to a page that does not exist.
+    assert_eq!(
+        server::sellers::set_password_link("http://127.0.0.1:8080", "xx", "abc"),
+        "http://127.0.0.1:8080/en/seller/password#token=abc"
+    );
+}
+
 #[tokio::test]
 async fn a_set_password_link_works_once_ends_every_session_and_not_after_a_day() {
     let app = TestApp::new().await;
@@ -654,7 +668,7 @@ async fn a_session_ends_after_12_idle_hours_and_a_week_after_sign_in_however_use
 }
 
 /// A product slug of the seeded seller `id` (1-based, as seeded).
-async fn product_of(app: &TestApp, id: i64) -> String {
+pub(crate) async fn product_of(app: &TestApp, id: i64) -> String {
     let (slug,): (String,) =
         sqlx::query_as("SELECT slug FROM products WHERE seller_id = ? ORDER BY id LIMIT 1")
             .bind(id)

@@ -57,6 +57,8 @@ async fn a_buyers_own_pages_are_kept_out_of_search_engines() {
         "/es/checkout",
         "/ja/orders",
         "/ko/orders/SO-12345-67890",
+        "/vi/seller",
+        "/vi/seller/products/any-product",
     ] {
         let res = app.get(path).await;
         assert_eq!(res.status, 200, "{path}");
@@ -80,6 +82,7 @@ async fn robots_txt_names_the_sitemap_at_the_public_origin_and_keeps_crawlers_of
         "Disallow: /*/cart",
         "Disallow: /*/checkout",
         "Disallow: /*/orders",
+        "Disallow: /*/seller",
     ] {
         assert!(text.lines().any(|l| l == rule), "{rule}: {text}");
     }

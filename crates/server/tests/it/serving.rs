@@ -170,6 +170,46 @@ async fn ui_texts_of_any_shipped_locale_can_be_fetched() {
 }
 
 #[tokio::test]
+async fn only_seller_pages_carry_the_seller_dashboards_texts() {
+    let app = TestApp::new().await;
+    let html = app.get("/vi/seller").await.text();
+    let start = html
+        .find(r#"<script id="seller-texts" type="application/json" data-locale="vi">"#)
+        .expect("the dashboard's texts");
+    let json_start = start + html[start..].find('>').expect("open tag") + 1;
+    let json_end = json_start + html[json_start..].find("</script>").expect("close tag");
+    let texts: Vec<String> = serde_json::from_str(&html[json_start..json_end]).expect("JSON");
+    assert_eq!(texts, ui_texts::seller_texts(domain::Locale::Vi).all());
+    // The buyer's texts come too (the header, the page's frame).
+    assert_eq!(inlined_texts(&html).0, "vi");
+    for buyer_page in ["/vi/", "/vi/cart", "/vi/s/mekong-kids", "/vi/search?q=a"] {
+        let html = app.get(buyer_page).await.text();
+        assert!(!html.contains("seller-texts"), "{buyer_page}");
+        assert!(
+            !html.contains(ui_texts::seller_texts(domain::Locale::Vi).sign_in_heading),
+            "{buyer_page}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_seller_dashboards_texts_of_any_shipped_locale_can_be_fetched() {
+    let app = TestApp::new().await;
+    for locale in domain::Locale::ALL {
+        let res = app
+            .get(&format!("/api/v1/ui-texts/{}/seller", locale.tag()))
+            .await;
+        assert_eq!(res.status, 200, "{locale:?}");
+        assert_eq!(res.header("content-language"), locale.tag());
+        let texts: Vec<String> = serde_json::from_value(res.json()).expect("strings");
+        assert_eq!(texts, ui_texts::seller_texts(locale).all(), "{locale:?}");
+    }
+    app.get("/api/v1/ui-texts/fr/seller")
+        .await
+        .problem(400, "invalid_parameter");
+}
+
+#[tokio::test]
 async fn ui_texts_of_an_unshipped_locale_are_a_400_naming_the_locale() {
     let app = TestApp::new().await;
     let problem = app

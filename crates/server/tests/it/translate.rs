@@ -239,3 +239,195 @@ fn the_provider_is_configured_by_the_environment() {
     });
     assert_eq!(libre.name(), "libretranslate");
 }
+
+/// Answers every request with `{target}:{q}`, but a 503 to every request for Thai.
+fn tagged(body: serde_json::Value) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let target = body["target"].as_str().unwrap_or("");
+    if target == "th" {
+        return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let text = body["q"].as_str().unwrap_or("");
+    Json(serde_json::json!({ "translatedText": format!("{target}:{text}") })).into_response()
+}
+
+/// The text buyers in `locale` see of `slug`: its title, provenance and language.
+async fn shown(app: &crate::helpers::TestApp, slug: &str, locale: &str) -> (String, String) {
+    let p = app
+        .get(&format!("/api/v1/products/{slug}?locale={locale}"))
+        .await
+        .json();
+    (
+        p["title"].as_str().unwrap_or("").to_owned(),
+        p["provenance"].as_str().unwrap_or("").to_owned(),
+    )
+}
+
+async fn publish(app: &crate::helpers::TestApp, seller: &crate::sellers::Session) {
+    let published = crate::sellers::call(
+        app,
+        "POST",
+        "/api/v1/seller/store/publish",
+        Some(seller),
+        Some(&seller.csrf),
+        None,
+    )
+    .await;
+    assert_eq!(published.status, 200, "{}", published.text());
+}
+
+async fn write(
+    app: &crate::helpers::TestApp,
+    seller: &crate::sellers::Session,
+    slug: &str,
+    locale: &str,
+    title: &str,
+) {
+    let uri = format!("/api/v1/seller/products/{slug}/texts/{locale}");
+    let body = serde_json::json!({ "title": title, "description_html": "<p>纯棉</p>" });
+    let saved = crate::sellers::call(
+        app,
+        "PUT",
+        &uri,
+        Some(seller),
+        Some(&seller.csrf),
+        Some(body),
+    )
+    .await;
+    assert_eq!(saved.status, 200, "{}", saved.text());
+}
+
+#[tokio::test]
+async fn publishing_a_rewritten_original_machine_translates_it_where_the_seller_wrote_nothing_by_hand(
+) {
+    let (url, seen) = provider(tagged).await;
+    let app = crate::helpers::TestApp::with(|s| {
+        s.with_translator(std::sync::Arc::new(LibreTranslate::new(
+            &url,
+            None,
+            Duration::from_secs(2),
+        )))
+    })
+    .await;
+    let seller = crate::sellers::signed_in(&app, crate::sellers::A).await;
+    let slug = crate::sellers::product_of(&app, 1).await;
+    // The languages someone translated by hand keep their text; the machine's are redone.
+    let texts = crate::sellers::call(
+        &app,
+        "GET",
+        &format!("/api/v1/seller/products/{slug}"),
+        Some(&seller),
+        None,
+        None,
+    )
+    .await
+    .json();
+    let mut machine: Vec<String> = texts["texts"]
+        .as_array()
+        .expect("texts")
+        .iter()
+        .filter(|t| t["provenance"] == "machine" && t["locale"] != "es")
+        .map(|t| {
+            server::translate::libre_code(
+                Locale::from_tag(t["locale"].as_str().unwrap_or("")).expect("a locale"),
+            )
+            .to_owned()
+        })
+        .collect();
+    assert!(machine.len() >= 5, "{texts}");
+    // The seller writes in Chinese, and corrects the Spanish by hand in the same publication.
+    write(&app, &seller, &slug, "zh-CN", "新款儿童耳机").await;
+    write(&app, &seller, &slug, "es", "Auriculares infantiles nuevos").await;
+    assert!(
+        seen.lock().expect("log").is_empty(),
+        "nothing is sent before publishing"
+    );
+    publish(&app, &seller).await;
+    assert_eq!(
+        shown(&app, &slug, "zh-CN").await,
+        ("新款儿童耳机".into(), "original".into())
+    );
+    assert_eq!(
+        shown(&app, &slug, "es").await,
+        ("Auriculares infantiles nuevos".into(), "human".into()),
+        "the seller's own Spanish is not translated over"
+    );
+    assert_eq!(
+        shown(&app, &slug, "ja").await,
+        ("ja:新款儿童耳机".into(), "machine".into())
+    );
+    let ja = app
+        .get(&format!("/api/v1/products/{slug}?locale=ja"))
+        .await
+        .json();
+    assert_eq!(
+        ja["original"]["title"], "新款儿童耳机",
+        "with the original one click away"
+    );
+    let description = ja["description_html"].as_str().unwrap_or("");
+    assert!(
+        description.contains("ja:") && description.contains("纯棉"),
+        "{description}"
+    );
+    // A language the provider failed keeps no translation of the old original: the buyer
+    // reads the new one, marked with its language.
+    let (title, provenance) = shown(&app, &slug, "th").await;
+    assert_eq!(
+        (title.as_str(), provenance.as_str()),
+        ("新款儿童耳机", "original")
+    );
+    let mut targets: Vec<String> = seen
+        .lock()
+        .expect("log")
+        .iter()
+        .map(|r| r["target"].as_str().unwrap_or("").to_owned())
+        .collect();
+    targets.sort();
+    targets.dedup();
+    machine.sort();
+    assert_eq!(
+        targets, machine,
+        "only the machine's languages, not Spanish nor the original"
+    );
+    assert_eq!(
+        seen.lock().expect("log").len(),
+        2 * machine.len(),
+        "a title and a description each"
+    );
+    // Search finds the product by its machine-translated title, and no longer by the old one.
+    let hits = app
+        .get("/api/v1/products?q=ko%3A%E6%96%B0%E6%AC%BE&locale=ko")
+        .await
+        .json();
+    assert!(
+        hits["items"]
+            .as_array()
+            .is_some_and(|i| i.iter().any(|p| p["slug"] == slug.as_str())),
+        "{hits}"
+    );
+}
+
+#[tokio::test]
+async fn without_a_provider_a_rewritten_original_replaces_the_stale_machine_texts() {
+    let app = crate::helpers::TestApp::new().await;
+    let seller = crate::sellers::signed_in(&app, crate::sellers::A).await;
+    let slug = crate::sellers::product_of(&app, 1).await;
+    let (_, before) = shown(&app, &slug, "ja").await;
+    assert_eq!(before, "machine", "seeded as a machine translation");
+    write(&app, &seller, &slug, "zh-CN", "新款儿童耳机").await;
+    publish(&app, &seller).await;
+    assert_eq!(
+        shown(&app, &slug, "ja").await,
+        ("新款儿童耳机".into(), "original".into())
+    );
+    // A listing shows the original title too.
+    let list = app
+        .get("/api/v1/products?q=%E6%96%B0%E6%AC%BE&locale=ja")
+        .await
+        .json();
+    let item = list["items"]
+        .as_array()
+        .and_then(|i| i.iter().find(|p| p["slug"] == slug.as_str()).cloned())
+        .expect("found by its new title");
+    assert_eq!(item["title"], "新款儿童耳机");
+}
