@@ -5,7 +5,7 @@
 use super::featured::ProductChoice;
 use super::images::ImageField;
 use super::texts::{sr, SellerMsg as S};
-use super::{field_error, Dashboard, Text};
+use super::{field_error, list_error, Dashboard, Text};
 use crate::api::seller::{self as api, ImageKind, Writer};
 use domain::seller::{Campaign, Campaigns, MAX_CAMPAIGNS, MAX_HEADLINE_CHARS};
 use domain::FieldError;
@@ -108,22 +108,17 @@ pub(super) fn CampaignsEditor() -> impl IntoView {
     };
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let busy = RwSignal::new(false);
-    let filled = StoredValue::new(false);
-    Effect::new(move |_| {
-        d.state.with(|state| {
-            if let Some(state) = state.as_ref().filter(|_| !filled.get_value()) {
-                filled.set_value(true);
-                forms.set(
-                    state
-                        .campaigns
-                        .draft
-                        .iter()
-                        .map(|c| Form::of(key(), c))
-                        .collect(),
-                );
-            }
-        });
-    });
+    // The editor is drawn once the store's state is here (see `Signed`), and starts from its
+    // draft: each campaign's signals are the editor's own (made in an effect, they would be
+    // that effect's, and go when the next state runs it again).
+    forms.set(
+        d.state
+            .with_untracked(|s| s.as_ref().map(|s| s.campaigns.draft.clone()))
+            .unwrap_or_default()
+            .iter()
+            .map(|c| Form::of(key(), c))
+            .collect(),
+    );
     let add = move |_| {
         let blank = Campaign {
             time_zone: browser_zone(),
@@ -249,6 +244,7 @@ fn CampaignFields(
                 value=form.banner error=error("banner")/>
             <h3>{sr(S::CampaignProducts)}</h3>
             <ProductChoice id=id("products") chosen=form.products/>
+            {move || list_error(errors, &format!("campaigns[{}].products", at())).map(|m| view! { <p class="field-error">{m}</p> })}
             <button type="button" class="link-button danger"
                 on:click=move |_| forms.update(|f| f.retain(|x| x.key != form.key))>{sr(S::DeleteCampaign)}</button>
         </fieldset>

@@ -1,7 +1,7 @@
 //! Featured products: chosen among the seller's own and put in order.
 
 use super::texts::{sr, st, SellerMsg as S};
-use super::{field_error, Dashboard};
+use super::{list_error, Dashboard};
 use crate::api::seller::{self as api, Writer};
 use crate::i18n::fill;
 use domain::seller::{FeaturedProducts, SellerProductRef, MAX_FEATURED};
@@ -132,7 +132,7 @@ pub(super) fn FeaturedEditor() -> impl IntoView {
         <p class="hint">{hint}</p>
         <form class="seller-form" on:submit=save aria-labelledby="featured-heading">
             <ProductChoice id="featured".to_owned() chosen/>
-            {move || field_error(errors, "products").map(|m| view! { <p class="field-error">{m}</p> })}
+            {move || list_error(errors, "products").map(|m| view! { <p class="field-error">{m}</p> })}
             <button type="submit" class="button" disabled=move || busy.get()>
                 {move || if busy.get() { sr(S::Saving)() } else { sr(S::SaveDraft)() }}
             </button>

@@ -38,6 +38,9 @@ struct Dashboard {
     /// The session ended while the seller worked (expired, or signed out elsewhere).
     ended: RwSignal<bool>,
     state: RwSignal<Option<StoreProfileState>>,
+    /// The seller whose store `state` and `products` are (kept when a session ends, so a
+    /// sign-in as another seller knows to forget them).
+    signed_as: RwSignal<Option<String>>,
     products: RwSignal<Vec<SellerProductRef>>,
     /// What the last save or publication did, or why it failed; announced politely.
     notice: RwSignal<Option<(bool, String)>>,
@@ -125,6 +128,21 @@ impl Dashboard {
     }
 }
 
+/// The first message among `errors` for `name` or one of its items (`products`,
+/// `products[2]`), if the server refused any.
+fn list_error(errors: RwSignal<Vec<FieldError>>, name: &str) -> Option<String> {
+    errors.with(|errors| {
+        errors
+            .iter()
+            .find(|e| {
+                e.field
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('['))
+            })
+            .map(|e| e.message.clone())
+    })
+}
+
 /// The message of the field `name` among `errors`, if the server refused it.
 fn field_error(errors: RwSignal<Vec<FieldError>>, name: &str) -> Option<String> {
     errors.with(|errors| {
@@ -172,6 +190,7 @@ pub fn SellerPage() -> impl IntoView {
         session: RwSignal::new(None),
         ended: RwSignal::new(false),
         state: RwSignal::new(None),
+        signed_as: RwSignal::new(None),
         products: RwSignal::new(Vec::new()),
         notice: RwSignal::new(None),
         locale,
@@ -182,6 +201,7 @@ pub fn SellerPage() -> impl IntoView {
     spawn_local(async move {
         match api::session(locale.get_untracked()).await {
             Ok(Some(session)) => {
+                dashboard.signed_as.set(Some(session.seller.clone()));
                 dashboard.session.set(Some(session));
                 dashboard.refresh();
             }
@@ -273,7 +293,10 @@ fn Signed(part: Memo<String>) -> impl IntoView {
         let shown = part.get();
         match shown.as_str() {
             "featured" => view! { <featured::FeaturedEditor/> }.into_any(),
-            "campaigns" => view! { <campaigns::CampaignsEditor/> }.into_any(),
+            "campaigns" => {
+                let ready = Memo::new(move |_| d.state.with(Option::is_some));
+                (move || ready.get().then(|| view! { <campaigns::CampaignsEditor/> })).into_any()
+            }
             "products" => view! { <products::ProductList/> }.into_any(),
             other => match other.strip_prefix("products/") {
                 Some(product) => {
@@ -297,6 +320,9 @@ fn Signed(part: Memo<String>) -> impl IntoView {
                 Ok(()) => {
                     d.ended.set(false);
                     d.session.set(None);
+                    d.state.set(None);
+                    d.signed_as.set(None);
+                    d.products.set(Vec::new());
                     d.notice.set(None);
                 }
                 Err(e) => {

@@ -33,6 +33,14 @@ pub(super) fn SignInForm() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(session) => {
+                    // Another seller's store, still here from before, must never fill this
+                    // one's forms; the same seller's (a session that ended) stays, with what
+                    // was typed.
+                    if d.signed_as.get_untracked().as_deref() != Some(session.seller.as_str()) {
+                        d.state.set(None);
+                        d.products.set(Vec::new());
+                        d.signed_as.set(Some(session.seller.clone()));
+                    }
                     d.ended.set(false);
                     d.session.set(Some(session));
                     d.refresh();

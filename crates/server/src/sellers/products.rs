@@ -222,6 +222,7 @@ pub async fn publish_texts(
         // original.
         let made: Vec<&MachineText> = made.iter().filter(|m| m.product == *product).collect();
         apply_translations(tx, &made).await?;
+        drop_stale_machine_texts(tx, *product, &made).await?;
         sqlx::query(
             "INSERT INTO product_texts (product_id, locale, title, description_html, provenance) \
              SELECT d.product_id, d.locale, d.title, d.description_html, \
@@ -402,6 +403,39 @@ async fn apply_translations(
             }
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// With a rewritten original, the machine texts no translation of this publication covers
+/// (its draft was saved after the translations were asked for) translate words the seller
+/// took back: they go, and buyers there read the new original, marked with its language.
+async fn drop_stale_machine_texts(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    product: i64,
+    made: &[&MachineText],
+) -> Result<(), sqlx::Error> {
+    let rewritten: Option<(i64,)> = sqlx::query_as(
+        "SELECT 1 FROM product_text_drafts d JOIN products p ON p.id = d.product_id \
+         WHERE d.product_id = ? AND d.locale = p.original_locale",
+    )
+    .bind(product)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if rewritten.is_none() {
+        return Ok(());
+    }
+    for locale in Locale::ALL {
+        if made.iter().any(|m| m.locale == locale) {
+            continue;
+        }
+        sqlx::query(
+            "DELETE FROM product_texts WHERE product_id = ? AND locale = ? AND provenance = 'machine'",
+        )
+        .bind(product)
+        .bind(locale.tag())
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }

@@ -431,3 +431,26 @@ async fn without_a_provider_a_rewritten_original_replaces_the_stale_machine_text
         .expect("found by its new title");
     assert_eq!(item["title"], "新款儿童耳机");
 }
+
+#[tokio::test]
+async fn an_original_rewritten_while_the_translations_were_asked_for_leaves_no_stale_machine_text()
+{
+    let app = crate::helpers::TestApp::new().await;
+    let seller = crate::sellers::signed_in(&app, crate::sellers::A).await;
+    let slug = crate::sellers::product_of(&app, 1).await;
+    // The translations are asked for before the seller's new original arrives.
+    let made = server::sellers::products::translate_originals(&app.state, 1)
+        .await
+        .expect("translations");
+    assert!(made.is_empty());
+    write(&app, &seller, &slug, "zh-CN", "新款儿童耳机").await;
+    let mut tx = app.state.db.begin().await.expect("transaction");
+    server::sellers::products::publish_texts(&mut tx, 1, &made)
+        .await
+        .expect("published");
+    tx.commit().await.expect("commit");
+    assert_eq!(
+        shown(&app, &slug, "ja").await,
+        ("新款儿童耳机".into(), "original".into())
+    );
+}
