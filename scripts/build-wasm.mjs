@@ -90,6 +90,7 @@ function pre() {
   const pages = splitPages(bindgen);
   if (pages) packPages(bindgen, pages);
   if (release) {
+    dropStreamClasses(join(bindgen, 'storefront.js'));
     // The glue as written is a third larger than it needs to be. Names inside each module are
     // shortened; exports, import specifiers and the import object's string keys stay as they
     // are (the wasm is linked against those).
@@ -99,6 +100,21 @@ function pre() {
     }
   }
   nameByContent(bindgen, pages);
+}
+
+// wasm-streams' classes (`IntoUnderlyingSource`, `…Sink`, `…ByteSource`) are exported by the
+// wasm because leptos always enables server_fn's `browser` feature, which streams server
+// functions' bodies; the store has no server functions and nothing creates them (the glue has
+// no import that wraps one). Their JS classes go from the glue (~0.3 KB brotli on every page);
+// the build fails if the glue's form changes and one is left.
+function dropStreamClasses(file) {
+  let glue = readFileSync(file, 'utf8');
+  glue = glue
+    .replace(/^export class IntoUnderlying\w+ \{\n[\s\S]*?\n\}\n/gm, '')
+    .replace(/^if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype\[Symbol\.dispose\] = IntoUnderlying\w+\.prototype\.free;\n/gm, '')
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, '');
+  if (/IntoUnderlying/.test(glue)) throw new Error(`${file}: wasm-streams' classes not removed (the glue's form changed)`);
+  writeFileSync(file, glue);
 }
 
 // What each page loads besides the main module — its module and the chunks it depends on —

@@ -185,13 +185,20 @@ const INLINED_FOR_MS: f64 = 60_000.0;
 /// otherwise and every time after. A request with another key leaves it in place, for the one
 /// it was made for (the buyer's currency may settle on the server's guess a moment later).
 pub(super) fn take_inlined<T: DeserializeOwned>(key: &str) -> Option<T> {
+    serde_wasm_bindgen::from_value(inlined_value(key)?).ok()
+}
+
+/// [`take_inlined`]'s work but the last step, once for every type.
+fn inlined_value(key: &str) -> Option<wasm_bindgen::JsValue> {
     let document = leptos::prelude::document();
-    // A store page carries two: its store and its listing.
-    let element = ["page-data", "page-data-2"].into_iter().find_map(|id| {
-        document
-            .get_element_by_id(id)
-            .filter(|e| e.get_attribute("data-key").as_deref() == Some(key))
-    })?;
+    // A page's answer (a store page has two: its store and its listing), then the rates.
+    let element = ["page-data", "page-data-2", "page-data-3"]
+        .into_iter()
+        .find_map(|id| {
+            document
+                .get_element_by_id(id)
+                .filter(|e| e.get_attribute("data-key").as_deref() == Some(key))
+        })?;
     element.remove();
     // An integer: parsing a float would add kilobytes of the standard library to the wasm.
     let made = element.get_attribute("data-at")?.parse::<u64>().ok()?;
@@ -202,8 +209,7 @@ pub(super) fn take_inlined<T: DeserializeOwned>(key: &str) -> Option<T> {
         return None;
     }
     let text = element.text_content()?;
-    let value = js_sys::JSON::parse(&text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    js_sys::JSON::parse(&text).ok()
 }
 
 /// The browser's `JSON.parse` builds the value and serde reads it from JS: a JSON parser

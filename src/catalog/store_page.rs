@@ -3,8 +3,10 @@
 //! (verification, rating, orders, where it ships from, its returns), and then every product of
 //! the store with the listing's filters and sort, which stay in the store.
 //!
-//! The store's own texts are in the seller's language, marked with it (`lang`), so a reader
-//! or a translation tool knows what they are.
+//! The store's own texts (tagline, about, returns, the campaign's headline) are in the buyer's
+//! language where a machine translated them when the seller published, marked so with a
+//! switch to the seller's words; otherwise in the seller's language, marked with it (`lang`),
+//! so a reader or a translation tool knows what they are.
 
 use super::product_card::ProductCard;
 use crate::api::{self, ApiError};
@@ -54,16 +56,45 @@ pub fn StoreView(store: Storefront) -> impl IntoView {
     let tag = l.tag();
     let seller = store.seller;
     let profile = store.profile.unwrap_or_default();
-    let lang = seller.language.clone();
-    let foreign = (lang != tag).then(|| language_name(&lang, tag));
+    let own_lang = seller.language.clone();
+    let foreign = (own_lang != tag).then(|| language_name(&own_lang, tag));
+    let machine = store.machine.filter(|m| m.any()).unwrap_or_default();
+    let translated = machine.any();
+    let show_original = RwSignal::new(false);
+    // A text and its `lang`: the machine's in the buyer's language until the buyer asks for the
+    // seller's words; the seller's where nothing was translated.
+    let pick = move |own: String, theirs: Option<String>| -> (Signal<String>, Signal<String>) {
+        let own_lang = own_lang.clone();
+        match theirs {
+            None => (Signal::stored(own), Signal::stored(own_lang)),
+            Some(machine) => {
+                let chosen = move |a: &String, b: &String| {
+                    if show_original.get() {
+                        a.clone()
+                    } else {
+                        b.clone()
+                    }
+                };
+                let tag = tag.to_owned();
+                (
+                    Signal::derive(move || chosen(&own, &machine)),
+                    Signal::derive(move || chosen(&own_lang, &tag)),
+                )
+            }
+        }
+    };
     let name = seller.name.clone();
     let title = name.clone();
-    let tagline = profile.tagline.clone();
+    let (tagline, tagline_lang) = pick(profile.tagline.clone(), machine.tagline.clone());
+    let first_tagline = machine
+        .tagline
+        .clone()
+        .unwrap_or_else(|| profile.tagline.clone());
     let description = move || {
-        if tagline.is_empty() {
+        if first_tagline.is_empty() {
             t(locale.get(), Msg::MetaDescription).into_owned()
         } else {
-            tagline.clone()
+            first_tagline.clone()
         }
     };
     let facts = format!(
@@ -84,7 +115,7 @@ pub fn StoreView(store: Storefront) -> impl IntoView {
         }
     };
     let campaign = store.campaign.map(|c| {
-        let lang = lang.clone();
+        let (headline, headline_lang) = pick(c.headline, machine.headline.clone());
         let banner = c.banner.map(|b| {
             view! {
                 <img class="store-banner" src=b.url width=b.width height=b.height alt="" fetchpriority="high"/>
@@ -93,7 +124,7 @@ pub fn StoreView(store: Storefront) -> impl IntoView {
         view! {
             <section class="campaign" aria-labelledby="campaign-heading">
                 {banner}
-                <h2 id="campaign-heading" lang=lang dir="auto">{c.headline}</h2>
+                <h2 id="campaign-heading" lang=headline_lang dir="auto">{headline}</h2>
                 {grid(c.products)}
             </section>
         }
@@ -106,9 +137,9 @@ pub fn StoreView(store: Storefront) -> impl IntoView {
             </section>
         }
     });
-    let text_block = |heading: Msg, id: &'static str, html: String| {
-        let lang = lang.clone();
+    let text_block = |heading: Msg, id: &'static str, html: String, machine: Option<String>| {
         (!html.trim().is_empty()).then(|| {
+            let (html, lang) = pick(html, machine);
             view! {
                 <section aria-labelledby=id>
                     <h2 id=id>{tx(heading)}</h2>
@@ -117,25 +148,49 @@ pub fn StoreView(store: Storefront) -> impl IntoView {
             }
         })
     };
-    let about = text_block(Msg::StoreAbout, "store-about", profile.about);
-    let returns = text_block(Msg::StoreReturns, "store-returns", profile.return_policy);
+    let about = text_block(Msg::StoreAbout, "store-about", profile.about, machine.about);
+    let returns = text_block(
+        Msg::StoreReturns,
+        "store-returns",
+        profile.return_policy,
+        machine.return_policy,
+    );
+    // Said once for the store: which texts are the machine's, and the switch to the seller's.
+    let language_line = foreign.map(|language| {
+        if translated {
+            let (original, translation) = (t(l, Msg::ShowOriginal), t(l, Msg::ShowTranslation));
+            let label = format!("{original} ({language})");
+            view! {
+                <p class="store-language mt-mark">
+                    <span class="badge">{t(l, Msg::MachineTranslated).into_owned()}</span>
+                    <button type="button" class="link-button" aria-pressed=move || show_original.get().to_string()
+                        on:click=move |_| show_original.update(|v| *v = !*v)>
+                        {move || if show_original.get() { translation.to_string() } else { label.clone() }}
+                    </button>
+                </p>
+            }
+            .into_any()
+        } else {
+            view! { <p class="store-language">{language}</p> }.into_any()
+        }
+    });
     let banner = profile.banner.map(|url| {
         view! { <img class="store-banner" src=url width="1600" height="400" alt="" fetchpriority="high"/> }
     });
     let logo = profile
         .logo
         .map(|url| view! { <img class="store-logo" src=url width="96" height="96" alt=""/> });
-    // The theme colour through the CSS object model, in the browser only: the store's policy
-    // (`style-src 'self'`) refuses a `style` attribute in the server's first screen, which
-    // shows the store's default colour until the app has drawn the page.
+    // The theme colour through the CSS object model (the store's policy refuses `style`
+    // attributes). A first response carries it as a `<style>` for `.store`, allowed by its
+    // hash, which stays in the head: every store's section sets its own, the default too.
     let section = NodeRef::<leptos::html::Section>::new();
     let theme = profile.theme_color;
     Effect::new(move |_| {
-        if let (Some(section), Some(color)) = (section.get(), theme.as_deref()) {
+        if let Some(section) = section.get() {
+            let color = theme.as_deref().unwrap_or("var(--brand)");
             let _ = section.style().set_property("--store-theme", color);
         }
     });
-    let tagline = profile.tagline;
     view! {
         <PageMeta title=title description=Signal::derive(description) path=Page::Store(&seller.slug).rest()/>
         <section class="store" aria-labelledby="store-name" node_ref=section>
@@ -145,11 +200,11 @@ pub fn StoreView(store: Storefront) -> impl IntoView {
                 <div class="store-title">
                     <h1 id="store-name"><bdi>{name}</bdi></h1>
                     {seller.verified.then(|| view! { <span class="badge verified">"✓ "{tx(Msg::VerifiedSeller)}</span> })}
-                    {(!tagline.is_empty()).then(|| view! {
-                        <p class="store-tagline" lang=lang.clone() dir="auto">{tagline}</p>
+                    {(!profile.tagline.is_empty()).then(|| view! {
+                        <p class="store-tagline" lang=tagline_lang dir="auto">{tagline}</p>
                     })}
                     <p class="store-facts">{facts}</p>
-                    {foreign.map(|language| view! { <p class="store-language">{language}</p> })}
+                    {language_line}
                 </div>
             </div>
             {campaign}

@@ -97,6 +97,10 @@ suite('the first screen from the server', ({ store, device, newPage }) => {
     await page.locator('.buy').getByRole('button', { name: 'Add to cart' }).click();
     await page.getByRole('status').filter({ hasText: 'Added to your cart' }).waitFor();
     assert.match(visible(await page.locator('.site-header .cart-link').innerText()), /1/);
+    // The rate table came with the page (its conversion notes were written with it): the app
+    // did not ask for it, nor for the product.
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    assert.ok(!asked.some((p) => p === '/api/v1/fx/rates' || p.startsWith('/api/v1/products/')), asked.join('\n'));
   });
 
   /** Holds the main wasm module (alone, or in a landing page's file) back until the returned function is called. */

@@ -3,13 +3,34 @@
 // colour (a low-contrast one is refused with the reason), schedules a campaign live now,
 // features three products, corrects the Spanish title of one and publishes; a buyer in Spanish
 // then follows "Vendido por" from a product to the store and sees the banner, the campaign,
-// the featured products and the corrected title. Once the campaign's window is over it is gone.
+// the featured products and the corrected title. The store's own texts reach the buyer
+// machine-translated (a LibreTranslate-compatible server on loopback, answering
+// "{target}:{text}"), with a switch to the seller's words. Once the campaign's window is over
+// it is gone.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { deflateSync, crc32 } from 'node:zlib';
 import { suite, visible, axeViolations } from './support.mjs';
 
 const SELLER = 'mekong-kids';
+
+/** A LibreTranslate-compatible translation server on a free loopback port. */
+async function translationServer() {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => {
+      const { q, target } = JSON.parse(body || '{}');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ translatedText: `${target}:${q}` }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref();
+  return `http://127.0.0.1:${server.address().port}`;
+}
+const TRANSLATE_URL = await translationServer();
 
 /** A `width` x `height` RGB PNG with a gradient, written by hand (no image library here). */
 function png(width, height) {
@@ -69,7 +90,7 @@ async function signIn(store) {
   return call;
 }
 
-suite('a seller’s store page', ({ store, device, newPage }) => {
+suite('a seller’s store page', { env: { STORE_TRANSLATE_URL: TRANSLATE_URL } }, ({ store, device, newPage }) => {
   let featured;
   let corrected;
   let campaignProduct;
@@ -187,10 +208,22 @@ suite('a seller’s store page', ({ store, device, newPage }) => {
     const name = page.getByRole('heading', { level: 1, name: 'Mekong Kids' });
     await name.waitFor();
     assert.equal(await page.title(), 'Mekong Kids · Crossroads Market');
-    // The seller's words, marked with its language.
+    // The seller's words machine-translated into Spanish, said so, with the original a tap away
+    // (marked with its language).
     const tagline = page.locator('.store-tagline');
+    assert.equal(await tagline.textContent(), 'es:Quần áo trẻ em bằng cotton hữu cơ');
+    assert.equal(await tagline.getAttribute('lang'), 'es');
+    await page.locator('.store-language .badge', { hasText: 'Traducción automática' }).waitFor();
+    const original = page.getByRole('button', { name: 'Ver original (vietnamita)' });
+    const toggle = await original.boundingBox();
+    assert.ok(toggle.height >= 44, `the switch is ${toggle.height} px tall`);
+    await original.click();
     assert.equal(await tagline.textContent(), 'Quần áo trẻ em bằng cotton hữu cơ');
     assert.equal(await tagline.getAttribute('lang'), 'vi');
+    assert.equal(await page.locator('#store-returns + div').textContent(), 'Đổi trả trong 30 ngày.');
+    await page.getByRole('button', { name: 'Ver traducción' }).click();
+    assert.equal(await tagline.getAttribute('lang'), 'es');
+    assert.match(await page.locator('#store-returns + div').textContent(), /^es:Đổi trả/);
     // The banner at its served size, cropped to 4 : 1.
     const banner = page.locator('.store > img.store-banner');
     await banner.waitFor();
@@ -199,7 +232,7 @@ suite('a seller’s store page', ({ store, device, newPage }) => {
     const background = await page.locator('.store-head').evaluate((e) => getComputedStyle(e).backgroundColor);
     assert.equal(background, 'rgb(11, 93, 59)');
     // The campaign live now, and its product.
-    const campaign = page.getByRole('region', { name: 'Giáng sinh — gói quà miễn phí' });
+    const campaign = page.getByRole('region', { name: 'es:Giáng sinh — gói quà miễn phí' });
     await campaign.waitFor();
     const campaignCards = campaign.locator('.product-card a.card-link');
     assert.equal(await campaignCards.count(), 1);
@@ -219,12 +252,14 @@ suite('a seller’s store page', ({ store, device, newPage }) => {
     assert.ok(loaded.some((u) => /(land|pack)_store-[0-9a-f]{16}\.bin$/.test(u)), loaded.join('\n'));
     assert.ok(!loaded.some((u) => /pack_seller-|\/seller-[0-9a-f]{16}\.css|\/ui-texts\/[^/]+\/seller/.test(new URL(u).pathname)), loaded.join('\n'));
     assert.equal(await page.locator('#seller-texts').count(), 0);
+    assert.deepEqual(await axeViolations(page), [], 'axe-core on the store page');
   });
 
   test('the store page’s first response already shows the store, before any script runs', async () => {
     const html = await (await fetch(`${store.url}/es/s/${SELLER}`, { headers: { 'accept-language': 'es' } })).text();
     assert.match(html, /<h1 id="store-name"><bdi>Mekong Kids<\/bdi><\/h1>/);
-    assert.match(html, /Giáng sinh — gói quà miễn phí/);
+    assert.match(html, /lang="es" dir="auto">es:Giáng sinh — gói quà miễn phí<\/h2>/);
+    assert.match(html, /<style>\.store\{--store-theme:#0b5d3b\}<\/style>/, 'the theme colour from the first paint');
     assert.match(html, /"@type":"Store"/);
     const missing = await fetch(`${store.url}/es/s/no-such-seller`);
     assert.equal(missing.status, 404);

@@ -211,6 +211,41 @@ pub struct Storefront {
     /// The campaign live now, if one is.
     #[serde(default)]
     pub campaign: Option<LiveCampaign>,
+    /// The store's own texts in the buyer's language, where a machine translated them when the
+    /// seller published; `profile` and `campaign` keep the seller's words, in
+    /// `seller.language`. `null` when the buyer reads the seller's language, or nothing was
+    /// translated.
+    #[serde(default)]
+    pub machine: Option<MachineStoreTexts>,
+}
+
+/// A store's texts machine-translated into one language (each `null` where there is no
+/// translation: the buyer reads the seller's words). `about` and `return_policy` are
+/// sanitized HTML, as in `StoreProfile`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MachineStoreTexts {
+    /// The language of these texts (the buyer's).
+    pub locale: String,
+    #[serde(default)]
+    pub tagline: Option<String>,
+    #[serde(default)]
+    pub about: Option<String>,
+    #[serde(default)]
+    pub return_policy: Option<String>,
+    /// The live campaign's headline.
+    #[serde(default)]
+    pub headline: Option<String>,
+}
+
+impl MachineStoreTexts {
+    /// Whether any text is translated.
+    pub fn any(&self) -> bool {
+        self.tagline.is_some()
+            || self.about.is_some()
+            || self.return_policy.is_some()
+            || self.headline.is_some()
+    }
 }
 
 /// The most products a store features, on its page or in one campaign.

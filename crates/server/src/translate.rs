@@ -12,6 +12,12 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
+/// How long a publication waits for the provider's translations in all (the product texts'
+/// and the store's, asked for together): what has not come back by then is left out, so a slow
+/// provider cannot hold a publication past the API's time limit (10 s by default). The buyers
+/// of a language left out read the seller's original until the next publication asks again.
+pub const PUBLICATION_BUDGET: Duration = Duration::from_secs(6);
+
 /// How a text is sent: plain, or HTML whose tags the provider keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -6,8 +6,9 @@ use domain::{Currency, Locale};
 pub mod first_screen;
 
 /// The first response's `<head>` for home, category, product and store pages (see
-/// `products::product_head`, `products::listing_head`, `sellers::storefront::store_head`);
-/// `None` when there is no such page.
+/// `products::product_head`, `products::listing_head`, `sellers::storefront::store_head`),
+/// each with the rate table inlined after the page's own answers; `None` when there is no
+/// such page.
 pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::PageHead {
     use crate::web::pages::Headed;
     std::sync::Arc::new(
@@ -34,7 +35,7 @@ pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::
                         domain::shipping::default_ship_to(&hints.languages, locale)
                     }),
                 };
-                match page {
+                let head = match page {
                     Headed::Product(slug) => {
                         crate::products::product_head(&state, &origin, locale, &slug, buyer).await
                     }
@@ -51,7 +52,18 @@ pub fn head(state: AppState, origin: std::sync::Arc<str>) -> crate::web::pages::
                         )
                         .await
                     }
-                }
+                };
+                // And the rate table (`GET /api/v1/fx/rates`), which the first screen's
+                // conversion notes were written with: the app has them when it takes over,
+                // without asking.
+                head.map(|mut head| {
+                    let table = state.fx.table(crate::clock::unix_now());
+                    if let Ok(json) = serde_json::to_string(&table) {
+                        head.data
+                            .push(crate::web::pages::PageData::now("fx|rates".into(), json));
+                    }
+                    head
+                })
             })
         },
     )

@@ -312,6 +312,7 @@ pub(crate) async fn listing_head(
             .collect(),
         data: data.into_iter().collect(),
         body: Some(body),
+        style: None,
     })
 }
 
@@ -422,6 +423,7 @@ pub(crate) async fn product_head(
             .collect(),
         data: data.into_iter().collect(),
         body: Some(body),
+        style: None,
     })
 }
 

@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod products;
 pub mod store;
+pub mod store_texts;
 pub mod storefront;
 
 use crate::clock::{random_id, unix_now};
@@ -306,7 +307,8 @@ pub async fn get_store(
 }
 
 /// Publish the store: the profile's draft and every product text draft; buyers see them from
-/// now on.
+/// now on, with the rewritten texts machine-translated into the other languages where a
+/// provider is configured.
 #[utoipa::path(
     post,
     path = "/v1/seller/store/publish",
@@ -326,9 +328,14 @@ pub async fn publish(
     // draft is read inside the transaction, so a draft saved meanwhile is published whole or
     // not at all. Without a saved draft the published profile stays as it is.
     // Machine translations of the rewritten originals first, outside the transaction.
-    let made = products::translate_originals(&state, seller.id).await?;
+    let (made, store_made) = tokio::join!(
+        products::translate_originals(&state, seller.id),
+        store_texts::translate(&state, seller.id)
+    );
+    let (made, store_made) = (made?, store_made?);
     let mut tx = state.db.begin().await?;
     store::publish_parts(&mut tx, seller.id).await?;
+    store_texts::apply(&mut tx, seller.id, &store_made).await?;
     let products = products::publish_texts(&mut tx, seller.id, &made).await?;
     tx.commit().await?;
     tracing::info!(target: "sellers", seller = %seller.slug, products, "store published");

@@ -267,8 +267,8 @@ const TRANSLATIONS_AT_ONCE: usize = 8;
 
 /// Translates each original the seller is about to publish into every language the seller has
 /// not written by hand (published, or drafted now): before the publication's transaction, so
-/// no provider's latency holds the database. At most one provider's time limit per eight
-/// languages; a failure costs only its language.
+/// no provider's latency holds the database. At most [`crate::translate::PUBLICATION_BUDGET`]
+/// in all; a failure, or a translation not back by then, costs only its language.
 pub async fn translate_originals(
     state: &AppState,
     seller: i64,
@@ -334,7 +334,8 @@ pub async fn translate_originals(
                 text,
             }
         })
-        .buffered(TRANSLATIONS_AT_ONCE)
+        .buffer_unordered(TRANSLATIONS_AT_ONCE)
+        .take_until(tokio::time::sleep(crate::translate::PUBLICATION_BUDGET))
         .collect()
         .await;
     Ok(made)

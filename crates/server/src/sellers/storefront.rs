@@ -88,7 +88,18 @@ pub async fn storefront(
     };
     let featured = store::published_product_ids(&state.db, id, None).await?;
     let featured = convert(crate::products::summaries(&state.db, &featured, locale).await?);
-    let campaign = match store::live_campaign(&state.db, id, unix_now()).await? {
+    let live = store::live_campaign(&state.db, id, unix_now()).await?;
+    let machine = super::store_texts::for_buyer(
+        &state.db,
+        id,
+        &language,
+        locale,
+        profile.as_ref(),
+        live.as_ref()
+            .map(|(id, headline, ..)| (id.as_str(), headline.as_str())),
+    )
+    .await?;
+    let campaign = match live {
         None => None,
         Some((campaign, headline, ends_at, banner)) => {
             let products = store::published_product_ids(&state.db, id, Some(&campaign)).await?;
@@ -117,6 +128,7 @@ pub async fn storefront(
         product_count: u32::try_from(products).unwrap_or(0),
         featured,
         campaign,
+        machine,
     }))
 }
 
@@ -148,6 +160,12 @@ pub(crate) async fn store_head(
         item.converted = state.fx.convert(item.price, currency);
     }
     let profile = store.profile.clone().unwrap_or_default();
+    // The tagline in the buyer's language where a machine translated it, as the app shows it.
+    let tagline = store
+        .machine
+        .as_ref()
+        .and_then(|m| m.tagline.clone())
+        .unwrap_or_else(|| profile.tagline.clone());
     let url = format!("{origin}/{tag}/s/{slug}");
     let mut ld = serde_json::json!({
         "@context": "https://schema.org",
@@ -156,8 +174,8 @@ pub(crate) async fn store_head(
         "url": url,
         "address": { "@type": "PostalAddress", "addressCountry": store.seller.country },
     });
-    if !profile.tagline.is_empty() {
-        ld["slogan"] = serde_json::Value::String(profile.tagline.clone());
+    if !tagline.is_empty() {
+        ld["slogan"] = serde_json::Value::String(tagline.clone());
     }
     if let Some(logo) = &profile.logo {
         ld["logo"] = serde_json::Value::String(format!("{origin}{logo}"));
@@ -200,12 +218,19 @@ pub(crate) async fn store_head(
     .flatten()
     .collect();
     let title = store.seller.name.clone();
-    let description = if profile.tagline.is_empty() {
+    let description = if tagline.is_empty() {
         texts.meta_description.to_owned()
     } else {
-        profile.tagline.clone()
+        tagline
     };
     let image = profile.banner.clone().map(|b| (b, 1600, 400));
+    // The theme colour from the first paint (the app sets the same property on the same
+    // section); only a colour the domain reads as `#rrggbb` is written.
+    let style = profile
+        .theme_color
+        .as_deref()
+        .filter(|c| domain::seller::parse_hex_color(c).is_some())
+        .map(|c| format!(".store{{--store-theme:{c}}}"));
     let body = first_screen(
         &state.fx,
         locale,
@@ -225,5 +250,6 @@ pub(crate) async fn store_head(
             .collect(),
         data,
         body: Some(body),
+        style,
     })
 }

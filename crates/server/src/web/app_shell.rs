@@ -16,8 +16,9 @@
 //! Every shell carries a strict `Content-Security-Policy` ([`AppShell::policy`]): scripts only
 //! from the store's origin plus `index.html`'s own inline scripts by their SHA-256 (the start-up
 //! script `scripts/build-wasm.mjs` writes, the header's scroll script), WebAssembly
-//! compilation, requests only to the store's origin, frames only from the payment provider's
-//! origin, and no framing of the store by anyone. An injected script or a form posting a
+//! compilation, styles only from the store's origin plus the one `<style>` a page's head may
+//! carry (a store's theme colour), by its SHA-256, requests only to the store's origin, frames
+//! only from the payment provider's origin, and no framing of the store by anyone. An injected script or a form posting a
 //! buyer's address elsewhere is refused by the browser.
 
 use crate::web::pages::Head;
@@ -123,7 +124,8 @@ impl AppShell {
             HeaderValue::from_static("text/html; charset=utf-8"),
         );
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        if let Ok(policy) = HeaderValue::from_str(&self.policy(frame_origin)) {
+        let style = head.and_then(|(head, _)| head.style.as_deref());
+        if let Ok(policy) = HeaderValue::from_str(&self.policy(frame_origin, style)) {
             h.insert(header::CONTENT_SECURITY_POLICY, policy);
         }
         h.insert(
@@ -147,8 +149,9 @@ impl AppShell {
         response
     }
 
-    /// The shell's `Content-Security-Policy`; see the module documentation.
-    pub fn policy(&self, frame_origin: Option<&str>) -> String {
+    /// The shell's `Content-Security-Policy`; see the module documentation. `style`: the one
+    /// inline style sheet a page's head carries, allowed by its hash.
+    pub fn policy(&self, frame_origin: Option<&str>, style: Option<&str>) -> String {
         let hashes = self
             .cache
             .lock()
@@ -157,9 +160,12 @@ impl AppShell {
         let frames = frame_origin
             .filter(|o| !o.contains([';', ',', ' ', '\'', '"']))
             .unwrap_or("'none'");
+        let styles = style
+            .map(|css| format!(" '{}'", sha256_source(css)))
+            .unwrap_or_default();
         format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; \
-             style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+             style-src 'self'{styles}; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
              frame-src {frames}; object-src 'none'; base-uri 'none'; form-action 'self'; \
              frame-ancestors 'none'"
         )
@@ -456,6 +462,14 @@ pub fn with_head(html: &str, locale: Locale, head: &Head, origin: &str) -> Strin
             r#"<meta property="og:image:height" content="{height}">"#
         ));
     }
+    // Allowed by its hash (see `AppShell::policy`); one with `<` in it, which could end the
+    // element early, is not written.
+    if let Some(css) = head.style.as_ref().filter(|css| !css.contains('<')) {
+        // Not `data-page-meta`: the app replaces those as soon as it draws, while this must
+        // colour the first screen until the app's copy takes its place. The app sets the
+        // property on every store's own section, so a later page is not coloured by it.
+        tag(format!("<style>{css}</style>"));
+    }
     for data in &head.json_ld {
         tag(format!(
             r#"<script type="application/ld+json">{}</script>"#,
@@ -581,11 +595,19 @@ pub fn inline_seller_texts(html: &str, locale: Locale) -> String {
     }
 }
 
+/// `sha256-…` (without quotes): a CSP hash source for an inline script or style `text`.
+fn sha256_source(text: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+    )
+}
+
 /// `'sha256-…'` sources for the inline scripts of `html` that a browser runs (no `src`, not a
 /// data block such as `application/json`), hashed over their exact text as CSP requires.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
-    use base64::Engine as _;
-    use sha2::Digest as _;
     let mut hashes = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
@@ -615,11 +637,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
             "" | "module" | "text/javascript" | "application/javascript"
         );
         if runs && !attrs.contains("src=") {
-            let digest = sha2::Sha256::digest(body.as_bytes());
-            hashes.push(format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
+            hashes.push(format!("'{}'", sha256_source(body)));
         }
     }
     hashes
@@ -671,6 +689,7 @@ mod tests {
                 at_ms: 1_700_000_000_000,
             }],
             body: None,
+            style: None,
         };
         let html = with_head(
             "<html><head><title>Store</title></head><body></body></html>",
@@ -713,6 +732,7 @@ mod tests {
             json_ld: vec![],
             data: Vec::new(),
             body: Some("<h1>Mug</h1>".into()),
+            style: None,
         };
         let drawn = with_head(shell, Locale::En, &head, "https://shop.example");
         assert!(

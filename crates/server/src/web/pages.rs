@@ -34,6 +34,10 @@ pub struct Head {
     /// The page's first screen — header, page, footer — drawn by the app's own components
     /// (`storefront::shell::prerender`), shown until the app has drawn the same page itself.
     pub body: Option<String>,
+    /// A style sheet the first screen needs from the first paint (a store's theme colour),
+    /// written into the head and allowed by its SHA-256 in the page's policy, as inline
+    /// scripts are.
+    pub style: Option<String>,
 }
 
 /// An API answer inlined in the page (`<script id="page-data" type="application/json">`): the

@@ -318,6 +318,41 @@ async fn a_product_page_carries_the_apis_answer_in_the_currency_the_buyers_langu
     assert!(page_data(&app.get("/es/p/no-such-product").await.text()).is_none());
 }
 
+#[tokio::test]
+async fn a_page_drawn_by_the_server_carries_the_rate_table_its_conversion_notes_were_written_with()
+{
+    let app = TestApp::new().await;
+    let slug = a_product_slug(&app).await;
+    let rates = app.get("/api/v1/fx/rates").await.json();
+    for (path, id) in [
+        (format!("/es/p/{slug}"), "page-data-2"),
+        ("/ja/c/apparel".to_owned(), "page-data-2"),
+        ("/en/".to_owned(), "page-data-2"),
+        ("/es/s/mekong-kids".to_owned(), "page-data-3"),
+    ] {
+        let html = app.get(&path).await.text();
+        assert_eq!(
+            attribute(&html, ("id", id), "data-key").as_deref(),
+            Some("fx|rates"),
+            "{path}"
+        );
+        let start = html
+            .find(&format!(r#"<script id="{id}""#))
+            .expect("the block");
+        let body = &html[start..];
+        let body = &body[body.find('>').expect("open") + 1..];
+        let json: serde_json::Value =
+            serde_json::from_str(&body[..body.find("</script>").expect("close")]).expect("JSON");
+        assert_eq!(
+            json["rates"], rates["rates"],
+            "{path}: what the API answers"
+        );
+        assert_eq!(json["spread_percent"], rates["spread_percent"]);
+    }
+    // Pages without a first screen of their own carry none.
+    assert!(!app.get("/en/cart").await.text().contains("fx|rates"));
+}
+
 /// The JSON-LD blocks of `html`.
 fn json_ld(html: &str) -> Vec<serde_json::Value> {
     html.split(r#"<script type="application/ld+json">"#)

@@ -454,3 +454,196 @@ async fn an_original_rewritten_while_the_translations_were_asked_for_leaves_no_s
         ("新款儿童耳机".into(), "original".into())
     );
 }
+
+/// `PUT`s `body` to a seller endpoint and checks it was saved.
+async fn save(
+    app: &crate::helpers::TestApp,
+    seller: &crate::sellers::Session,
+    uri: &str,
+    body: serde_json::Value,
+) {
+    let saved = crate::sellers::call(
+        app,
+        "PUT",
+        uri,
+        Some(seller),
+        Some(&seller.csrf),
+        Some(body),
+    )
+    .await;
+    assert_eq!(saved.status, 200, "{}", saved.text());
+}
+
+/// `YYYY-MM-DDTHH:MM` in Shanghai, `hours` from now.
+fn shanghai(hours: i64) -> String {
+    let at = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(hours);
+    at.in_tz("Asia/Shanghai")
+        .expect("zone")
+        .strftime("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_published_stores_tagline_about_returns_and_campaign_headline_reach_buyers_machine_translated_asked_for_once(
+) {
+    let (url, seen) = provider(tagged).await;
+    let app = crate::helpers::TestApp::with(|s| {
+        s.with_translator(std::sync::Arc::new(LibreTranslate::new(
+            &url,
+            None,
+            Duration::from_secs(2),
+        )))
+    })
+    .await;
+    let seller = crate::sellers::signed_in(&app, crate::sellers::A).await;
+    let store = |locale: &'static str| {
+        let app = &app;
+        async move {
+            app.get(&format!(
+                "/api/v1/sellers/{}?locale={locale}",
+                crate::sellers::A
+            ))
+            .await
+            .json()
+        }
+    };
+    let profile = serde_json::json!({
+        "tagline": "十年童装老店",
+        "about": "<p>深圳<b>工厂</b>直销</p>",
+        "return_policy": "<p>30天无理由退货</p>",
+        "theme_color": "#0b5d3b",
+    });
+    save(&app, &seller, "/api/v1/seller/store/draft", profile.clone()).await;
+    let campaign = serde_json::json!({ "campaigns": [{
+        "headline": "双十一大促",
+        "starts": shanghai(-1),
+        "ends": shanghai(24),
+        "time_zone": "Asia/Shanghai",
+    }]});
+    save(&app, &seller, "/api/v1/seller/store/campaigns", campaign).await;
+    assert!(
+        seen.lock().expect("log").is_empty(),
+        "nothing before publishing"
+    );
+    publish(&app, &seller).await;
+
+    let ja: serde_json::Value = store("ja").await;
+    assert_eq!(ja["machine"]["locale"], "ja");
+    assert_eq!(ja["machine"]["tagline"], "ja:十年童装老店");
+    assert_eq!(ja["machine"]["headline"], "ja:双十一大促");
+    let about = ja["machine"]["about"].as_str().unwrap_or("");
+    assert!(
+        about.starts_with("ja:") && about.contains("<b>工厂</b>"),
+        "{about}"
+    );
+    assert!(ja["machine"]["return_policy"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("ja:")));
+    assert_eq!(
+        ja["profile"]["tagline"], "十年童装老店",
+        "the original stays beside it"
+    );
+    assert_eq!(ja["campaign"]["headline"], "双十一大促");
+    // The seller's own language is not translated; a language the provider failed (Thai) is
+    // the seller's words.
+    assert!(store("zh-CN").await["machine"].is_null());
+    assert!(store("th").await["machine"].is_null());
+    // Requests for the languages the provider answers (Thai's fail, and are asked again at
+    // every publication until one succeeds).
+    let answered = || {
+        seen.lock()
+            .expect("log")
+            .iter()
+            .filter(|r| r["target"] != "th")
+            .count()
+    };
+    assert_eq!(answered(), 4 * 10, "four texts into ten languages");
+
+    // The store page's first response is in the buyer's language, with the theme colour from
+    // the first paint, allowed by its hash.
+    let page = app.get(&format!("/ja/s/{}", crate::sellers::A)).await;
+    let html = page.text();
+    // Drawn (not only in the inlined answer), marked with the buyer's language.
+    assert!(
+        html.contains(r#"<p lang="ja" dir="auto" class="store-tagline">ja:十年童装老店</p>"#),
+        "the tagline"
+    );
+    assert!(
+        html.contains(r#"lang="ja" dir="auto">ja:双十一大促</h2>"#),
+        "the headline"
+    );
+    assert!(
+        html.contains(r#"<span class="badge">機械翻訳</span>"#),
+        "said to be the machine's"
+    );
+    assert!(html.contains("<style>.store{--store-theme:#0b5d3b}</style>"));
+    let policy = page.headers["content-security-policy"]
+        .to_str()
+        .unwrap_or("");
+    assert!(policy.contains("style-src 'self' 'sha256-"), "{policy}");
+
+    // Publishing again asks for nothing; a rewritten tagline is asked for alone, and no buyer
+    // sees the old one's translation.
+    publish(&app, &seller).await;
+    assert_eq!(answered(), 40, "nothing new to translate");
+    let mut rewritten = profile;
+    rewritten["tagline"] = "深圳童装工厂".into();
+    save(&app, &seller, "/api/v1/seller/store/draft", rewritten).await;
+    publish(&app, &seller).await;
+    assert_eq!(answered(), 40 + 10, "the tagline alone");
+    let ja: serde_json::Value = store("ja").await;
+    assert_eq!(ja["machine"]["tagline"], "ja:深圳童装工厂");
+    assert_eq!(ja["machine"]["headline"], "ja:双十一大促", "kept");
+}
+
+#[tokio::test]
+async fn without_a_provider_a_rewritten_store_text_drops_its_stale_translations() {
+    let app = crate::helpers::TestApp::new().await;
+    let seller = crate::sellers::signed_in(&app, crate::sellers::A).await;
+    save(
+        &app,
+        &seller,
+        "/api/v1/seller/store/draft",
+        serde_json::json!({ "tagline": "十年童装老店" }),
+    )
+    .await;
+    publish(&app, &seller).await;
+    // A translation made for this tagline by an earlier provider.
+    sqlx::query(
+        "INSERT INTO store_text_translations (seller_id, field, locale, source_hash, text, made_at) \
+         SELECT id, 'tagline', 'es', ?, 'Tienda de ropa infantil', 0 FROM sellers WHERE slug = ?",
+    )
+    .bind(server::sellers::auth::token_hash("十年童装老店"))
+    .bind(crate::sellers::A)
+    .execute(&app.state.db)
+    .await
+    .expect("a stored translation");
+    async fn es(app: &crate::helpers::TestApp) -> serde_json::Value {
+        app.get(&format!("/api/v1/sellers/{}?locale=es", crate::sellers::A))
+            .await
+            .json()
+    }
+    let before = es(&app).await;
+    assert_eq!(before["machine"]["tagline"], "Tienda de ropa infantil");
+    save(
+        &app,
+        &seller,
+        "/api/v1/seller/store/draft",
+        serde_json::json!({ "tagline": "深圳童装工厂" }),
+    )
+    .await;
+    let drafted = es(&app).await;
+    assert_eq!(
+        drafted["machine"]["tagline"], "Tienda de ropa infantil",
+        "until published"
+    );
+    publish(&app, &seller).await;
+    let after = es(&app).await;
+    assert!(after["machine"].is_null(), "{after}");
+    assert_eq!(after["profile"]["tagline"], "深圳童装工厂");
+    let (left,): (i64,) = sqlx::query_as("SELECT count(*) FROM store_text_translations")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("count");
+    assert_eq!(left, 0);
+}
