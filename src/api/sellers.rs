@@ -4,21 +4,31 @@ use super::http::{get_json, segment, take_inlined, ApiError, Latest};
 use domain::seller::Storefront;
 use domain::{Currency, Locale};
 
-/// `GET /api/v1/sellers/{slug}?locale=…&currency=…`: the store's profile, featured products
-/// and live campaign; `None`: no such seller.
+/// `GET /api/v1/sellers/{slug}?locale=…&currency=…&country=…`: the store's profile (its return
+/// policy the one for deliveries to `country`), featured products and live campaign; `None`:
+/// no such seller.
 pub async fn storefront(
     slug: String,
     locale: Locale,
     currency: Currency,
+    country: &'static str,
     latest: Latest,
 ) -> Result<Option<Storefront>, ApiError> {
     // A store page's first answer carries its store when the buyer landed on it.
-    let key = format!("store|{slug}|{}|{}", locale.tag(), currency.code());
+    let key = format!(
+        "store|{slug}|{}|{}|{country}",
+        locale.tag(),
+        currency.code()
+    );
     if let Some(store) = take_inlined::<Storefront>(&key) {
         return Ok(Some(store));
     }
     let path = format!("/api/v1/sellers/{}", segment(&slug));
-    let query = [("locale", locale.tag()), ("currency", currency.code())];
+    let query = [
+        ("locale", locale.tag()),
+        ("currency", currency.code()),
+        ("country", country),
+    ];
     match get_json(&path, &query, latest).await {
         Ok(store) => Ok(Some(store)),
         Err(ApiError::Server { status: 404, .. }) => Ok(None),

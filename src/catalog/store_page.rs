@@ -32,10 +32,11 @@ pub fn StorePage() -> impl IntoView {
 #[component]
 pub fn StoreSection(#[prop(into)] seller: Signal<String>, children: ChildrenFn) -> impl IntoView {
     let locale = use_locale();
-    let currency = use_buyer().currency;
+    let buyer = use_buyer();
+    let (currency, ship_to) = (buyer.currency, buyer.ship_to);
     let (store, reload) = crate::fetch::follow(
-        move || (seller.get(), locale.get(), currency.get()),
-        |(s, l, c), latest| api::sellers::storefront(s, l, c, latest),
+        move || (seller.get(), locale.get(), currency.get(), ship_to.get()),
+        |(s, l, c, to), latest| api::sellers::storefront(s, l, c, to, latest),
     );
     let retry = move |_| reload();
     move || match store.get() {

@@ -303,7 +303,10 @@ fn Signed(part: Memo<String>) -> impl IntoView {
                     let slug = product.to_owned();
                     view! { <products::ProductTexts slug/> }.into_any()
                 }
-                None if other.is_empty() => view! { <profile::ProfileEditor/> }.into_any(),
+                None if other.is_empty() => {
+                    let ready = Memo::new(move |_| d.state.with(Option::is_some));
+                    (move || ready.get().then(|| view! { <profile::ProfileEditor/> })).into_any()
+                }
                 None => view! { <crate::ui::NotFound/> }.into_any(),
             },
         }

@@ -6,12 +6,13 @@ use super::images::ImageField;
 use super::texts::{sr, st, SellerMsg as S};
 use super::{field_error, Dashboard, Text};
 use crate::api::seller::{self as api, ImageKind, Writer};
-use crate::format::format_tenths;
+use crate::format::{format_tenths, region_name};
 use crate::i18n::{fill, Locale};
 use domain::seller::{
-    parse_hex_color, white_text_contrast_tenths, StoreProfile, MAX_STORE_TEXT_CHARS,
-    MAX_TAGLINE_CHARS, MIN_THEME_CONTRAST_TENTHS,
+    parse_hex_color, white_text_contrast_tenths, CountryReturns, StoreProfile,
+    MAX_STORE_TEXT_CHARS, MAX_TAGLINE_CHARS, MIN_THEME_CONTRAST_TENTHS,
 };
+use domain::shipping::DESTINATIONS;
 use domain::FieldError;
 use leptos::prelude::*;
 
@@ -28,6 +29,12 @@ pub(super) fn ProfileEditor() -> impl IntoView {
     let colour = RwSignal::new(None::<String>);
     let logo = RwSignal::new(None::<String>);
     let banner = RwSignal::new(None::<String>);
+    // Drawn once the store's state is here (see `Signed`): the list starts from the draft.
+    let country_returns = RwSignal::new(
+        d.state
+            .with_untracked(|s| s.as_ref().map(|s| s.draft.country_returns.clone()))
+            .unwrap_or_default(),
+    );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let busy = RwSignal::new(false);
     // The form starts from the draft once it is here, and is the seller's after that.
@@ -56,6 +63,7 @@ pub(super) fn ProfileEditor() -> impl IntoView {
             return_policy: returns.get_untracked(),
             logo: logo.get_untracked(),
             banner: banner.get_untracked(),
+            country_returns: country_returns.get_untracked(),
         };
         d.save_draft(busy, errors, move |csrf, locale| async move {
             api::save_profile(
@@ -82,6 +90,7 @@ pub(super) fn ProfileEditor() -> impl IntoView {
             <TextField id="store-tagline" label=S::Tagline value=tagline max=MAX_TAGLINE_CHARS error=error("tagline") long=false/>
             <TextField id="store-about" label=S::About value=about max=MAX_STORE_TEXT_CHARS error=error("about") long=true/>
             <TextField id="store-returns" label=S::ReturnPolicy value=returns max=MAX_STORE_TEXT_CHARS error=error("return_policy") long=true/>
+            <CountryReturnsField rows=country_returns errors/>
             <ColourField value=colour error=error("theme_color")/>
             <ImageField id="store-logo" label=S::Logo hint=S::LogoHint kind=ImageKind::Logo value=logo error=error("logo")/>
             <ImageField id="store-banner" label=S::Banner hint=S::BannerHint kind=ImageKind::Banner value=banner error=error("banner")/>
@@ -89,6 +98,78 @@ pub(super) fn ProfileEditor() -> impl IntoView {
                 {move || if busy.get() { sr(S::Saving)() } else { sr(S::SaveDraft)() }}
             </button>
         </form>
+    }
+}
+
+/// Return policies for particular destinations, a country and its policy a row. What is typed
+/// goes into the list without drawing it again (the field keeps its focus); adding or removing
+/// a row draws the rows again from the list.
+#[component]
+fn CountryReturnsField(
+    rows: RwSignal<Vec<CountryReturns>>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let locale = expect_context::<Dashboard>().locale;
+    let add = move |_| {
+        rows.update(|r| {
+            if let Some(c) = DESTINATIONS
+                .iter()
+                .find(|c| !r.iter().any(|x| x.country == **c))
+            {
+                r.push(CountryReturns {
+                    country: (*c).to_owned(),
+                    policy: String::new(),
+                });
+            }
+        });
+    };
+    let row = move |i: usize, r: CountryReturns| {
+        let tag = locale.get_untracked().tag();
+        let (country_id, policy_id) = (
+            format!("returns-country-{i}"),
+            format!("returns-policy-{i}"),
+        );
+        let set = move |f: fn(&mut CountryReturns, String), ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            rows.update_untracked(|rows| {
+                if let Some(row) = rows.get_mut(i) {
+                    f(row, v);
+                }
+            });
+        };
+        let error = move |name: &'static str| {
+            let field = format!("country_returns[{i}].{name}");
+            move || field_error(errors, &field).map(|m| view! { <p class="field-error">{m}</p> })
+        };
+        view! {
+            <div class="country-returns">
+                <label for=country_id.clone()>{sr(S::ReturnsCountry)}</label>
+                <select id=country_id on:change=move |ev| set(|r, v| r.country = v, ev)>
+                    {DESTINATIONS
+                        .iter()
+                        .map(|c| view! { <option value=*c selected=r.country == *c>{region_name(c, tag)}</option> })
+                        .collect_view()}
+                </select>
+                {error("country")}
+                <label for=policy_id.clone()>{sr(S::ReturnPolicy)}</label>
+                <textarea id=policy_id rows="4" maxlength=MAX_STORE_TEXT_CHARS.to_string()
+                    prop:value=r.policy on:input=move |ev| set(|r, v| r.policy = v, ev)></textarea>
+                {error("policy")}
+                <button type="button" class="button secondary"
+                    on:click=move |_| rows.update(|r| { if i < r.len() { r.remove(i); } })>
+                    {sr(S::RemoveProduct)}
+                </button>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="field">
+            <legend>{sr(S::ReturnPolicy)}" · "{sr(S::ReturnsCountry)}</legend>
+            <p class="hint">{sr(S::CountryReturnsHint)}</p>
+            {move || rows.get().into_iter().enumerate().map(|(i, r)| row(i, r)).collect_view()}
+            <button type="button" class="button secondary" on:click=add
+                disabled=move || rows.with(|r| r.len() >= DESTINATIONS.len())>{sr(S::AddCountryReturns)}</button>
+        </fieldset>
     }
 }
 

@@ -125,6 +125,10 @@ suite('a seller’s store page', { env: { STORE_TRANSLATE_URL: TRANSLATE_URL } }
     await page.fill('#store-tagline', 'Quần áo trẻ em bằng cotton hữu cơ');
     await page.fill('#store-about', '<p>Xưởng may gia đình ở <strong>Thủ Đức</strong>.</p>');
     await page.fill('#store-returns', '<p>Đổi trả trong 30 ngày.</p>');
+    // Buyers shipping to Spain read a policy of their own.
+    await page.getByRole('button', { name: 'Thêm quốc gia' }).click();
+    await page.locator('#returns-country-0').selectOption('ES');
+    await page.fill('#returns-policy-0', '<p>Đổi trả trong 14 ngày (EU).</p>');
     await page.setInputFiles('#store-banner', { name: 'banner.png', mimeType: 'image/png', buffer: png(1200, 400) });
     const preview = page.locator('.image-field:has(#store-banner) img.upload-preview');
     await preview.waitFor();
@@ -220,10 +224,11 @@ suite('a seller’s store page', { env: { STORE_TRANSLATE_URL: TRANSLATE_URL } }
     await original.click();
     assert.equal(await tagline.textContent(), 'Quần áo trẻ em bằng cotton hữu cơ');
     assert.equal(await tagline.getAttribute('lang'), 'vi');
-    assert.equal(await page.locator('#store-returns + div').textContent(), 'Đổi trả trong 30 ngày.');
+    // The return policy the seller wrote for Spain, where this buyer ships to.
+    assert.equal(await page.locator('#store-returns + div').textContent(), 'Đổi trả trong 14 ngày (EU).');
     await page.getByRole('button', { name: 'Ver traducción' }).click();
     assert.equal(await tagline.getAttribute('lang'), 'es');
-    assert.match(await page.locator('#store-returns + div').textContent(), /^es:Đổi trả/);
+    assert.match(await page.locator('#store-returns + div').textContent(), /^es:Đổi trả trong 14 ngày/);
     // The banner at its served size, cropped to 4 : 1.
     const banner = page.locator('.store > img.store-banner');
     await banner.waitFor();

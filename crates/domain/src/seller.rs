@@ -90,6 +90,24 @@ pub struct StoreProfile {
     /// The banner across the store page's top, from an upload likewise.
     #[serde(default)]
     pub banner: Option<String>,
+    /// Return policies for deliveries to particular countries (an EU buyer's 14 days, say),
+    /// each shown to buyers shipping there in place of `return_policy`. Buyers get none of
+    /// them: their `return_policy` is already the one for their destination
+    /// (`Storefront.returns_country`).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 24))]
+    pub country_returns: Vec<CountryReturns>,
+}
+
+/// A return policy for deliveries to one of the store's destinations.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountryReturns {
+    /// ISO 3166-1 alpha-2, one of the store's destinations.
+    #[cfg_attr(feature = "openapi", schema(example = "DE"))]
+    pub country: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 4000))]
+    pub policy: String,
 }
 
 /// `GET /api/v1/seller/store`: the draft the seller edits and what buyers see now.
@@ -217,6 +235,10 @@ pub struct Storefront {
     /// translated.
     #[serde(default)]
     pub machine: Option<MachineStoreTexts>,
+    /// The destination whose return policy `profile.return_policy` is, when the seller wrote
+    /// one for the buyer's (the `country` asked for); `null`: the store's own policy.
+    #[serde(default)]
+    pub returns_country: Option<String>,
 }
 
 /// A store's texts machine-translated into one language (each `null` where there is no
@@ -535,6 +557,30 @@ impl StoreProfile {
             &self.return_policy,
             MAX_STORE_TEXT_CHARS,
         );
+        if self.country_returns.len() > crate::shipping::DESTINATIONS.len() {
+            refuse(
+                &mut out,
+                "country_returns",
+                Rule::TooMany {
+                    max: crate::shipping::DESTINATIONS.len() as u64,
+                },
+            );
+        }
+        for (i, c) in self.country_returns.iter().enumerate() {
+            let field = |name: &str| format!("country_returns[{i}].{name}");
+            if !crate::shipping::DESTINATIONS.contains(&c.country.as_str()) {
+                refuse(&mut out, field("country"), Rule::NotADestination);
+            } else if self.country_returns[..i]
+                .iter()
+                .any(|d| d.country == c.country)
+            {
+                refuse(&mut out, field("country"), Rule::RepeatedItem);
+            }
+            if c.policy.trim().is_empty() {
+                refuse(&mut out, field("policy"), Rule::Required);
+            }
+            long(&mut out, &field("policy"), &c.policy, MAX_STORE_TEXT_CHARS);
+        }
         for (field, path) in [("logo", &self.logo), ("banner", &self.banner)] {
             if path.as_deref().is_some_and(|p| !is_media_path(p)) {
                 refuse(&mut out, field, Rule::Malformed);
@@ -669,6 +715,21 @@ mod tests {
         #[test]
         fn any_profile_texts_are_checked_without_panicking(tagline in "\\PC*", about in "\\PC*") {
             let _ = StoreProfile { tagline, about, ..StoreProfile::default() }.refusals();
+        }
+
+        #[test]
+        fn any_country_return_policy_is_refused_unless_a_destination_with_a_policy(
+            country in "\\PC{0,4}", policy in "\\PC*",
+        ) {
+            let profile = StoreProfile {
+                country_returns: vec![CountryReturns { country: country.clone(), policy: policy.clone() }],
+                ..StoreProfile::default()
+            };
+            let refused = profile.refusals();
+            let fine = crate::shipping::DESTINATIONS.contains(&country.as_str())
+                && !policy.trim().is_empty()
+                && policy.chars().count() <= MAX_STORE_TEXT_CHARS;
+            proptest::prop_assert_eq!(refused.is_empty(), fine, "{:?}", refused);
         }
     }
 }

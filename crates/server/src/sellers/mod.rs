@@ -351,10 +351,11 @@ pub async fn publish(
         ("slug" = String, Path, description = "The seller's slug"),
         ("locale" = Option<String>, Query, description = "Language of product titles and the warehouses' cities; default: the browser's"),
         ("currency" = Option<String>, Query, description = "The buyer's currency: featured products then carry `converted`, as in a listing. Unknown or unoffered → 400 naming `currency`."),
+        ("country" = Option<String>, Query, description = "Where the buyer ships to (one of the store's destinations): `profile.return_policy` is then the seller's policy for that country where it wrote one (`returns_country`). Any other → 400 naming `country`."),
     ),
     responses(
         (status = 200, description = "The store, with its featured products and the campaign live now", body = domain::seller::Storefront),
-        (status = 400, description = "An unknown or unoffered `currency`", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "An unknown or unoffered `currency`, or a `country` that is not a destination", body = domain::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No seller has this slug", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -367,7 +368,26 @@ pub async fn get_storefront(
     let locale = crate::http::error::locale_of(query.as_deref(), &headers);
     let currency = crate::products::currency_param(query.as_deref(), &state.fx)
         .map_err(|bad| AppError::InvalidParameters(vec![bad]))?;
-    storefront::storefront(&state, &slug, locale, currency)
+    let country = query.as_deref().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "country")
+            .map(|(_, v)| v.trim().to_ascii_uppercase())
+    });
+    let country = match country.filter(|c| !c.is_empty()) {
+        None => None,
+        Some(code) => Some(
+            domain::shipping::DESTINATIONS
+                .into_iter()
+                .find(|d| *d == code)
+                .ok_or_else(|| {
+                    AppError::InvalidParameters(vec![InvalidField {
+                        field: "country".into(),
+                        reason: Reason::OneOf(crate::http::error::destination_list()),
+                    }])
+                })?,
+        ),
+    };
+    storefront::storefront(&state, &slug, locale, currency, country)
         .await?
         .map(Json)
         .ok_or(AppError::NotFound)

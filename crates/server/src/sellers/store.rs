@@ -14,8 +14,8 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::Json;
 use domain::seller::{
-    Campaign, Campaigns, CampaignsState, FeaturedProducts, FeaturedState, StoreProfile,
-    StoreProfileState,
+    Campaign, Campaigns, CampaignsState, CountryReturns, FeaturedProducts, FeaturedState,
+    StoreProfile, StoreProfileState,
 };
 use sqlx::{Sqlite, SqliteExecutor, Transaction};
 
@@ -23,7 +23,7 @@ use sqlx::{Sqlite, SqliteExecutor, Transaction};
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub(super) async fn read_profile(
-    db: impl SqliteExecutor<'_>,
+    db: &mut sqlx::SqliteConnection,
     seller: i64,
     version: &str,
 ) -> Result<Option<StoreProfile>, sqlx::Error> {
@@ -42,20 +42,35 @@ pub(super) async fn read_profile(
     )
     .bind(seller)
     .bind(version)
-    .fetch_optional(db)
+    .fetch_optional(&mut *db)
     .await?;
-    Ok(row.map(|r| StoreProfile {
+    let Some(r) = row else {
+        return Ok(None);
+    };
+    let country_returns: Vec<(String, String)> = sqlx::query_as(
+        "SELECT country, policy_html FROM store_country_returns \
+         WHERE seller_id = ? AND version = ? ORDER BY position",
+    )
+    .bind(seller)
+    .bind(version)
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(Some(StoreProfile {
         tagline: r.tagline,
         about: r.about,
         theme_color: r.theme_color,
         return_policy: r.return_policy,
         logo: r.logo,
         banner: r.banner,
+        country_returns: country_returns
+            .into_iter()
+            .map(|(country, policy)| CountryReturns { country, policy })
+            .collect(),
     }))
 }
 
 pub(super) async fn write_profile(
-    db: impl SqliteExecutor<'_>,
+    db: &mut sqlx::SqliteConnection,
     seller: i64,
     version: &str,
     profile: &StoreProfile,
@@ -77,8 +92,26 @@ pub(super) async fn write_profile(
     .bind(&profile.logo)
     .bind(&profile.banner)
     .bind(unix_now())
-    .execute(db)
+    .execute(&mut *db)
     .await?;
+    sqlx::query("DELETE FROM store_country_returns WHERE seller_id = ? AND version = ?")
+        .bind(seller)
+        .bind(version)
+        .execute(&mut *db)
+        .await?;
+    for (position, c) in profile.country_returns.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO store_country_returns (seller_id, version, country, position, \
+             policy_html) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(seller)
+        .bind(version)
+        .bind(&c.country)
+        .bind(position as i64)
+        .bind(&c.policy)
+        .execute(&mut *db)
+        .await?;
+    }
     Ok(())
 }
 
@@ -111,6 +144,7 @@ async fn copy_parts(
         "store_featured",
         "store_campaigns",
         "store_campaign_products",
+        "store_country_returns",
     ] {
         sqlx::query(&format!(
             "DELETE FROM {table} WHERE seller_id = ? AND version = ?"
@@ -120,6 +154,16 @@ async fn copy_parts(
         .execute(&mut **tx)
         .await?;
     }
+    sqlx::query(
+        "INSERT INTO store_country_returns (seller_id, version, country, position, \
+         policy_html) SELECT seller_id, ?, country, position, policy_html \
+         FROM store_country_returns WHERE seller_id = ? AND version = ?",
+    )
+    .bind(to)
+    .bind(seller)
+    .bind(from)
+    .execute(&mut **tx)
+    .await?;
     sqlx::query(
         "INSERT INTO store_featured (seller_id, version, position, product_id) \
          SELECT seller_id, ?, position, product_id FROM store_featured \
@@ -176,7 +220,7 @@ pub(super) async fn begin_draft(
             .fetch_optional(&mut **tx)
             .await?;
     if copied.is_none() {
-        write_profile(&mut **tx, seller, "draft", &StoreProfile::default()).await?;
+        write_profile(tx, seller, "draft", &StoreProfile::default()).await?;
     }
     Ok(())
 }
@@ -268,8 +312,10 @@ pub(super) async fn store_state(
     db: &sqlx::SqlitePool,
     seller: i64,
 ) -> Result<StoreProfileState, sqlx::Error> {
-    let published = read_profile(db, seller, "published").await?;
-    let draft = read_profile(db, seller, "draft").await?;
+    let mut conn = db.acquire().await?;
+    let published = read_profile(&mut conn, seller, "published").await?;
+    let draft = read_profile(&mut conn, seller, "draft").await?;
+    drop(conn);
     let draft_version = if draft.is_some() {
         "draft"
     } else {
@@ -397,7 +443,7 @@ pub async fn put_draft(
     profile.theme_color = profile.theme_color.map(|c| c.to_ascii_lowercase());
     let mut tx = state.db.begin().await?;
     begin_draft(&mut tx, seller.id).await?;
-    write_profile(&mut *tx, seller.id, "draft", &profile).await?;
+    write_profile(&mut tx, seller.id, "draft", &profile).await?;
     tx.commit().await?;
     Ok(Json(store_state(&state.db, seller.id).await?))
 }

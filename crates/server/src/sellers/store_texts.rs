@@ -1,5 +1,6 @@
 //! A store's own texts in its buyers' languages (issue 17): the tagline, "about", the return
-//! policy and each campaign's headline are machine-translated when the seller publishes, into
+//! policies (the store's and each destination's) and each campaign's headline are
+//! machine-translated when the seller publishes, into
 //! every store language but the seller's, as product texts are.
 //!
 //! Translations are asked for before the publication's transaction ([`translate`]), and only
@@ -55,6 +56,7 @@ async fn sources(
         tagline,
         about,
         return_policy,
+        country_returns,
         ..
     } = profile;
     let mut out = vec![
@@ -74,6 +76,11 @@ async fn sources(
             format: Format::Html,
         },
     ];
+    out.extend(country_returns.into_iter().map(|c| Source {
+        field: format!("returns:{}", c.country),
+        text: c.policy,
+        format: Format::Html,
+    }));
     let headlines: Vec<(String, String)> = sqlx::query_as(
         "SELECT id, headline FROM store_campaigns WHERE seller_id = ? AND version = ? \
          ORDER BY position",
@@ -266,8 +273,9 @@ pub async fn apply(
     Ok(())
 }
 
-/// The published texts of `profile` and the live campaign `campaign` (its id and headline) as
-/// a buyer reading `locale` sees them: the machine's where it translated the text now
+/// The published texts of `profile` (its return policy the one for `returns_country`, when
+/// the seller wrote one for the buyer's destination) and the live campaign `campaign` (its id
+/// and headline) as a buyer reading `locale` sees them: the machine's where it translated the text now
 /// published, `None` where it did not; `None` in all when the buyer reads the seller's
 /// language.
 pub async fn for_buyer(
@@ -276,6 +284,7 @@ pub async fn for_buyer(
     seller_language: &str,
     locale: Locale,
     profile: Option<&StoreProfile>,
+    returns_country: Option<&str>,
     campaign: Option<(&str, &str)>,
 ) -> Result<Option<MachineStoreTexts>, sqlx::Error> {
     if locale.tag() == seller_language {
@@ -301,8 +310,11 @@ pub async fn for_buyer(
         tagline: of("tagline", &p.tagline),
         about: of("about", &p.about)
             .map(|html| crate::products::sanitize::sanitize_description(&html)),
-        return_policy: of("return_policy", &p.return_policy)
-            .map(|html| crate::products::sanitize::sanitize_description(&html)),
+        return_policy: of(
+            &returns_country.map_or_else(|| "return_policy".to_owned(), |c| format!("returns:{c}")),
+            &p.return_policy,
+        )
+        .map(|html| crate::products::sanitize::sanitize_description(&html)),
         headline: campaign.and_then(|(id, headline)| of(&format!("headline:{id}"), headline)),
     };
     Ok(texts.any().then_some(texts))

@@ -9,13 +9,14 @@ use crate::products::{parse_listing_query, search};
 use crate::state::AppState;
 use domain::Locale;
 
-/// The store `slug` as buyers see it in `locale`, featured prices converted to `currency`;
-/// `None` when no seller has that slug.
+/// The store `slug` as buyers see it in `locale`, featured prices converted to `currency`, the
+/// return policy for deliveries to `ship_to`; `None` when no seller has that slug.
 pub async fn storefront(
     state: &AppState,
     slug: &str,
     locale: domain::Locale,
     currency: Option<domain::Currency>,
+    ship_to: Option<&str>,
 ) -> Result<Option<domain::seller::Storefront>, AppError> {
     #[derive(sqlx::FromRow)]
     struct SellerRow {
@@ -71,13 +72,26 @@ pub async fn storefront(
         .bind(id)
         .fetch_one(&state.db)
         .await?;
-    let profile = store::read_profile(&state.db, id, "published")
-        .await?
-        .map(|mut p| {
-            p.about = crate::products::sanitize::sanitize_description(&p.about);
-            p.return_policy = crate::products::sanitize::sanitize_description(&p.return_policy);
-            p
-        });
+    let mut conn = state.db.acquire().await?;
+    let profile = store::read_profile(&mut conn, id, "published").await?;
+    drop(conn);
+    // The return policy for the buyer's destination where the seller wrote one; buyers get
+    // no other country's.
+    let mut returns_country = None;
+    let profile = profile.map(|mut p| {
+        if let Some(c) = p
+            .country_returns
+            .iter()
+            .find(|c| ship_to.is_some_and(|to| to == c.country))
+        {
+            p.return_policy = c.policy.clone();
+            returns_country = Some(c.country.clone());
+        }
+        p.country_returns.clear();
+        p.about = crate::products::sanitize::sanitize_description(&p.about);
+        p.return_policy = crate::products::sanitize::sanitize_description(&p.return_policy);
+        p
+    });
     let convert = |mut items: Vec<domain::ProductSummary>| {
         if let Some(to) = currency {
             for item in &mut items {
@@ -95,6 +109,7 @@ pub async fn storefront(
         &language,
         locale,
         profile.as_ref(),
+        returns_country.as_deref(),
         live.as_ref()
             .map(|(id, headline, ..)| (id.as_str(), headline.as_str())),
     )
@@ -129,6 +144,7 @@ pub async fn storefront(
         featured,
         campaign,
         machine,
+        returns_country,
     }))
 }
 
@@ -148,7 +164,7 @@ pub(crate) async fn store_head(
     let currency = buyer.currency;
     let tag = locale.tag();
     let texts = ui_texts::texts(locale);
-    let store = storefront(state, slug, locale, Some(currency))
+    let store = storefront(state, slug, locale, Some(currency), Some(buyer.ship_to))
         .await
         .ok()??;
     let listing = parse_listing_query(Some(&format!("seller={slug}"))).ok()?;
@@ -208,7 +224,10 @@ pub(crate) async fn store_head(
     let code = currency.code();
     let data = [
         serde_json::to_string(&store).ok().map(|json| {
-            crate::web::pages::PageData::now(format!("store|{slug}|{tag}|{code}"), json)
+            crate::web::pages::PageData::now(
+                format!("store|{slug}|{tag}|{code}|{}", buyer.ship_to),
+                json,
+            )
         }),
         serde_json::to_string(&list).ok().map(|json| {
             crate::web::pages::PageData::now(format!("listing|s/{slug}|{tag}|{code}"), json)

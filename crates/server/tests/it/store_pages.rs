@@ -129,7 +129,7 @@ async fn a_seller_features_its_own_products_in_order_and_buyers_see_them_once_pu
 }
 
 /// `YYYY-MM-DDTHH:MM` in Shanghai (UTC+8 all year), `hours` from now.
-fn shanghai(hours: i64) -> String {
+pub(crate) fn shanghai(hours: i64) -> String {
     let at = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(hours);
     at.in_tz("Asia/Shanghai")
         .expect("zone")
@@ -447,4 +447,99 @@ async fn a_store_pages_listing_has_only_that_sellers_products_and_counts() {
         .await
         .problem(422, "invalid_parameter");
     assert_eq!(fields(&problem), ["seller"]);
+}
+
+#[tokio::test]
+async fn a_return_policy_written_for_a_country_is_what_buyers_shipping_there_read() {
+    let app = TestApp::new().await;
+    let a = signed_in(&app, A).await;
+    // A country the store does not ship to, and one named twice, are refused by name; nothing
+    // is saved.
+    let bad = json!({
+        "return_policy": "<p>7 days.</p>",
+        "country_returns": [
+            { "country": "DE", "policy": "<p>14 Tage Widerrufsrecht.</p>" },
+            { "country": "XX", "policy": "<p>?</p>" },
+            { "country": "DE", "policy": "<p>again</p>" },
+            { "country": "CL", "policy": "  " },
+        ],
+    });
+    // (400: the document lists the destinations and requires a policy.)
+    let problem = put(&app, &a, "/api/v1/seller/store/draft", bad)
+        .await
+        .problem(400, "invalid_parameter");
+    assert_eq!(
+        fields(&problem),
+        [
+            "country_returns[1].country",
+            "country_returns[2].country",
+            "country_returns[3].policy"
+        ]
+    );
+    let draft = call(&app, "GET", "/api/v1/seller/store", Some(&a), None, None)
+        .await
+        .json();
+    assert_eq!(draft["draft"]["country_returns"], json!([]));
+
+    let good = json!({
+        "return_policy": "<p>7 days.</p>",
+        "country_returns": [{ "country": "de", "policy": "<p>14 Tage Widerrufsrecht.</p>" }],
+    });
+    let refused = put(&app, &a, "/api/v1/seller/store/draft", good).await;
+    assert_eq!(refused.status, 400, "a country is its code, upper case");
+    let good = json!({
+        "return_policy": "<p>7 days.</p>",
+        "country_returns": [{ "country": "DE", "policy": "<p>14 Tage Widerrufsrecht.</p>" }],
+    });
+    let saved = put(&app, &a, "/api/v1/seller/store/draft", good).await;
+    assert_eq!(saved.status, 200, "{}", saved.text());
+    assert!(
+        storefront(&app, "?country=DE").await["profile"].is_null(),
+        "not before it is published"
+    );
+    publish(&app, &a).await;
+
+    let germany = storefront(&app, "?country=DE").await;
+    assert_eq!(
+        germany["profile"]["return_policy"],
+        "<p>14 Tage Widerrufsrecht.</p>"
+    );
+    assert_eq!(germany["returns_country"], "DE");
+    assert_eq!(
+        germany["profile"]["country_returns"],
+        json!([]),
+        "no other country's"
+    );
+    for query in ["?country=CL", ""] {
+        let elsewhere = storefront(&app, query).await;
+        assert_eq!(
+            elsewhere["profile"]["return_policy"], "<p>7 days.</p>",
+            "{query}"
+        );
+        assert!(elsewhere["returns_country"].is_null());
+    }
+    app.get(&format!("/api/v1/sellers/{A}?country=ZZ"))
+        .await
+        .problem(400, "invalid_parameter");
+    // Kept through the next draft and publication.
+    let state = call(&app, "GET", "/api/v1/seller/store", Some(&a), None, None)
+        .await
+        .json();
+    assert_eq!(state["published"]["country_returns"][0]["country"], "DE");
+    let tagline = json!({
+        "tagline": "Gadgets",
+        "return_policy": "<p>7 days.</p>",
+        "country_returns": state["published"]["country_returns"].clone(),
+    });
+    assert_eq!(
+        put(&app, &a, "/api/v1/seller/store/draft", tagline)
+            .await
+            .status,
+        200
+    );
+    publish(&app, &a).await;
+    assert_eq!(
+        storefront(&app, "?country=DE").await["returns_country"],
+        "DE"
+    );
 }

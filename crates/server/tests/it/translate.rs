@@ -263,6 +263,26 @@ async fn shown(app: &crate::helpers::TestApp, slug: &str, locale: &str) -> (Stri
     )
 }
 
+/// A store whose translation provider is [`tagged`], the requests it got, and seller A signed
+/// in.
+async fn store_with_provider() -> (
+    crate::helpers::TestApp,
+    std::sync::Arc<std::sync::Mutex<Vec<serde_json::Value>>>,
+    crate::sellers::Session,
+) {
+    let (url, seen) = provider(tagged).await;
+    let app = crate::helpers::TestApp::with(|s| {
+        s.with_translator(std::sync::Arc::new(LibreTranslate::new(
+            &url,
+            None,
+            Duration::from_secs(2),
+        )))
+    })
+    .await;
+    let seller = crate::sellers::signed_in(&app, crate::sellers::A).await;
+    (app, seen, seller)
+}
+
 async fn publish(app: &crate::helpers::TestApp, seller: &crate::sellers::Session) {
     let published = crate::sellers::call(
         app,
@@ -300,16 +320,7 @@ async fn write(
 #[tokio::test]
 async fn publishing_a_rewritten_original_machine_translates_it_where_the_seller_wrote_nothing_by_hand(
 ) {
-    let (url, seen) = provider(tagged).await;
-    let app = crate::helpers::TestApp::with(|s| {
-        s.with_translator(std::sync::Arc::new(LibreTranslate::new(
-            &url,
-            None,
-            Duration::from_secs(2),
-        )))
-    })
-    .await;
-    let seller = crate::sellers::signed_in(&app, crate::sellers::A).await;
+    let (app, seen, seller) = store_with_provider().await;
     let slug = crate::sellers::product_of(&app, 1).await;
     // The languages someone translated by hand keep their text; the machine's are redone.
     let texts = crate::sellers::call(
@@ -474,28 +485,10 @@ async fn save(
     assert_eq!(saved.status, 200, "{}", saved.text());
 }
 
-/// `YYYY-MM-DDTHH:MM` in Shanghai, `hours` from now.
-fn shanghai(hours: i64) -> String {
-    let at = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(hours);
-    at.in_tz("Asia/Shanghai")
-        .expect("zone")
-        .strftime("%Y-%m-%dT%H:%M")
-        .to_string()
-}
-
 #[tokio::test]
 async fn a_published_stores_tagline_about_returns_and_campaign_headline_reach_buyers_machine_translated_asked_for_once(
 ) {
-    let (url, seen) = provider(tagged).await;
-    let app = crate::helpers::TestApp::with(|s| {
-        s.with_translator(std::sync::Arc::new(LibreTranslate::new(
-            &url,
-            None,
-            Duration::from_secs(2),
-        )))
-    })
-    .await;
-    let seller = crate::sellers::signed_in(&app, crate::sellers::A).await;
+    let (app, seen, seller) = store_with_provider().await;
     let store = |locale: &'static str| {
         let app = &app;
         async move {
@@ -516,8 +509,8 @@ async fn a_published_stores_tagline_about_returns_and_campaign_headline_reach_bu
     save(&app, &seller, "/api/v1/seller/store/draft", profile.clone()).await;
     let campaign = serde_json::json!({ "campaigns": [{
         "headline": "双十一大促",
-        "starts": shanghai(-1),
-        "ends": shanghai(24),
+        "starts": crate::store_pages::shanghai(-1),
+        "ends": crate::store_pages::shanghai(24),
         "time_zone": "Asia/Shanghai",
     }]});
     save(&app, &seller, "/api/v1/seller/store/campaigns", campaign).await;
