@@ -101,15 +101,17 @@ pub(super) fn ProfileEditor() -> impl IntoView {
     }
 }
 
-/// Return policies for particular destinations, a country and its policy a row. What is typed
-/// goes into the list without drawing it again (the field keeps its focus); adding or removing
-/// a row draws the rows again from the list.
+/// Return policies for particular destinations, a country and its policy a row, each row a
+/// group named by its country. What is typed goes into the list without drawing it again (the
+/// field keeps its focus); adding or removing a row draws the rows again from the list, and
+/// after a removal focus goes to "Add a country".
 #[component]
 fn CountryReturnsField(
     rows: RwSignal<Vec<CountryReturns>>,
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
     let locale = expect_context::<Dashboard>().locale;
+    let add_button = NodeRef::<leptos::html::Button>::new();
     let add = move |_| {
         rows.update(|r| {
             if let Some(c) = DESTINATIONS
@@ -125,6 +127,8 @@ fn CountryReturnsField(
     };
     let row = move |i: usize, r: CountryReturns| {
         let tag = locale.get_untracked().tag();
+        // The row's own country, for its name; drawn again with the rows.
+        let country = RwSignal::new(r.country.clone());
         let (country_id, policy_id) = (
             format!("returns-country-{i}"),
             format!("returns-policy-{i}"),
@@ -139,35 +143,55 @@ fn CountryReturnsField(
         };
         let error = move |name: &'static str| {
             let field = format!("country_returns[{i}].{name}");
-            move || field_error(errors, &field).map(|m| view! { <p class="field-error">{m}</p> })
+            Signal::derive(move || field_error(errors, &field))
+        };
+        let (country_error, policy_error) = (error("country"), error("policy"));
+        let error_id = move |id: &str| format!("{id}-error");
+        let remove = move |_| {
+            rows.update(|r| {
+                if i < r.len() {
+                    r.remove(i);
+                }
+            });
+            // Refusals are named by position: after a removal they would name another row.
+            errors.update(|e| e.retain(|f| !f.field.starts_with("country_returns")));
+            if let Some(button) = add_button.get_untracked() {
+                let _ = button.focus();
+            }
         };
         view! {
-            <div class="country-returns">
+            <fieldset class="country-returns">
+                <legend>{move || region_name(&country.get(), tag)}</legend>
                 <label for=country_id.clone()>{sr(S::ReturnsCountry)}</label>
-                <select id=country_id on:change=move |ev| set(|r, v| r.country = v, ev)>
+                <select id=country_id.clone()
+                    aria-invalid=move || country_error.with(Option::is_some).to_string()
+                    aria-describedby=move || country_error.with(Option::is_some).then(|| error_id(&country_id))
+                    on:change=move |ev| {
+                        country.set(event_target_value(&ev));
+                        set(|r, v| r.country = v, ev);
+                    }>
                     {DESTINATIONS
                         .iter()
                         .map(|c| view! { <option value=*c selected=r.country == *c>{region_name(c, tag)}</option> })
                         .collect_view()}
                 </select>
-                {error("country")}
+                {move || country_error.get().map(|m| view! { <p id=error_id(&format!("returns-country-{i}")) class="field-error">{m}</p> })}
                 <label for=policy_id.clone()>{sr(S::ReturnPolicy)}</label>
-                <textarea id=policy_id rows="4" maxlength=MAX_STORE_TEXT_CHARS.to_string()
+                <textarea id=policy_id.clone() rows="4" maxlength=MAX_STORE_TEXT_CHARS.to_string()
+                    aria-invalid=move || policy_error.with(Option::is_some).to_string()
+                    aria-describedby=move || policy_error.with(Option::is_some).then(|| error_id(&policy_id))
                     prop:value=r.policy on:input=move |ev| set(|r, v| r.policy = v, ev)></textarea>
-                {error("policy")}
-                <button type="button" class="button secondary"
-                    on:click=move |_| rows.update(|r| { if i < r.len() { r.remove(i); } })>
-                    {sr(S::RemoveProduct)}
-                </button>
-            </div>
+                {move || policy_error.get().map(|m| view! { <p id=error_id(&format!("returns-policy-{i}")) class="field-error">{m}</p> })}
+                <button type="button" class="button secondary" on:click=remove>{sr(S::RemoveProduct)}</button>
+            </fieldset>
         }
     };
     view! {
         <fieldset class="field">
-            <legend>{sr(S::ReturnPolicy)}" · "{sr(S::ReturnsCountry)}</legend>
+            <legend>{sr(S::CountryReturnsHeading)}</legend>
             <p class="hint">{sr(S::CountryReturnsHint)}</p>
             {move || rows.get().into_iter().enumerate().map(|(i, r)| row(i, r)).collect_view()}
-            <button type="button" class="button secondary" on:click=add
+            <button type="button" class="button secondary" node_ref=add_button on:click=add
                 disabled=move || rows.with(|r| r.len() >= DESTINATIONS.len())>{sr(S::AddCountryReturns)}</button>
         </fieldset>
     }

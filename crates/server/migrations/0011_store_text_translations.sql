@@ -4,8 +4,7 @@
 -- seller rewrote is never shown with an older text's translation.
 CREATE TABLE store_text_translations (
     seller_id   INTEGER NOT NULL REFERENCES sellers(id),
-    -- 'tagline', 'about', 'return_policy', 'returns:' and a destination's country code, or
-    -- 'headline:' and a campaign's id.
+    -- 'tagline', 'about', 'return_policy', or 'headline:' followed by the campaign's id.
     field       TEXT NOT NULL,
     locale      TEXT NOT NULL,
     source_hash TEXT NOT NULL,

@@ -9,3 +9,5 @@ CREATE TABLE store_country_returns (
     policy_html TEXT NOT NULL,
     PRIMARY KEY (seller_id, version, country)
 ) WITHOUT ROWID;
+-- Their machine translations are rows of store_text_translations (0011) whose field is
+-- 'returns:' followed by the country's code.

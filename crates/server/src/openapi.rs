@@ -276,7 +276,7 @@ fn constrain_parameters(doc: &mut openapi::OpenApi, currencies: &[&str]) {
 
 /// The request bodies the store reads: every one refuses fields it does not know (naming
 /// each, see `http::strict`), and says so.
-const REQUEST_BODIES: [&str; 13] = [
+const REQUEST_BODIES: [&str; 14] = [
     "CartInput",
     "LineInput",
     "DestinationInput",
@@ -288,6 +288,7 @@ const REQUEST_BODIES: [&str; 13] = [
     "SignIn",
     "SetPassword",
     "StoreProfile",
+    "CountryReturns",
     "ProductTextInput",
     "QuoteRequest",
 ];
@@ -298,9 +299,10 @@ fn close_request_bodies(doc: &mut openapi::OpenApi, currencies: &[&str]) {
     };
     // Fields whose values come from a list the store keeps: the same lists the handlers check.
     let destinations: &[&str] = &domain::shipping::DESTINATIONS;
-    let listed: [(&str, &str, &[&str]); 4] = [
+    let listed: [(&str, &str, &[&str]); 5] = [
         ("DestinationInput", "country", destinations),
         ("AddressInput", "country", destinations),
+        ("CountryReturns", "country", destinations),
         ("QuoteRequest", "from", currencies),
         ("QuoteRequest", "to", currencies),
     ];

@@ -48,6 +48,7 @@ macro_rules! with_seller_texts {
             About = about,
             ReturnPolicy = return_policy,
             FormattingHint = formatting_hint,
+            CountryReturnsHeading = country_returns_heading,
             CountryReturnsHint = country_returns_hint,
             AddCountryReturns = add_country_returns,
             ReturnsCountry = returns_country,

@@ -21,6 +21,9 @@ use sqlx::{Sqlite, SqliteExecutor, Transaction};
 
 /// Campaign and featured lists are small: a few kilobytes at most.
 const MAX_BODY_BYTES: usize = 64 * 1024;
+/// A profile's texts at their longest: "about", the return policy and one per destination,
+/// 4,000 characters each, at up to 4 bytes a character, with room for the rest.
+const MAX_PROFILE_BYTES: usize = 512 * 1024;
 
 pub(super) async fn read_profile(
     db: &mut sqlx::SqliteConnection,
@@ -415,7 +418,7 @@ pub async fn put_draft(
     seller: Seller,
     body: Body,
 ) -> Result<Json<StoreProfileState>, AppError> {
-    let body = read_body(body, MAX_BODY_BYTES).await?;
+    let body = read_body(body, MAX_PROFILE_BYTES).await?;
     let mut profile = strict::checked(&body, StoreProfile::refusals)?;
     let mut errors = Vec::new();
     own_upload(

@@ -76,11 +76,6 @@ async fn sources(
             format: Format::Html,
         },
     ];
-    out.extend(country_returns.into_iter().map(|c| Source {
-        field: format!("returns:{}", c.country),
-        text: c.policy,
-        format: Format::Html,
-    }));
     let headlines: Vec<(String, String)> = sqlx::query_as(
         "SELECT id, headline FROM store_campaigns WHERE seller_id = ? AND version = ? \
          ORDER BY position",
@@ -93,6 +88,13 @@ async fn sources(
         field: format!("headline:{id}"),
         text: headline,
         format: Format::Text,
+    }));
+    // Last: the first texts are asked for first, and what the publication's time budget
+    // leaves out is asked for at the next one.
+    out.extend(country_returns.into_iter().map(|c| Source {
+        field: format!("returns:{}", c.country),
+        text: c.policy,
+        format: Format::Html,
     }));
     // Rich text as buyers get it (`storefront` sanitizes what it sends): the provider is sent
     // that, and the translation is keyed on it.

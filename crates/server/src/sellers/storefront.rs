@@ -79,17 +79,21 @@ pub async fn storefront(
     // no other country's.
     let mut returns_country = None;
     let profile = profile.map(|mut p| {
-        if let Some(c) = p
+        use crate::products::sanitize::sanitize_description;
+        // One that sanitizes to nothing leaves the store's own in place.
+        if let Some((country, policy)) = p
             .country_returns
             .iter()
             .find(|c| ship_to.is_some_and(|to| to == c.country))
+            .map(|c| (c.country.clone(), sanitize_description(&c.policy)))
+            .filter(|(_, policy)| !policy.trim().is_empty())
         {
-            p.return_policy = c.policy.clone();
-            returns_country = Some(c.country.clone());
+            p.return_policy = policy;
+            returns_country = Some(country);
         }
         p.country_returns.clear();
-        p.about = crate::products::sanitize::sanitize_description(&p.about);
-        p.return_policy = crate::products::sanitize::sanitize_description(&p.return_policy);
+        p.about = sanitize_description(&p.about);
+        p.return_policy = sanitize_description(&p.return_policy);
         p
     });
     let convert = |mut items: Vec<domain::ProductSummary>| {

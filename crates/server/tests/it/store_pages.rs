@@ -521,25 +521,38 @@ async fn a_return_policy_written_for_a_country_is_what_buyers_shipping_there_rea
     app.get(&format!("/api/v1/sellers/{A}?country=ZZ"))
         .await
         .problem(400, "invalid_parameter");
-    // Kept through the next draft and publication.
-    let state = call(&app, "GET", "/api/v1/seller/store", Some(&a), None, None)
-        .await
-        .json();
-    assert_eq!(state["published"]["country_returns"][0]["country"], "DE");
-    let tagline = json!({
-        "tagline": "Gadgets",
-        "return_policy": "<p>7 days.</p>",
-        "country_returns": state["published"]["country_returns"].clone(),
-    });
+    // Kept through a draft that changes only another part of the store, and its publication.
+    let own = products_of(&app, A).await;
+    let featured = put(
+        &app,
+        &a,
+        "/api/v1/seller/store/featured",
+        json!({ "products": [own[0]] }),
+    )
+    .await;
+    assert_eq!(featured.status, 200, "{}", featured.text());
     assert_eq!(
-        put(&app, &a, "/api/v1/seller/store/draft", tagline)
-            .await
-            .status,
-        200
+        featured.json()["draft"]["country_returns"][0]["country"],
+        "DE"
     );
     publish(&app, &a).await;
     assert_eq!(
         storefront(&app, "?country=DE").await["returns_country"],
         "DE"
     );
+    // One that sanitizes to nothing leaves the store's own policy.
+    let empty = json!({
+        "return_policy": "<p>7 days.</p>",
+        "country_returns": [{ "country": "DE", "policy": "<img src=x>" }],
+    });
+    assert_eq!(
+        put(&app, &a, "/api/v1/seller/store/draft", empty)
+            .await
+            .status,
+        200
+    );
+    publish(&app, &a).await;
+    let germany = storefront(&app, "?country=DE").await;
+    assert_eq!(germany["profile"]["return_policy"], "<p>7 days.</p>");
+    assert!(germany["returns_country"].is_null());
 }
