@@ -305,16 +305,7 @@ async fn write(
 ) {
     let uri = format!("/api/v1/seller/products/{slug}/texts/{locale}");
     let body = serde_json::json!({ "title": title, "description_html": "<p>纯棉</p>" });
-    let saved = crate::sellers::call(
-        app,
-        "PUT",
-        &uri,
-        Some(seller),
-        Some(&seller.csrf),
-        Some(body),
-    )
-    .await;
-    assert_eq!(saved.status, 200, "{}", saved.text());
+    save(app, seller, &uri, body).await;
 }
 
 #[tokio::test]
