@@ -6,27 +6,16 @@
 // the next frame where it reports none), at the latest after 3 s. So the code takes neither
 // the bandwidth of the picture the buyer waits for nor the main thread from its paint. Until
 // then the first screen's buttons are not dead: index.html's swap script keeps their taps.
-// While the code downloads, the browser's `Intl` is warmed up in a task of its own: the
-// first number formatter of a page builds the browser's locale data (22 ms of this 2-core
-// desktop's main thread, four times that on a slow phone; the next one takes 0.5 ms), which
-// would otherwise lengthen the app's first render.
+// (The browser's `Intl` data is warmed up in a worker: index.html, public/intl-warm.js.)
 (() => {
-  const lang = document.documentElement.lang;
-  const warmUp = () => {
-    try { new Intl.NumberFormat(lang, { style: 'currency', currency: 'USD' }).format(1); } catch {}
-  };
-  const begin = () => {
-    start();
-    setTimeout(warmUp, 0);
-  };
   const code = document.getElementById('app-code');
-  if (!code) return void begin();
+  if (!code) return void start();
   let started = false;
   const go = () => {
     if (started) return;
     started = true;
     document.head.append(code.content);
-    begin();
+    start();
   };
   // `since`: when the last picture loaded (0 when they all had: any entry will do).
   const painted = (since) => {

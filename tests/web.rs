@@ -344,3 +344,118 @@ fn request_bodies_are_the_domains_request_types_as_json() {
         )
     );
 }
+
+/// A page laid out as the server sends a landing page: its first screen and the hidden box the
+/// app mounts in (removed by the returned guard).
+fn landing_page() -> (web_sys::Element, impl Drop) {
+    struct Remove(Vec<web_sys::Element>);
+    impl Drop for Remove {
+        fn drop(&mut self) {
+            for el in &self.0 {
+                el.remove();
+            }
+        }
+    }
+    let document = document();
+    let body = document.body().expect("a body");
+    let screen = document.create_element("div").expect("the DOM answers");
+    screen.set_id("first-screen");
+    let app = document.create_element("div").expect("the DOM answers");
+    app.set_id("app");
+    body.append_child(&screen).expect("the DOM answers");
+    body.append_child(&app).expect("the DOM answers");
+    (app.clone(), Remove(vec![screen, app]))
+}
+
+async fn next_tasks() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("a timer resolves");
+}
+
+#[wasm_bindgen_test]
+async fn on_a_landing_page_a_part_drawn_later_holds_the_swap_until_it_is_drawn() {
+    use storefront::ui::lazy::later;
+    let (app, _page) = landing_page();
+    let mount: web_sys::HtmlElement = app.clone().unchecked_into();
+    let _handle = leptos::mount::mount_to(mount, || {
+        view! { <p id="now">"now"</p>{later(|| view! { <p id="later">"later"</p> })} }
+    });
+    assert!(app
+        .query_selector("#now")
+        .expect("the DOM answers")
+        .is_some());
+    assert!(
+        app.query_selector("#later")
+            .expect("the DOM answers")
+            .is_none(),
+        "not in the same task"
+    );
+    assert!(app.has_attribute("data-later"), "the swap waits");
+    next_tasks().await;
+    assert!(app
+        .query_selector("#later")
+        .expect("the DOM answers")
+        .is_some());
+    assert!(!app.has_attribute("data-later"), "the swap may happen");
+}
+
+#[wasm_bindgen_test]
+fn without_a_first_screen_a_part_drawn_later_is_drawn_at_once() {
+    use storefront::ui::lazy::later;
+    let document = document();
+    let host = document.create_element("div").expect("the DOM answers");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("the DOM answers");
+    let mount: web_sys::HtmlElement = host.clone().unchecked_into();
+    let handle = leptos::mount::mount_to(
+        mount,
+        || view! { {later(|| view! { <p id="at-once">"at once"</p> })} },
+    );
+    assert!(host
+        .query_selector("#at-once")
+        .expect("the DOM answers")
+        .is_some());
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_part_whose_page_is_gone_before_its_turn_does_not_hold_the_swap() {
+    use storefront::ui::lazy::later;
+    let (app, _page) = landing_page();
+    let mount: web_sys::HtmlElement = app.clone().unchecked_into();
+    let handle = leptos::mount::mount_to(mount, || view! { {later(|| view! { <p>"never"</p> })} });
+    assert!(app.has_attribute("data-later"));
+    drop(handle);
+    next_tasks().await;
+    assert!(
+        !app.has_attribute("data-later"),
+        "a page replaced before its turn releases it"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_fraction_where_a_whole_number_belongs_is_refused_by_its_kind() {
+    // The patched serde-wasm-bindgen (crates/patched) names a float only by its kind, so the
+    // standard library's float printing stays out of the wasm.
+    let err = serde_wasm_bindgen::from_value::<u32>(wasm_bindgen::JsValue::from(2.5))
+        .expect_err("refused");
+    assert_eq!(
+        err.to_string(),
+        "Error: invalid type: floating point number, expected u32"
+    );
+    let err = serde_wasm_bindgen::from_value::<bool>(wasm_bindgen::JsValue::from("yes"))
+        .expect_err("refused");
+    assert!(
+        err.to_string()
+            .contains("invalid type: string \"yes\", expected a boolean"),
+        "{err}"
+    );
+}

@@ -8,6 +8,7 @@ use crate::api::{self, ApiError};
 use crate::buyer::{tx, use_buyer, use_locale};
 use crate::format::{format_whole_money, region_name};
 use crate::i18n::{t, Msg};
+use crate::ui::lazy::later;
 use crate::ui::{LoadError, NotFound, PageMeta};
 use domain::{Currency, Facets, ProductList};
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ use leptos_router::NavigateOptions;
 
 /// Products shown above the fold load eagerly; the rest wait until scrolled near.
 const EAGER_IMAGES: usize = 4;
+/// Cards drawn in one task while the app draws its copy of a landing page (`later`).
+const CARDS_PER_TASK: usize = 8;
 
 /// Home, category and search pages.
 #[component]
@@ -116,18 +119,28 @@ pub(crate) fn Listing(params: ListingParams, list: ProductList) -> impl IntoView
             <ListingHeading params=params.clone() list=Some(list)/>
             <p class="result-count" role="status">{tx(Msg::ProductCount { count: total })}</p>
             <div class="listing-layout">
-                <Filters params=params.clone() facets/>
+                {let params = params.clone(); later(move || view! { <Filters params facets/> })}
                 <div class="listing-results">
                     <SortMenu params=params.clone()/>
                     {if empty {
                         view! { <NoResults params=params.clone() suggestions/> }.into_any()
                     } else {
+                        // On a landing page the cards are drawn eight to a task (`later`).
                         view! {
                             <ul class="product-grid" aria-label=tx(Msg::ProductsListLabel)>
                                 {items
-                                    .into_iter()
+                                    .chunks(CARDS_PER_TASK)
                                     .enumerate()
-                                    .map(|(i, product)| view! { <ProductCard product eager=i < EAGER_IMAGES/> })
+                                    .map(|(n, cards)| {
+                                        let cards = cards.to_vec();
+                                        later(move || {
+                                            cards
+                                                .into_iter()
+                                                .enumerate()
+                                                .map(|(i, product)| view! { <ProductCard product eager=n * CARDS_PER_TASK + i < EAGER_IMAGES/> })
+                                                .collect_view()
+                                        })
+                                    })
                                     .collect_view()}
                             </ul>
                             <Pager params=params.clone() current total=pages/>

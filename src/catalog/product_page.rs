@@ -10,6 +10,7 @@ use crate::buyer::{tx, use_buyer, use_locale};
 use crate::format::{format_unit, language_name, mm_to_cm, region_name};
 use crate::i18n::{t, Locale, Msg};
 use crate::routes::Page;
+use crate::ui::lazy::later;
 use crate::ui::{LoadError, PageMeta};
 use domain::{ProductDetail, ProductImage, VariantInfo, VariantOption};
 use leptos::prelude::*;
@@ -161,25 +162,28 @@ pub(crate) fn ProductView(p: ProductDetail) -> impl IntoView {
             </ol>
         </nav>
         <article class="product" aria-labelledby="product-title" data-drawn="">
-            {gallery(l, p, &images, image_index)}
+            {later(move || gallery(l, p, &images, image_index))}
             <div class="product-summary">
                 <h1 id="product-title" dir="auto" lang=move || shown().2>{move || shown().0}</h1>
                 <p class="product-rating">{p.with_value(|p| rating_line(l, p))}</p>
                 {price_and_stock(l, buy)}
             </div>
-            <div class="product-buy">
-                {original_toggle(l, p, show_original)}
-                {buy_box(l, p, options, selection, buy, buy_row)}
-                {seller_sections(l, p)}
-            </div>
-            <section class="description" aria-labelledby="description-heading">
-                <h2 id="description-heading">{text(l, Msg::Description)}</h2>
-                // Sanitized on the server (scripts, handlers, links and images removed).
-                <div dir="auto" lang=move || shown().2 inner_html=move || shown().1></div>
-            </section>
-            {specifications(l, p, chosen)}
+            // On a landing page the rest is drawn in a task after the summary's (`later`).
+            {later(move || view! {
+                <div class="product-buy">
+                    {original_toggle(l, p, show_original)}
+                    {buy_box(l, p, options, selection, buy, buy_row)}
+                    {seller_sections(l, p)}
+                </div>
+                <section class="description" aria-labelledby="description-heading">
+                    <h2 id="description-heading">{text(l, Msg::Description)}</h2>
+                    // Sanitized on the server (scripts, handlers, links and images removed).
+                    <div dir="auto" lang=move || shown().2 inner_html=move || shown().1></div>
+                </section>
+                {specifications(l, p, chosen)}
+            })}
         </article>
-        {buy_bar(l, buy, buy_row)}
+        {later(move || buy_bar(l, buy, buy_row))}
     }
 }
 

@@ -13,6 +13,7 @@ use crate::browser::{self, Store};
 use crate::buyer::{provide_buyer, tr};
 use crate::i18n::{self, Locale, Msg};
 use crate::routes::Page;
+use crate::ui::lazy::later;
 use header::{LanguageMenu, SearchBox};
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -97,7 +98,9 @@ fn LocaleShell(children: ChildrenFn) -> impl IntoView {
     });
     view! {
         <Show when=ready>
-            {frame(locale, children())}
+            // On a landing page the layout and its page are drawn in a task after the one that
+            // set up the buyer, the rates and the cart (`later`).
+            {let children = children.clone(); later(move || frame(locale, children()))}
         </Show>
     }
 }
@@ -110,10 +113,9 @@ pub(crate) fn frame(locale: Memo<Locale>, page: impl IntoView) -> impl IntoView 
         <a class="skip-link" href="#main" rel="external">{tr(Msg::SkipToContent)}</a>
         <header class="site-header">
             <a href=move || Page::Home.href(locale.get()) class="brand">{tr(Msg::StoreName)}</a>
-            <LanguageMenu/>
-            <crate::currency::CurrencyMenu/>
-            <crate::cart::CartLink/>
-            <SearchBox/>
+            // Drawn in tasks of their own on a landing page (`later`).
+            {later(|| view! { <LanguageMenu/><crate::currency::CurrencyMenu/> })}
+            {later(|| view! { <crate::cart::CartLink/><SearchBox/> })}
         </header>
         <main id="main" tabindex="-1">
             {page}

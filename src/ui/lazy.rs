@@ -135,3 +135,69 @@ fn idle(then: impl FnOnce() + 'static) {
         }
     }
 }
+
+/// Draws `view` in a task of its own after the current one while the app draws its copy of a
+/// first screen the server drew, else at once. That copy is hidden until `index.html`'s swap
+/// script shows it, which waits while `#app` carries `data-later` (some part not drawn yet):
+/// the buyer never sees a part missing. In one piece the first draw held the main thread for
+/// 40-60 ms in two tasks on a fast desktop (four times that on a slow phone, where the
+/// buyer's taps wait); in parts, each task takes under ~18 ms (perf/README.md).
+#[cfg(target_arch = "wasm32")]
+pub fn later<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> impl IntoView {
+    let document = document();
+    let app = document
+        .get_element_by_id("first-screen")
+        .and_then(|_| document.get_element_by_id("app"));
+    let ready = RwSignal::new(app.is_none());
+    // Counted until drawn, or until its owner is gone (a page replaced before its turn).
+    let pending = StoredValue::new_local(app.map(Pending::new));
+    if !ready.get_untracked() {
+        leptos::task::spawn_local(async move {
+            pause(0).await;
+            ready.set(true);
+        });
+    }
+    let view = StoredValue::new_local(Some(view));
+    move || {
+        let view = ready
+            .get()
+            .then(|| view.try_update_value(Option::take).flatten())??;
+        let drawn = view();
+        pending.update_value(|p| *p = None);
+        Some(drawn)
+    }
+}
+
+/// One part of the app's first page not drawn yet: `#app` carries `data-later` while any is.
+#[cfg(target_arch = "wasm32")]
+struct Pending(web_sys::Element);
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static PENDING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Pending {
+    fn new(app: web_sys::Element) -> Self {
+        PENDING.set(PENDING.get() + 1);
+        let _ = app.set_attribute("data-later", "");
+        Self(app)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for Pending {
+    fn drop(&mut self) {
+        PENDING.set(PENDING.get().saturating_sub(1));
+        if PENDING.get() == 0 {
+            let _ = self.0.remove_attribute("data-later");
+        }
+    }
+}
+
+/// Outside the browser (the server drawing a first screen, tests) everything is drawn at once.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn later<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> impl IntoView {
+    view()
+}

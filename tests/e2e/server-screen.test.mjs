@@ -89,6 +89,37 @@ suite('the first screen from the server', ({ store, device, newPage }) => {
     }
   });
 
+  test("the swap waits for every part the app draws in a later task, and the page's Intl data is warmed in a worker", async () => {
+    const { items } = await (await fetch(`${store.url}/api/v1/products`)).json();
+    for (const path of [`/ja/p/${items[0].slug}`, '/en/c/apparel']) {
+      const page = await newPage();
+      // What #app holds at the moment the first screen leaves (`ui::lazy::later`).
+      await page.addInitScript(() => {
+        new MutationObserver((records, watch) => {
+          if (window.__atSwap || document.getElementById('first-screen') || !document.getElementById('app')) return;
+          const app = document.getElementById('app');
+          window.__atSwap = {
+            pending: app.hasAttribute('data-later'),
+            parts: ['#language', '#currency', '.cart-link', '#search', '.gallery-main', '.product-buy .buy button',
+              '.description h2', '.specs h2', '.filters', '.product-grid li:nth-child(24)']
+              .filter((s) => app.querySelector(s)),
+          };
+          watch.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(store.url + path);
+      await page.waitForFunction(() => window.__atSwap, null, { timeout: 20000 });
+      const atSwap = await page.evaluate(() => window.__atSwap);
+      assert.equal(atSwap.pending, false, `${path}: swapped while parts were pending`);
+      const expected = path.includes('/p/')
+        ? ['#language', '#currency', '.cart-link', '#search', '.gallery-main', '.product-buy .buy button', '.description h2', '.specs h2']
+        : ['#language', '#currency', '.cart-link', '#search', '.filters', '.product-grid li:nth-child(24)'];
+      for (const part of expected) assert.ok(atSwap.parts.includes(part), `${path}: ${part} missing at the swap (${atSwap.parts})`);
+      const warmed = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/intl-warm.js')));
+      assert.ok(warmed, `${path}: the Intl worker was not started`);
+    }
+  });
+
   test('the app takes over interactive: "Add to cart" on a landed product page adds it', async () => {
     const { items } = await (await fetch(`${store.url}/api/v1/products`)).json();
     const page = await newPage();
