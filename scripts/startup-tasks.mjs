@@ -23,7 +23,7 @@ const browser = await chromium.launch({
 const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
-const rate = Number(process.env.CPU_RATE ?? 4);
+const rate = Number(process.env.CPU_RATE) || 4;
 await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 await cdp.send('Tracing.start', {
   categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8.wasm,disabled-by-default-v8.wasm',

@@ -404,6 +404,30 @@ async fn on_a_landing_page_a_part_drawn_later_holds_the_swap_until_it_is_drawn()
 }
 
 #[wasm_bindgen_test]
+async fn a_part_drawn_later_stays_when_a_signal_it_read_while_drawn_changes() {
+    use storefront::ui::lazy::later;
+    let (app, _page) = landing_page();
+    let mount: web_sys::HtmlElement = app.clone().unchecked_into();
+    let count = RwSignal::new(1);
+    let _handle = leptos::mount::mount_to(mount, move || {
+        view! { {later(move || view! { <p id="read">{count.get()}</p> })} }
+    });
+    next_tasks().await;
+    assert!(app
+        .query_selector("#read")
+        .expect("the DOM answers")
+        .is_some());
+    count.set(2);
+    next_tasks().await;
+    assert!(
+        app.query_selector("#read")
+            .expect("the DOM answers")
+            .is_some(),
+        "the part is not taken away by a signal it read once"
+    );
+}
+
+#[wasm_bindgen_test]
 fn without_a_first_screen_a_part_drawn_later_is_drawn_at_once() {
     use storefront::ui::lazy::later;
     let document = document();

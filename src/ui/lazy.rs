@@ -162,7 +162,8 @@ pub fn later<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> impl 
         let view = ready
             .get()
             .then(|| view.try_update_value(Option::take).flatten())??;
-        let drawn = view();
+        // Untracked: `ready` alone may run this again, which would find the view taken.
+        let drawn = untrack(view);
         pending.update_value(|p| *p = None);
         Some(drawn)
     }
