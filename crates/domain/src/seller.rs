@@ -737,3 +737,135 @@ mod tests {
         }
     }
 }
+
+/// A buyer's market, as a preview shows the store to it: where the order ships, the language
+/// of the texts and the currency of the prices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Market {
+    /// ISO 3166-1 alpha-2, one of the store's destinations.
+    #[cfg_attr(feature = "openapi", schema(example = "ID"))]
+    pub country: String,
+    /// One of the store's languages (BCP 47).
+    #[cfg_attr(feature = "openapi", schema(example = "id"))]
+    pub locale: String,
+    /// ISO 4217, one the store offers.
+    #[cfg_attr(feature = "openapi", schema(example = "IDR"))]
+    pub currency: String,
+}
+
+/// `POST /api/v1/seller/preview-links`: a link that opens the store's draft without an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewPreviewLink {
+    /// How long the link opens the preview, in days (1 to 14).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 14, example = 7))]
+    pub days: u32,
+    /// The one market the link shows; any market when absent.
+    #[serde(default)]
+    pub market: Option<Market>,
+}
+
+/// A share link to the store's draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PreviewLink {
+    pub id: String,
+    /// The page it opens (`/{locale}/preview/{token}`), on the store's origin. Signed: altering
+    /// any part of it makes it refused.
+    pub path: String,
+    pub created_at: String,
+    pub expires_at: String,
+    /// Withdrawn by the seller: the link no longer opens anything.
+    pub revoked: bool,
+    pub market: Option<Market>,
+}
+
+/// `GET /api/v1/seller/preview-links`: the store's links, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PreviewLinks {
+    pub links: Vec<PreviewLink>,
+}
+
+/// `GET /api/v1/preview`: whose draft a preview request may see, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PreviewScope {
+    /// The store's slug.
+    pub store: String,
+    pub store_name: String,
+    /// `seller` (the signed-in seller) or `link` (a share link).
+    pub via: String,
+    /// The one market a share link shows, when it was made for one.
+    pub market: Option<Market>,
+    /// When a share link stops opening the preview.
+    pub expires_at: Option<String>,
+}
+
+/// The longest a preview link may stay open, in days.
+pub const MAX_PREVIEW_DAYS: u32 = 14;
+
+impl NewPreviewLink {
+    /// What the store refuses before the server looks anything up (the language and the
+    /// currency are the server's to check against the ones it offers).
+    pub fn refusals(&self) -> Vec<Refusal> {
+        let mut out = Vec::new();
+        if !(1..=MAX_PREVIEW_DAYS).contains(&self.days) {
+            refuse(
+                &mut out,
+                "days",
+                Rule::OutOfRange {
+                    min: 1,
+                    max: u64::from(MAX_PREVIEW_DAYS),
+                },
+            );
+        }
+        if let Some(market) = &self.market {
+            if crate::validate::destination(&market.country).is_none() {
+                refuse(&mut out, "market.country", Rule::NotADestination);
+            }
+        }
+        out
+    }
+}
+
+/// One of the store's last publications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Publication {
+    /// 1 for the store's first publication, then one more each time.
+    pub number: u32,
+    pub published_at: String,
+    /// The publication a restore brought back.
+    pub restored_from: Option<u32>,
+}
+
+/// `GET /api/v1/seller/publications`: the last ten, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Publications {
+    pub items: Vec<Publication>,
+}
+
+/// One difference between the draft and what buyers see now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoreChange {
+    /// `tagline`, `about`, `return_policy`, `theme_color`, `logo`, `banner`, `returns`,
+    /// `featured`, `campaign` or `product_text`.
+    pub part: String,
+    /// `added`, `removed` or `changed`.
+    pub change: String,
+    /// Which one: a country, a campaign's headline, a product and language.
+    pub detail: Option<String>,
+}
+
+/// `GET /api/v1/seller/store/changes`: what publishing now would change for buyers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoreChanges {
+    pub items: Vec<StoreChange>,
+}

@@ -18,6 +18,7 @@ pub mod openapi;
 pub mod orders;
 pub mod payments;
 pub mod products;
+pub mod secrets;
 pub mod seed;
 pub mod sellers;
 pub mod serve;

@@ -147,6 +147,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             std::env::var(key).ok()
         }))
         .with_media(media_store(&config.database_url)?);
+    let state = match std::env::var("STORE_PREVIEW_SECRET") {
+        Ok(secret) => state.with_preview_secret(&secret)?,
+        Err(_) => state,
+    };
     tracing::info!(provider = state.translator.name(), "translation provider");
     if let Some(refresh) = config.fx_refresh.clone() {
         tracing::info!(url = %refresh.url, every_s = refresh.every.as_secs(), "exchange rates will refresh from a feed");

@@ -49,6 +49,9 @@ pub struct AppState {
     /// Order attempts running now: shutdown waits for them (up to its deadline) before the
     /// database closes.
     pub orders_in_flight: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// The key preview links are signed with (`sellers::preview`): `STORE_PREVIEW_SECRET`,
+    /// else one generated on the database's first start and kept in it.
+    pub preview_secret: std::sync::Arc<[u8]>,
 }
 
 impl AppState {
@@ -58,6 +61,7 @@ impl AppState {
         let routes = std::sync::Arc::new(load_routes(&db).await?);
         let pages = std::sync::Arc::new(Pages::load(&db).await?);
         let sandbox = std::sync::Arc::new(Sandbox::new());
+        let preview_secret = crate::secrets::stored(&db, "preview").await?;
         Ok(AppState {
             db,
             static_dir,
@@ -75,6 +79,7 @@ impl AppState {
             public_url: std::sync::Arc::from("http://127.0.0.1:8080"),
             orders_in_flight: std::sync::Arc::default(),
             pages,
+            preview_secret,
         })
     }
 
@@ -107,6 +112,16 @@ impl AppState {
     }
 
     /// The same state keeping uploaded pictures elsewhere.
+    /// Signs preview links with `secret` (`STORE_PREVIEW_SECRET`) instead of the stored one:
+    /// at least 32 characters, the same on every instance.
+    pub fn with_preview_secret(mut self, secret: &str) -> Result<AppState, String> {
+        if secret.len() < 32 {
+            return Err("STORE_PREVIEW_SECRET must be at least 32 characters".into());
+        }
+        self.preview_secret = std::sync::Arc::from(secret.as_bytes());
+        Ok(self)
+    }
+
     pub fn with_media(
         mut self,
         media: std::sync::Arc<dyn crate::web::media_store::MediaStore>,

@@ -102,6 +102,12 @@ pub enum AppError {
     /// A set-password token that is unknown, used or expired.
     #[error("invite invalid")]
     InviteInvalid,
+    /// A preview link whose signature does not hold, or that opens another store.
+    #[error("preview link invalid")]
+    PreviewLinkInvalid,
+    /// A preview link past its expiry or withdrawn by its seller.
+    #[error("preview link gone")]
+    PreviewLinkGone,
 }
 
 /// One invalid parameter and why.
@@ -279,6 +285,8 @@ impl AppError {
             AppError::NotSignedIn | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
             AppError::CsrfFailed => StatusCode::FORBIDDEN,
             AppError::InviteInvalid => StatusCode::GONE,
+            AppError::PreviewLinkInvalid => StatusCode::FORBIDDEN,
+            AppError::PreviewLinkGone => StatusCode::GONE,
         }
     }
 
@@ -313,6 +321,8 @@ impl AppError {
             AppError::SignInFailed => "sign_in_failed",
             AppError::CsrfFailed => "csrf_failed",
             AppError::InviteInvalid => "invite_invalid",
+            AppError::PreviewLinkInvalid => "preview_link_invalid",
+            AppError::PreviewLinkGone => "preview_link_gone",
         }
     }
 
@@ -456,6 +466,8 @@ impl AppError {
             AppError::SignInFailed => (t.sign_in_failed.to_owned(), Vec::new()),
             AppError::CsrfFailed => (t.csrf_failed.to_owned(), Vec::new()),
             AppError::InviteInvalid => (t.invite_invalid.to_owned(), Vec::new()),
+            AppError::PreviewLinkInvalid => (t.preview_link_invalid.to_owned(), Vec::new()),
+            AppError::PreviewLinkGone => (t.preview_link_gone.to_owned(), Vec::new()),
         };
         let status = self.status();
         Problem {

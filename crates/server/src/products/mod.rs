@@ -1030,6 +1030,18 @@ pub async fn product_detail(
     slug: &str,
     locale: Locale,
 ) -> Result<ProductDetail, AppError> {
+    product_detail_of(db, slug, locale, false).await
+}
+
+/// [`product_detail`], with the seller's draft texts in place of the published ones where it
+/// wrote some when `drafts` (a preview, `sellers::preview`): a draft in the product's own
+/// language is its original, one in another language a human translation.
+pub async fn product_detail_of(
+    db: &SqlitePool,
+    slug: &str,
+    locale: Locale,
+    drafts: bool,
+) -> Result<ProductDetail, AppError> {
     let row: Option<DetailRow> = sqlx::query_as(
         "SELECT p.id, p.slug, p.brand, p.model, p.currency, p.price_minor, p.handling, \
          p.rating_tenths, p.review_count, p.sold_count, p.original_locale, \
@@ -1048,19 +1060,45 @@ pub async fn product_detail(
     let Some(p) = row else {
         return Err(AppError::ProductNotFound);
     };
-    let texts: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT locale, title, description_html, provenance FROM product_texts \
-         WHERE product_id = ? AND locale IN (?, ?)",
-    )
-    .bind(p.id)
-    .bind(locale.tag())
-    .bind(&p.original_locale)
-    .fetch_all(db)
-    .await?;
+    // Drafts first: `find` below takes the first text of a language.
+    let texts: Vec<(String, String, String, String, i64)> = if drafts {
+        sqlx::query_as(
+            "SELECT locale, title, description_html, provenance, rank FROM ( \
+             SELECT locale, title, description_html, \
+             CASE WHEN locale = ? THEN 'original' ELSE 'human' END AS provenance, 0 AS rank \
+             FROM product_text_drafts WHERE product_id = ? AND locale IN (?, ?) \
+             UNION ALL SELECT locale, title, description_html, provenance, 1 AS rank \
+             FROM product_texts WHERE product_id = ? AND locale IN (?, ?)) ORDER BY rank",
+        )
+        .bind(&p.original_locale)
+        .bind(p.id)
+        .bind(locale.tag())
+        .bind(&p.original_locale)
+        .bind(p.id)
+        .bind(locale.tag())
+        .bind(&p.original_locale)
+        .fetch_all(db)
+        .await?
+    } else {
+        sqlx::query_as(
+            "SELECT locale, title, description_html, provenance, 1 FROM product_texts \
+             WHERE product_id = ? AND locale IN (?, ?)",
+        )
+        .bind(p.id)
+        .bind(locale.tag())
+        .bind(&p.original_locale)
+        .fetch_all(db)
+        .await?
+    };
     let find = |tag: &str| texts.iter().find(|t| t.0 == tag);
     let original = find(&p.original_locale)
         .ok_or_else(|| AppError::Internal(format!("product {} has no original text", p.id)))?;
-    let shown = find(locale.tag()).unwrap_or(original);
+    let mut shown = find(locale.tag()).unwrap_or(original);
+    // A machine translation of an original the draft rewrote is of the old text: a preview
+    // shows the new original, as buyers would see it until publication translates it.
+    if shown.3 == "machine" && original.4 == 0 {
+        shown = original;
+    }
     let provenance = Provenance::parse(&shown.3)
         .ok_or_else(|| AppError::Internal(format!("product {} has a bad provenance", p.id)))?;
 

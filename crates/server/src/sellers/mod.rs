@@ -5,6 +5,8 @@
 //! session ([`auth::Seller`]), never from the path or the body.
 
 pub mod auth;
+pub mod history;
+pub mod preview;
 pub mod products;
 pub mod store;
 pub mod store_texts;
@@ -337,6 +339,7 @@ pub async fn publish(
     store::publish_parts(&mut tx, seller.id).await?;
     store_texts::apply(&mut tx, seller.id, &store_made).await?;
     let products = products::publish_texts(&mut tx, seller.id, &made).await?;
+    history::record(&mut tx, seller.id, None).await?;
     tx.commit().await?;
     tracing::info!(target: "sellers", seller = %seller.slug, products, "store published");
     Ok(Json(store::store_state(&state.db, seller.id).await?))
@@ -368,29 +371,40 @@ pub async fn get_storefront(
     let locale = crate::http::error::locale_of(query.as_deref(), &headers);
     let currency = crate::products::currency_param(query.as_deref(), &state.fx)
         .map_err(|bad| AppError::InvalidParameters(vec![bad]))?;
-    let country = query.as_deref().and_then(|q| {
+    let country = country_param(query.as_deref())?;
+    storefront::storefront(
+        &state,
+        &slug,
+        locale,
+        currency,
+        country,
+        storefront::Shown::Published,
+    )
+    .await?
+    .map(Json)
+    .ok_or(AppError::NotFound)
+}
+
+/// The query's `country`: one of the store's destinations, or none; any other → 400.
+pub(crate) fn country_param(query: Option<&str>) -> Result<Option<&'static str>, AppError> {
+    let country = query.and_then(|q| {
         form_urlencoded::parse(q.as_bytes())
             .find(|(k, _)| k == "country")
             .map(|(_, v)| v.trim().to_ascii_uppercase())
     });
-    let country = match country.filter(|c| !c.is_empty()) {
-        None => None,
-        Some(code) => Some(
-            domain::shipping::DESTINATIONS
-                .into_iter()
-                .find(|d| *d == code)
-                .ok_or_else(|| {
-                    AppError::InvalidParameters(vec![InvalidField {
-                        field: "country".into(),
-                        reason: Reason::OneOf(crate::http::error::destination_list()),
-                    }])
-                })?,
-        ),
-    };
-    storefront::storefront(&state, &slug, locale, currency, country)
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound)
+    match country.filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(code) => domain::shipping::DESTINATIONS
+            .into_iter()
+            .find(|d| *d == code)
+            .map(Some)
+            .ok_or_else(|| {
+                AppError::InvalidParameters(vec![InvalidField {
+                    field: "country".into(),
+                    reason: Reason::OneOf(crate::http::error::destination_list()),
+                }])
+            }),
+    }
 }
 
 /// The seller routes, behind the session middleware; sign-in has its own per-client limit.
@@ -414,6 +428,18 @@ pub fn routes(state: &AppState) -> utoipa_axum::router::OpenApiRouter<AppState> 
         .routes(utoipa_axum::routes!(products::list_products))
         .routes(utoipa_axum::routes!(products::get_product))
         .routes(utoipa_axum::routes!(products::put_text))
+        .routes(utoipa_axum::routes!(
+            preview::create_link,
+            preview::list_links
+        ))
+        .routes(utoipa_axum::routes!(preview::revoke_link))
+        .routes(utoipa_axum::routes!(history::list))
+        .routes(utoipa_axum::routes!(history::restore))
+        .routes(utoipa_axum::routes!(history::changes))
+        // A preview is the seller's (its session) or a share link's (its token).
+        .routes(utoipa_axum::routes!(preview::get_scope))
+        .routes(utoipa_axum::routes!(preview::get_store))
+        .routes(utoipa_axum::routes!(preview::get_product))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,

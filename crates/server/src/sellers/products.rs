@@ -472,3 +472,17 @@ async fn terms(
     }
     Ok(crate::products::search_text::index_terms(&search))
 }
+
+/// The product texts `seller` has waiting as drafts: each product's slug and language.
+pub(super) async fn drafted(
+    db: &sqlx::SqlitePool,
+    seller: i64,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT p.slug, d.locale FROM product_text_drafts d JOIN products p ON p.id = d.product_id \
+         WHERE p.seller_id = ? ORDER BY p.slug, d.locale",
+    )
+    .bind(seller)
+    .fetch_all(db)
+    .await
+}

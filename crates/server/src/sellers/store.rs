@@ -652,47 +652,70 @@ pub async fn put_campaigns(
     Ok(Json(store_state(&state.db, seller.id).await?))
 }
 
-/// The published campaign live at `now` for `seller` (the earliest-ending when several are):
-/// its id, headline, end and banner.
+/// The version a preview of `seller`'s store shows: its draft once the seller saved one (a
+/// draft begins as a copy of every published part), else what is published.
+pub(super) async fn preview_version(
+    db: &sqlx::SqlitePool,
+    seller: i64,
+) -> Result<&'static str, sqlx::Error> {
+    let draft: Option<(i64,)> =
+        sqlx::query_as("SELECT 1 FROM store_profiles WHERE seller_id = ? AND version = 'draft'")
+            .bind(seller)
+            .fetch_optional(db)
+            .await?;
+    Ok(if draft.is_some() {
+        "draft"
+    } else {
+        "published"
+    })
+}
+
+/// The campaign of `version` (`'published'` or `'draft'`) live at `now` for `seller` (the
+/// earliest-ending when several are): its id, headline, end and banner.
 pub(super) async fn live_campaign(
     db: &sqlx::SqlitePool,
     seller: i64,
+    version: &str,
     now: i64,
 ) -> Result<Option<(String, String, i64, Option<String>)>, sqlx::Error> {
     sqlx::query_as(
         "SELECT id, headline, ends_at, banner FROM store_campaigns \
-         WHERE seller_id = ? AND version = 'published' AND starts_at <= ? AND ends_at > ? \
+         WHERE seller_id = ? AND version = ? AND starts_at <= ? AND ends_at > ? \
          ORDER BY ends_at, position LIMIT 1",
     )
     .bind(seller)
+    .bind(version)
     .bind(now)
     .bind(now)
     .fetch_optional(db)
     .await
 }
 
-/// The product ids of a published list: the featured products, or a campaign's.
-pub(super) async fn published_product_ids(
+/// The product ids of a list of `version`: the featured products, or a campaign's.
+pub(super) async fn product_ids(
     db: &sqlx::SqlitePool,
     seller: i64,
+    version: &str,
     campaign: Option<&str>,
 ) -> Result<Vec<i64>, sqlx::Error> {
     let rows: Vec<(i64,)> = match campaign {
         None => {
             sqlx::query_as(
                 "SELECT product_id FROM store_featured WHERE seller_id = ? \
-                 AND version = 'published' ORDER BY position",
+                 AND version = ? ORDER BY position",
             )
             .bind(seller)
+            .bind(version)
             .fetch_all(db)
             .await?
         }
         Some(id) => {
             sqlx::query_as(
                 "SELECT product_id FROM store_campaign_products WHERE seller_id = ? \
-                 AND version = 'published' AND campaign_id = ? ORDER BY position",
+                 AND version = ? AND campaign_id = ? ORDER BY position",
             )
             .bind(seller)
+            .bind(version)
             .bind(id)
             .fetch_all(db)
             .await?

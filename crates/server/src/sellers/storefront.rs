@@ -9,14 +9,26 @@ use crate::products::{parse_listing_query, search};
 use crate::state::AppState;
 use domain::Locale;
 
+/// Which state of a store to show: what buyers see now, or its draft at a moment (a preview).
+#[derive(Debug, Clone, Copy)]
+pub enum Shown {
+    Published,
+    /// The draft (`sellers::preview`), with the campaigns live at this Unix time.
+    Draft {
+        at: i64,
+    },
+}
+
 /// The store `slug` as buyers see it in `locale`, featured prices converted to `currency`, the
-/// return policy for deliveries to `ship_to`; `None` when no seller has that slug.
+/// return policy for deliveries to `ship_to`; `None` when no seller has that slug. `shown`
+/// picks the published store or the draft.
 pub async fn storefront(
     state: &AppState,
     slug: &str,
     locale: domain::Locale,
     currency: Option<domain::Currency>,
     ship_to: Option<&str>,
+    shown: Shown,
 ) -> Result<Option<domain::seller::Storefront>, AppError> {
     #[derive(sqlx::FromRow)]
     struct SellerRow {
@@ -72,8 +84,12 @@ pub async fn storefront(
         .bind(id)
         .fetch_one(&state.db)
         .await?;
+    let (version, now) = match shown {
+        Shown::Published => ("published", unix_now()),
+        Shown::Draft { at } => (store::preview_version(&state.db, id).await?, at),
+    };
     let mut conn = state.db.acquire().await?;
-    let profile = store::read_profile(&mut conn, id, "published").await?;
+    let profile = store::read_profile(&mut conn, id, version).await?;
     drop(conn);
     // The return policy for the buyer's destination where the seller wrote one; buyers get
     // no other country's.
@@ -104,9 +120,9 @@ pub async fn storefront(
         }
         items
     };
-    let featured = store::published_product_ids(&state.db, id, None).await?;
+    let featured = store::product_ids(&state.db, id, version, None).await?;
     let featured = convert(crate::products::summaries(&state.db, &featured, locale).await?);
-    let live = store::live_campaign(&state.db, id, unix_now()).await?;
+    let live = store::live_campaign(&state.db, id, version, now).await?;
     let machine = super::store_texts::for_buyer(
         &state.db,
         id,
@@ -121,7 +137,7 @@ pub async fn storefront(
     let campaign = match live {
         None => None,
         Some((campaign, headline, ends_at, banner)) => {
-            let products = store::published_product_ids(&state.db, id, Some(&campaign)).await?;
+            let products = store::product_ids(&state.db, id, version, Some(&campaign)).await?;
             let products = convert(crate::products::summaries(&state.db, &products, locale).await?);
             Some(domain::seller::LiveCampaign {
                 id: campaign,
@@ -168,9 +184,16 @@ pub(crate) async fn store_head(
     let currency = buyer.currency;
     let tag = locale.tag();
     let texts = ui_texts::texts(locale);
-    let store = storefront(state, slug, locale, Some(currency), Some(buyer.ship_to))
-        .await
-        .ok()??;
+    let store = storefront(
+        state,
+        slug,
+        locale,
+        Some(currency),
+        Some(buyer.ship_to),
+        Shown::Published,
+    )
+    .await
+    .ok()??;
     let listing = parse_listing_query(Some(&format!("seller={slug}"))).ok()?;
     let mut list = search(&state.db, &state.search, &listing, locale)
         .await

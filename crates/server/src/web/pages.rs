@@ -173,6 +173,10 @@ pub enum Page {
     Public,
     /// One buyer's page: indexed by no one.
     Private,
+    /// A preview of a seller's draft (issue 18): a share link's page, or the seller's own.
+    /// Indexed by no one, kept by no cache, and framed by the store's own pages only (the
+    /// preview's device frames).
+    Preview,
     /// No page: an unknown locale, product, category or path.
     Missing,
 }
@@ -218,6 +222,7 @@ impl Pages {
             ["seller"]
             | ["seller", "featured" | "campaigns" | "products" | "password"]
             | ["seller", "products", _] => Page::Private,
+            ["preview", _] | ["seller", "preview"] => Page::Preview,
             _ => Page::Missing,
         }
     }

@@ -18,6 +18,8 @@ use tower_http::services::ServeDir;
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 const SHORT: &str = "public, max-age=3600";
+/// A preview of a seller's draft: kept by no cache (`Page::Preview`).
+const PRIVATE: &str = "private, no-store";
 
 /// A router that serves `dir` and falls back to `dir/index.html` for client-side routes.
 /// `payments` names the one origin the shell may frame (its payment page); `pages` says which
@@ -107,6 +109,23 @@ impl Shell {
                     HeaderValue::from_static("noindex"),
                 );
             }
+            Page::Preview => {
+                let headers = response.headers_mut();
+                headers.insert(
+                    HeaderName::from_static("x-robots-tag"),
+                    HeaderValue::from_static("noindex"),
+                );
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PRIVATE));
+                // The preview's device frames are the store's own pages framing this one.
+                let framable = headers
+                    .get(header::CONTENT_SECURITY_POLICY)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|p| p.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))
+                    .and_then(|p| HeaderValue::from_str(&p).ok());
+                if let Some(policy) = framable {
+                    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+                }
+            }
             Page::Missing => *response.status_mut() = StatusCode::NOT_FOUND,
         }
         response
@@ -150,7 +169,14 @@ async fn cache_headers(req: Request, next: Next) -> Response {
         SHORT
     };
     let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    // A page that is no cache's to keep says so itself (a preview).
+    if headers
+        .get(header::CACHE_CONTROL)
+        .map(HeaderValue::as_bytes)
+        != Some(PRIVATE.as_bytes())
+    {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
     // The app shell sets its own (it may also vary by Accept-Language).
     headers
         .entry(header::VARY)

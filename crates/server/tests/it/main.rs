@@ -11,6 +11,7 @@ mod helpers;
 mod localization;
 mod openapi;
 mod orders;
+mod previews;
 mod products;
 mod sellers;
 mod seo;
