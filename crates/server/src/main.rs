@@ -149,7 +149,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .with_media(media_store(&config.database_url)?);
     let state = match std::env::var("STORE_PREVIEW_SECRET") {
         Ok(secret) => state.with_preview_secret(&secret)?,
-        Err(_) => state,
+        Err(std::env::VarError::NotPresent) => state,
+        Err(std::env::VarError::NotUnicode(_)) => {
+            return Err("STORE_PREVIEW_SECRET is not valid UTF-8".into());
+        }
     };
     tracing::info!(provider = state.translator.name(), "translation provider");
     if let Some(refresh) = config.fx_refresh.clone() {

@@ -8,8 +8,9 @@ pub async fn stored(
     name: &str,
 ) -> Result<std::sync::Arc<[u8]>, sqlx::Error> {
     let mut fresh = [0u8; 32];
-    // As for `clock::random_id`: the OS source does not fail on supported platforms.
-    let _ = getrandom::fill(&mut fresh);
+    // A key of zeros would be kept for good: no secret rather than a guessable one.
+    getrandom::fill(&mut fresh)
+        .map_err(|e| sqlx::Error::Io(std::io::Error::other(e.to_string())))?;
     let hex: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
     sqlx::query("INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)")
         .bind(name)

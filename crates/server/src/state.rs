@@ -111,7 +111,6 @@ impl AppState {
         self
     }
 
-    /// The same state keeping uploaded pictures elsewhere.
     /// Signs preview links with `secret` (`STORE_PREVIEW_SECRET`) instead of the stored one:
     /// at least 32 characters, the same on every instance.
     pub fn with_preview_secret(mut self, secret: &str) -> Result<AppState, String> {
@@ -122,6 +121,7 @@ impl AppState {
         Ok(self)
     }
 
+    /// The same state keeping uploaded pictures elsewhere.
     pub fn with_media(
         mut self,
         media: std::sync::Arc<dyn crate::web::media_store::MediaStore>,

@@ -78,8 +78,9 @@ impl<B> MakeSpan<B> for RequestSpan {
     }
 }
 
-/// A path as it may be logged: the segment after `carts`, `quotes` or `tokens` (a cart's
-/// token, a quote's id, a payment token: each opens what it names) becomes `…`. Query
+/// A path as it may be logged: the segment after `carts`, `quotes`, `tokens` or `preview` (a
+/// cart's token, a quote's id, a payment token, a preview link's token: each opens what it
+/// names) becomes `…`. Query
 /// strings (an order's email or key) are never logged.
 pub fn redacted_path(path: &str) -> String {
     let mut out = Vec::new();
@@ -90,7 +91,7 @@ pub fn redacted_path(path: &str) -> String {
         } else {
             out.push(segment);
         }
-        secret_next = matches!(segment, "carts" | "quotes" | "tokens");
+        secret_next = matches!(segment, "carts" | "quotes" | "tokens" | "preview");
     }
     out.join("/")
 }
@@ -136,6 +137,11 @@ mod tests {
             redacted_path("/tokens/tok_1/challenge"),
             "/tokens/…/challenge"
         );
+        assert_eq!(
+            redacted_path("/id/preview/0123abcd-1798761600-c2lnbmF0dXJl"),
+            "/id/preview/…"
+        );
+        assert_eq!(redacted_path("/api/v1/preview/store"), "/api/v1/preview/…");
         assert_eq!(redacted_path("/api/v1/carts"), "/api/v1/carts");
         assert_eq!(
             redacted_path("/api/v1/products/a-lamp"),

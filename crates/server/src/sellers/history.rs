@@ -75,6 +75,10 @@ async fn write_draft(
          json_extract(?2, '$.profile.theme_color'), json_extract(?2, '$.profile.return_policy'), \
          json_extract(?2, '$.profile.logo'), json_extract(?2, '$.profile.banner'), ?3 \
          WHERE json_type(?2, '$.profile') = 'object'",
+        // A copy made before the store had a profile: an empty one, as a first draft is.
+        "INSERT INTO store_profiles (seller_id, version, tagline, about, theme_color, \
+         return_policy, logo, banner, updated_at) SELECT ?1, 'draft', '', '', NULL, '', NULL, \
+         NULL, ?3 WHERE json_type(?2, '$.profile') IS NOT 'object'",
         "INSERT INTO store_country_returns (seller_id, version, country, position, policy_html) \
          SELECT ?1, 'draft', json_extract(value, '$.country'), json_extract(value, '$.position'), \
          json_extract(value, '$.policy_html') FROM json_each(?2, '$.returns') WHERE ?3 IS NOT NULL",
@@ -114,6 +118,18 @@ pub(super) async fn record(
     restored_from: Option<i64>,
 ) -> Result<(), sqlx::Error> {
     let copy = snapshot(tx, seller).await?;
+    // A publication that changed nothing of the store's parts is not kept twice (ten of
+    // them would push the real history out); a restore always is.
+    let last: Option<(String,)> = sqlx::query_as(
+        "SELECT snapshot FROM store_publications WHERE seller_id = ? \
+         ORDER BY number DESC LIMIT 1",
+    )
+    .bind(seller)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if restored_from.is_none() && last.is_some_and(|(last,)| last == copy) {
+        return Ok(());
+    }
     sqlx::query(
         "INSERT INTO store_publications (seller_id, number, published_at, restored_from, \
          snapshot) SELECT ?1, COALESCE(MAX(number), 0) + 1, ?2, ?3, ?4 \
@@ -170,14 +186,15 @@ pub async fn list(
     }))
 }
 
-/// Bring back one of the last publications: it becomes the draft and is published again at
-/// once (the store's parts; product texts stay as they are), as a new publication.
+/// Bring back one of the last publications: it becomes the draft (replacing any unpublished
+/// change to the store's parts) and is published again at once, as a new publication;
+/// product texts stay as they are.
 #[utoipa::path(
     post,
     path = "/v1/seller/publications/{number}/restore",
     tag = "sellers",
     params(
-        ("number" = u32, Path, description = "The publication's number"),
+        ("number" = String, Path, description = "The publication's number"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
     ),
     responses(
@@ -190,26 +207,29 @@ pub async fn list(
 pub async fn restore(
     State(state): State<AppState>,
     seller: Seller,
-    Path(number): Path<u32>,
+    Path(number): Path<String>,
 ) -> Result<Json<StoreProfileState>, AppError> {
+    let number: u32 = number.parse().map_err(|_| AppError::NotFound)?;
+    // The copy becomes the draft and is published in one step: buyers see it whole or not
+    // at all, and no draft saved meanwhile is mixed into it.
+    let mut tx = state.db.begin().await?;
     let copy: Option<(String,)> = sqlx::query_as(
         "SELECT snapshot FROM store_publications WHERE seller_id = ? AND number = ?",
     )
     .bind(seller.id)
     .bind(i64::from(number))
-    .fetch_optional(&state.db)
+    .fetch_optional(&mut *tx)
     .await?;
     let (copy,) = copy.ok_or(AppError::NotFound)?;
-    let mut tx = state.db.begin().await?;
     write_draft(&mut tx, seller.id, &copy).await?;
+    store::publish_parts(&mut tx, seller.id).await?;
+    record(&mut tx, seller.id, Some(i64::from(number))).await?;
     tx.commit().await?;
-    // Then as a publication: its texts translated again (outside the transaction), the draft
-    // put before buyers, and recorded.
+    // Then its texts translated again (outside a transaction: the provider may be slow);
+    // `apply` keeps only translations of what is published when it runs.
     let made = store_texts::translate(&state, seller.id).await?;
     let mut tx = state.db.begin().await?;
-    store::publish_parts(&mut tx, seller.id).await?;
     store_texts::apply(&mut tx, seller.id, &made).await?;
-    record(&mut tx, seller.id, Some(i64::from(number))).await?;
     tx.commit().await?;
     tracing::info!(target: "sellers", seller = %seller.slug, number, "publication restored");
     Ok(Json(store::store_state(&state.db, seller.id).await?))

@@ -284,9 +284,11 @@ pub async fn get_store(
         ("X-Preview-Token" = Option<String>, Header, description = "A share link's token; without it, the signed-in seller's own store"),
         ("locale" = Option<String>, Query, description = "Language of the texts (a link made for one market shows its own)"),
         ("currency" = Option<String>, Query, description = "The buyer's currency"),
+        ("country" = Option<String>, Query, description = "Where the buyer ships to (one of the store's destinations)"),
     ),
     responses(
         (status = 200, description = "The product with its draft texts", body = domain::ProductDetail),
+        (status = 400, description = "An unknown `currency` or a `country` that is not a destination", body = domain::Problem, content_type = "application/problem+json"),
         (status = 401, description = "Neither a session nor a token (`not_signed_in`)", body = domain::Problem, content_type = "application/problem+json"),
         (status = 403, description = "A token altered or of no link (`preview_link_invalid`)", body = domain::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No product of this store has this slug", body = domain::Problem, content_type = "application/problem+json"),
@@ -324,17 +326,17 @@ pub async fn get_product(
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 201, description = "The link", body = PreviewLink),
-        (status = 400, description = "`days` outside 1 to 14, or a market the store does not serve", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`days` outside 1 to 14, a market the store does not serve, or as many links open as a store may have (20: `too_many` on `links`)", body = domain::Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in (`not_signed_in`)", body = domain::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Missing or wrong CSRF token (`csrf_failed`)", body = domain::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "As many links open as a store may have (`too_many`)", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn create_link(
     State(state): State<AppState>,
     seller: Seller,
-    body: axum::body::Bytes,
+    body: axum::body::Body,
 ) -> Result<Response, AppError> {
+    let body = crate::http::error::read_body(body, 4 * 1024).await?;
     let asked: NewPreviewLink = strict::checked(&body, NewPreviewLink::refusals)?;
     let market = match asked.market {
         None => None,
@@ -370,7 +372,7 @@ pub async fn create_link(
     .await?;
     if open >= MAX_OPEN_LINKS {
         return Err(AppError::InvalidParameters(vec![InvalidField {
-            field: "days".into(),
+            field: "links".into(),
             reason: Reason::TooMany {
                 max: MAX_OPEN_LINKS as u64,
             },

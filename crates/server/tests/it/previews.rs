@@ -153,6 +153,27 @@ async fn a_share_link_opens_its_stores_draft_without_a_session_in_its_one_market
         Some(json!({ "tagline": "Draft for partners" })),
     )
     .await;
+    let mine: Vec<String> = sqlx::query_as::<_, (String,)>(
+        "SELECT p.slug FROM products p JOIN sellers s ON s.id = p.seller_id WHERE s.slug = ? \
+         ORDER BY p.id LIMIT 3",
+    )
+    .bind(A)
+    .fetch_all(&app.state.db)
+    .await
+    .expect("products")
+    .into_iter()
+    .map(|(s,)| s)
+    .collect();
+    let featured = call(
+        &app,
+        "PUT",
+        "/api/v1/seller/store/featured",
+        Some(&a),
+        Some(&a.csrf),
+        Some(json!({ "products": mine })),
+    )
+    .await;
+    assert_eq!(featured.status, 200, "{}", featured.text());
     let market = json!({ "country": "id", "locale": "id", "currency": "idr" });
     let made = make_link(&app, &a, json!({ "days": 7, "market": market })).await;
     assert_eq!(made.status, 201, "{}", made.text());
@@ -184,12 +205,36 @@ async fn a_share_link_opens_its_stores_draft_without_a_session_in_its_one_market
     let store = store.json();
     assert_eq!(store["profile"]["tagline"], "Draft for partners");
     let featured = store["featured"].as_array().expect("featured");
+    assert_eq!(featured.len(), 3, "the draft's featured products");
     assert!(
         featured
             .iter()
             .all(|p| p["converted"]["amount"]["currency"] == "IDR"),
         "{featured:?}"
     );
+    // The same store asked for by the seller in another market is in that one.
+    let own = call(
+        &app,
+        "GET",
+        "/api/v1/preview/store?currency=USD",
+        Some(&a),
+        None,
+        None,
+    )
+    .await
+    .json();
+    assert_eq!(own["featured"][0]["converted"]["amount"]["currency"], "USD");
+    // A token in the query opens nothing, nor does one sent with a write.
+    app.get(&format!("/api/v1/preview/store?token={token}"))
+        .await
+        .problem(401, "not_signed_in");
+    let write = Request::builder()
+        .method("POST")
+        .uri("/api/v1/seller/store/publish")
+        .header("x-preview-token", token)
+        .body(Body::empty())
+        .expect("request");
+    app.request(write).await.problem(401, "not_signed_in");
 }
 
 #[tokio::test]
@@ -358,6 +403,20 @@ async fn a_link_is_made_for_one_to_fourteen_days_for_a_market_the_store_serves_b
         .await
         .expect("count");
     assert_eq!(count, 0, "nothing written on a refusal");
+    // Twenty open links at most.
+    for _ in 0..20 {
+        assert_eq!(make_link(&app, &a, json!({ "days": 1 })).await.status, 201);
+    }
+    let refused = make_link(&app, &a, json!({ "days": 1 }))
+        .await
+        .problem(400, "invalid_parameter");
+    assert_eq!(refused["errors"][0]["field"], "links");
+    assert_eq!(refused["errors"][0]["code"], "too_many");
+    let (count,): (i64,) = sqlx::query_as("SELECT count(*) FROM preview_links")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("count");
+    assert_eq!(count, 20, "the refused one is not written");
 }
 
 async fn save_tagline(app: &TestApp, session: &Session, tagline: &str) {
@@ -468,6 +527,21 @@ async fn restoring_an_earlier_publication_puts_it_before_buyers_again_as_a_new_o
         buyer().await["profile"]["tagline"],
         "Spring lanterns",
         "nothing changed"
+    );
+}
+
+#[tokio::test]
+async fn a_publication_that_changes_nothing_of_the_store_is_not_kept_twice() {
+    let app = TestApp::new().await;
+    let a = signed_in(&app, A).await;
+    save_tagline(&app, &a, "Same").await;
+    publish(&app, &a).await;
+    publish(&app, &a).await;
+    let listed = publications(&app, &a).await;
+    assert_eq!(
+        listed["items"].as_array().map(Vec::len),
+        Some(1),
+        "{listed}"
     );
 }
 
