@@ -1015,13 +1015,22 @@ pub async fn get_product(
         .map_err(|bad| AppError::InvalidParameters(vec![bad]))?;
     let locale = locale_of(query.as_deref(), &headers);
     let mut detail = product_detail(&state.db, &slug, locale).await?;
-    if let Some(to) = target {
-        detail.converted = state.fx.convert(detail.price, to);
+    convert_detail(&mut detail, target, &state.fx);
+    Ok(localized(locale, detail))
+}
+
+/// The product's and each variant's price converted to `to`, when asked for one.
+pub(crate) fn convert_detail(
+    detail: &mut ProductDetail,
+    to: Option<Currency>,
+    fx: &crate::fx::store::FxStore,
+) {
+    if let Some(to) = to {
+        detail.converted = fx.convert(detail.price, to);
         for variant in &mut detail.variants {
-            variant.converted = state.fx.convert(variant.price, to);
+            variant.converted = fx.convert(variant.price, to);
         }
     }
-    Ok(localized(locale, detail))
 }
 
 /// Loads a product page's data in `locale`.

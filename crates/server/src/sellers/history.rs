@@ -54,20 +54,7 @@ async fn write_draft(
     seller: i64,
     copy: &str,
 ) -> Result<(), sqlx::Error> {
-    for table in [
-        "store_profiles",
-        "store_country_returns",
-        "store_featured",
-        "store_campaigns",
-        "store_campaign_products",
-    ] {
-        sqlx::query(&format!(
-            "DELETE FROM {table} WHERE seller_id = ? AND version = 'draft'"
-        ))
-        .bind(seller)
-        .execute(&mut **tx)
-        .await?;
-    }
+    store::clear_parts(tx, seller, "draft").await?;
     let statements = [
         "INSERT INTO store_profiles (seller_id, version, tagline, about, theme_color, \
          return_policy, logo, banner, updated_at) SELECT ?1, 'draft', \

@@ -368,10 +368,11 @@ pub async fn get_storefront(
     axum::extract::RawQuery(query): axum::extract::RawQuery,
     headers: HeaderMap,
 ) -> Result<Json<domain::seller::Storefront>, AppError> {
-    let locale = crate::http::error::locale_of(query.as_deref(), &headers);
-    let currency = crate::products::currency_param(query.as_deref(), &state.fx)
-        .map_err(|bad| AppError::InvalidParameters(vec![bad]))?;
-    let country = country_param(query.as_deref())?;
+    let Asked {
+        locale,
+        currency,
+        country,
+    } = asked(&state, query.as_deref(), &headers)?;
     storefront::storefront(
         &state,
         &slug,
@@ -383,6 +384,29 @@ pub async fn get_storefront(
     .await?
     .map(Json)
     .ok_or(AppError::NotFound)
+}
+
+/// A store's market as a request asks for it: the language of its texts, the currency of its
+/// prices and where it ships to.
+pub(crate) struct Asked {
+    pub(crate) locale: domain::Locale,
+    pub(crate) currency: Option<domain::Currency>,
+    pub(crate) country: Option<&'static str>,
+}
+
+/// The market `query` (and `Accept-Language`) asks for; an unknown currency or a country the
+/// store does not ship to → 400.
+pub(crate) fn asked(
+    state: &AppState,
+    query: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<Asked, AppError> {
+    Ok(Asked {
+        locale: crate::http::error::locale_of(query, headers),
+        currency: crate::products::currency_param(query, &state.fx)
+            .map_err(|bad| AppError::InvalidParameters(vec![bad]))?,
+        country: country_param(query)?,
+    })
 }
 
 /// The query's `country`: one of the store's destinations, or none; any other → 400.

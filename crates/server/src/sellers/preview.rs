@@ -176,39 +176,24 @@ fn private(body: impl IntoResponse) -> Response {
     response
 }
 
-/// The query's market, or the share link's when it was made for one (which then wins).
-struct Asked {
-    locale: domain::Locale,
-    currency: Option<domain::Currency>,
-    country: Option<&'static str>,
-}
-
+/// The query's market, or the share link's when it was made for one (which then wins; it is
+/// read back through the same checks).
 fn asked(
     state: &AppState,
     viewer: &Viewer,
     query: Option<&str>,
     headers: &HeaderMap,
-) -> Result<Asked, AppError> {
-    if let Some(market) = &viewer.market {
-        let query = format!(
-            "locale={}&currency={}&country={}",
-            market.locale, market.currency, market.country
-        );
-        return asked_in(state, Some(&query), headers);
+) -> Result<super::Asked, AppError> {
+    match &viewer.market {
+        Some(market) => {
+            let query = format!(
+                "locale={}&currency={}&country={}",
+                market.locale, market.currency, market.country
+            );
+            super::asked(state, Some(&query), headers)
+        }
+        None => super::asked(state, query, headers),
     }
-    asked_in(state, query, headers)
-}
-
-fn asked_in(state: &AppState, query: Option<&str>, headers: &HeaderMap) -> Result<Asked, AppError> {
-    let locale = crate::http::error::locale_of(query, headers);
-    let currency = crate::products::currency_param(query, &state.fx)
-        .map_err(|bad| AppError::InvalidParameters(vec![bad]))?;
-    let country = super::country_param(query)?;
-    Ok(Asked {
-        locale,
-        currency,
-        country,
-    })
 }
 
 /// Whose draft this request may see, and through what.
@@ -266,7 +251,7 @@ pub async fn get_store(
         asked.locale,
         asked.currency,
         asked.country,
-        Shown::Draft { at: unix_now() },
+        Shown::Draft,
     )
     .await?
     .ok_or(AppError::NotFound)?;
@@ -308,12 +293,7 @@ pub async fn get_product(
     if detail.seller.slug != viewer.slug {
         return Err(AppError::ProductNotFound);
     }
-    if let Some(to) = asked.currency {
-        detail.converted = state.fx.convert(detail.price, to);
-        for variant in &mut detail.variants {
-            variant.converted = state.fx.convert(variant.price, to);
-        }
-    }
+    crate::products::convert_detail(&mut detail, asked.currency, &state.fx);
     Ok(private(Json(detail)))
 }
 

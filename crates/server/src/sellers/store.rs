@@ -118,6 +118,30 @@ pub(super) async fn write_profile(
     Ok(())
 }
 
+/// Removes every part of `seller`'s store in `version` (`'draft'` or `'published'`).
+pub(super) async fn clear_parts(
+    tx: &mut Transaction<'_, Sqlite>,
+    seller: i64,
+    version: &str,
+) -> Result<(), sqlx::Error> {
+    for table in [
+        "store_profiles",
+        "store_featured",
+        "store_campaigns",
+        "store_campaign_products",
+        "store_country_returns",
+    ] {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE seller_id = ? AND version = ?"
+        ))
+        .bind(seller)
+        .bind(version)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Copies every part of `from` over `to` (`'draft'` or `'published'`), replacing it.
 async fn copy_parts(
     tx: &mut Transaction<'_, Sqlite>,
@@ -126,11 +150,7 @@ async fn copy_parts(
     to: &str,
 ) -> Result<(), sqlx::Error> {
     let now = unix_now();
-    sqlx::query("DELETE FROM store_profiles WHERE seller_id = ? AND version = ?")
-        .bind(seller)
-        .bind(to)
-        .execute(&mut **tx)
-        .await?;
+    clear_parts(tx, seller, to).await?;
     sqlx::query(
         "INSERT INTO store_profiles (seller_id, version, tagline, about, theme_color, \
          return_policy, logo, banner, updated_at) SELECT seller_id, ?, tagline, about, \
@@ -143,20 +163,6 @@ async fn copy_parts(
     .bind(from)
     .execute(&mut **tx)
     .await?;
-    for table in [
-        "store_featured",
-        "store_campaigns",
-        "store_campaign_products",
-        "store_country_returns",
-    ] {
-        sqlx::query(&format!(
-            "DELETE FROM {table} WHERE seller_id = ? AND version = ?"
-        ))
-        .bind(seller)
-        .bind(to)
-        .execute(&mut **tx)
-        .await?;
-    }
     sqlx::query(
         "INSERT INTO store_country_returns (seller_id, version, country, position, \
          policy_html) SELECT seller_id, ?, country, position, policy_html \

@@ -9,14 +9,12 @@ use crate::products::{parse_listing_query, search};
 use crate::state::AppState;
 use domain::Locale;
 
-/// Which state of a store to show: what buyers see now, or its draft at a moment (a preview).
+/// Which state of a store to show: what buyers see now, or its draft (a preview).
 #[derive(Debug, Clone, Copy)]
 pub enum Shown {
     Published,
-    /// The draft (`sellers::preview`), with the campaigns live at this Unix time.
-    Draft {
-        at: i64,
-    },
+    /// The draft (`sellers::preview`), with the campaigns live now.
+    Draft,
 }
 
 /// The store `slug` as buyers see it in `locale`, featured prices converted to `currency`, the
@@ -84,9 +82,9 @@ pub async fn storefront(
         .bind(id)
         .fetch_one(&state.db)
         .await?;
-    let (version, now) = match shown {
-        Shown::Published => ("published", unix_now()),
-        Shown::Draft { at } => (store::preview_version(&state.db, id).await?, at),
+    let version = match shown {
+        Shown::Published => "published",
+        Shown::Draft => store::preview_version(&state.db, id).await?,
     };
     let mut conn = state.db.acquire().await?;
     let profile = store::read_profile(&mut conn, id, version).await?;
@@ -122,7 +120,7 @@ pub async fn storefront(
     };
     let featured = store::product_ids(&state.db, id, version, None).await?;
     let featured = convert(crate::products::summaries(&state.db, &featured, locale).await?);
-    let live = store::live_campaign(&state.db, id, version, now).await?;
+    let live = store::live_campaign(&state.db, id, version, unix_now()).await?;
     let machine = super::store_texts::for_buyer(
         &state.db,
         id,

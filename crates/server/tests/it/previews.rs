@@ -3,6 +3,7 @@
 
 use crate::helpers::{TestApp, TestResponse};
 use crate::sellers::{call, product_of, signed_in, Session, A, B};
+use crate::store_pages::{publish, put};
 use axum::body::Body;
 use axum::http::Request;
 use serde_json::json;
@@ -57,13 +58,11 @@ fn private_and_unindexed(response: &TestResponse) {
 async fn a_seller_sees_its_draft_in_preview_while_buyers_keep_the_published_store() {
     let app = TestApp::new().await;
     let a = signed_in(&app, A).await;
-    let saved = call(
+    let saved = put(
         &app,
-        "PUT",
+        &a,
         "/api/v1/seller/store/draft",
-        Some(&a),
-        Some(&a.csrf),
-        Some(json!({ "tagline": "Draft: lanterns for the new year" })),
+        json!({ "tagline": "Draft: lanterns for the new year" }),
     )
     .await;
     assert_eq!(saved.status, 200, "{}", saved.text());
@@ -106,7 +105,7 @@ async fn a_product_preview_shows_the_draft_title_in_the_asked_currency_and_buyer
     let slug = product_of(&app, seller_id(&app, A).await).await;
     let text = json!({ "title": "草稿标题 Draft title", "description_html": "<p>草稿<script>x()</script></p>" });
     let uri = format!("/api/v1/seller/products/{slug}/texts/zh-CN");
-    let saved = call(&app, "PUT", &uri, Some(&a), Some(&a.csrf), Some(text)).await;
+    let saved = put(&app, &a, &uri, text).await;
     assert_eq!(saved.status, 200, "{}", saved.text());
 
     let buyer = app
@@ -144,13 +143,11 @@ async fn a_product_preview_shows_the_draft_title_in_the_asked_currency_and_buyer
 async fn a_share_link_opens_its_stores_draft_without_a_session_in_its_one_market() {
     let app = TestApp::new().await;
     let a = signed_in(&app, A).await;
-    call(
+    put(
         &app,
-        "PUT",
+        &a,
         "/api/v1/seller/store/draft",
-        Some(&a),
-        Some(&a.csrf),
-        Some(json!({ "tagline": "Draft for partners" })),
+        json!({ "tagline": "Draft for partners" }),
     )
     .await;
     let mine: Vec<String> = sqlx::query_as::<_, (String,)>(
@@ -164,13 +161,11 @@ async fn a_share_link_opens_its_stores_draft_without_a_session_in_its_one_market
     .into_iter()
     .map(|(s,)| s)
     .collect();
-    let featured = call(
+    let featured = put(
         &app,
-        "PUT",
+        &a,
         "/api/v1/seller/store/featured",
-        Some(&a),
-        Some(&a.csrf),
-        Some(json!({ "products": mine })),
+        json!({ "products": mine }),
     )
     .await;
     assert_eq!(featured.status, 200, "{}", featured.text());
@@ -420,29 +415,14 @@ async fn a_link_is_made_for_one_to_fourteen_days_for_a_market_the_store_serves_b
 }
 
 async fn save_tagline(app: &TestApp, session: &Session, tagline: &str) {
-    let saved = call(
+    let saved = put(
         app,
-        "PUT",
+        session,
         "/api/v1/seller/store/draft",
-        Some(session),
-        Some(&session.csrf),
-        Some(json!({ "tagline": tagline, "theme_color": "#0e5a4c" })),
+        json!({ "tagline": tagline, "theme_color": "#0e5a4c" }),
     )
     .await;
     assert_eq!(saved.status, 200, "{}", saved.text());
-}
-
-async fn publish(app: &TestApp, session: &Session) {
-    let published = call(
-        app,
-        "POST",
-        "/api/v1/seller/store/publish",
-        Some(session),
-        Some(&session.csrf),
-        None,
-    )
-    .await;
-    assert_eq!(published.status, 200, "{}", published.text());
 }
 
 async fn publications(app: &TestApp, session: &Session) -> serde_json::Value {
@@ -581,26 +561,24 @@ async fn the_changes_since_the_last_publication_name_each_part_and_are_none_once
     };
     assert_eq!(changes().await, json!([]));
 
-    let saved = call(
+    let saved = put(
         &app,
-        "PUT",
+        &a,
         "/api/v1/seller/store/draft",
-        Some(&a),
-        Some(&a.csrf),
-        Some(json!({
+        json!({
             "tagline": "After",
             "theme_color": "#0e5a4c",
             "return_policy": "<p>30 days.</p>",
             "country_returns": [{ "country": "DE", "policy": "<p>14 Tage.</p>" }],
-        })),
+        }),
     )
     .await;
     assert_eq!(saved.status, 200, "{}", saved.text());
     let slug = product_of(&app, seller_id(&app, A).await).await;
     let text = json!({ "title": "A new title", "description_html": "<p>New.</p>" });
     let uri = format!("/api/v1/seller/products/{slug}/texts/en");
-    let put = call(&app, "PUT", &uri, Some(&a), Some(&a.csrf), Some(text)).await;
-    assert_eq!(put.status, 200, "{}", put.text());
+    let saved_text = put(&app, &a, &uri, text).await;
+    assert_eq!(saved_text.status, 200, "{}", saved_text.text());
 
     let listed = changes().await;
     let has = |part: &str, change: &str, detail: Option<&str>| {

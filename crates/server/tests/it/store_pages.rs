@@ -8,7 +8,12 @@ use axum::http::Request;
 use serde_json::json;
 use std::io::Cursor;
 
-async fn put(app: &TestApp, session: &Session, uri: &str, body: serde_json::Value) -> TestResponse {
+pub(crate) async fn put(
+    app: &TestApp,
+    session: &Session,
+    uri: &str,
+    body: serde_json::Value,
+) -> TestResponse {
     call(
         app,
         "PUT",
@@ -20,7 +25,7 @@ async fn put(app: &TestApp, session: &Session, uri: &str, body: serde_json::Valu
     .await
 }
 
-async fn publish(app: &TestApp, session: &Session) {
+pub(crate) async fn publish(app: &TestApp, session: &Session) {
     let published = call(
         app,
         "POST",
