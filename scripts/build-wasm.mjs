@@ -401,11 +401,11 @@ const start=()=>{
   const english = readFileSync(join(textsDir, 'en.json'), 'utf8');
   const texts = `<script id="ui-texts" type="application/json" data-locale="en">${english}</script>`;
   writeFileSync(htmlPath, html.replace('</head>', `${texts}${tags}</head>`));
-  // Stylesheets of pages only some users open (the seller dashboard's), kept out of
+  // Stylesheets of pages only some users open (the seller dashboard's, a preview frame's bar), kept out of
   // index.html: named by content and listed under `styles` in the staged manifest, for the
   // server to link on those pages alone (`app_shell::preload_tags`). Comments and spaces go.
   manifest.styles = {};
-  for (const [page, file] of [['seller', 'style/seller.css']]) {
+  for (const [page, file] of [['seller', 'style/seller.css'], ['preview', 'style/preview.css']]) {
     const css = readFileSync(join(root, file), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')

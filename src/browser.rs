@@ -14,12 +14,22 @@ pub enum Store {
     Session,
 }
 
+/// The buyer's chosen currency (`localStorage`).
+pub const CURRENCY_KEY: &str = "store.currency";
+/// The buyer's ship-to country (`localStorage`).
+pub const SHIP_TO_KEY: &str = "store.ship_to";
+
 impl Store {
+    /// In a preview's device frame (`routes::Frame`) both are the tab's session: the frames of
+    /// one preview share a market and a cart, which end with the tab, and the seller's own
+    /// choices and cart (in `localStorage`) are left alone.
     fn storage(self) -> Option<web_sys::Storage> {
-        match self {
-            Store::Local => window().local_storage().ok().flatten(),
-            Store::Session => window().session_storage().ok().flatten(),
+        match self == Store::Session || crate::routes::in_frame(|f| f.is_some()) {
+            true => window().session_storage(),
+            false => window().local_storage(),
         }
+        .ok()
+        .flatten()
     }
 
     /// The value kept under `key`, if any.
@@ -70,6 +80,10 @@ pub fn mount_point() -> web_sys::HtmlElement {
 /// buyer's currency and quoted for their destination. A code, not a secret: readable by
 /// scripts, sent only to this site.
 pub fn remember_for_server(name: &str, code: &str) {
+    // A preview's choices are not the seller's own (`Store`).
+    if crate::routes::in_frame(|f| f.is_some()) {
+        return;
+    }
     let cookie = format!("{name}={code}; Path=/; Max-Age=31536000; SameSite=Lax");
     let _ = js_sys::Reflect::set(
         &leptos::prelude::document(),

@@ -2,14 +2,11 @@
 //! the shell and read by every feature through [`use_buyer`]. Every price, quote and check
 //! the server makes follows these three.
 
-use crate::browser::{self, Store};
+use crate::browser::{self, Store, SHIP_TO_KEY};
 use crate::i18n::{t, Locale, Msg};
 use domain::shipping::{default_ship_to, DESTINATIONS};
 use domain::Currency;
 use leptos::prelude::*;
-
-/// The remembered ship-to country.
-const SHIP_TO_KEY: &str = "store.ship_to";
 
 /// The same choice, for the server's first screens (`browser::remember_for_server`).
 const SHIP_TO_COOKIE: &str = "store_ship_to";

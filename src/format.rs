@@ -322,7 +322,10 @@ mod imp {
         let ok = set("style", &JsValue::from_str("currency"))
             && set("currency", &JsValue::from_str(currency.code()))
             && set("minimumFractionDigits", &digits)
-            && set("maximumFractionDigits", &digits);
+            && set("maximumFractionDigits", &digits)
+            // Whole rupiah without ",00" (`Currency::shown_digits`).
+            && (currency.shown_digits() == currency.exponent()
+                || set("trailingZeroDisplay", &JsValue::from_str("stripIfInteger")));
         if !ok {
             return None;
         }
@@ -389,7 +392,18 @@ mod imp {
     /// and the symbol wrapped in a first-strong isolate (U+2068 … U+2069).
     pub fn format_money(money: &Money, tag: &str) -> String {
         let currency = money.currency();
-        let Some(amount) = number(&money.amount_string(), tag) else {
+        // Whole rupiah without ",00", as `Intl`'s `trailingZeroDisplay: "stripIfInteger"`.
+        let text = money.amount_string();
+        let text = match text.split_once('.') {
+            Some((whole, minor))
+                if currency.shown_digits() < currency.exponent()
+                    && minor.bytes().all(|b| b == b'0') =>
+            {
+                whole.to_owned()
+            }
+            _ => text,
+        };
+        let Some(amount) = number(&text, tag) else {
             return super::plain(money);
         };
         let pattern = MONEY.with(|cache| {
@@ -647,6 +661,11 @@ mod tests {
         assert_eq!(
             format_money(&Money::from_minor(1234550, Currency::IDR), "id"),
             "\u{2068}Rp\u{2069}\u{a0}12.345,50"
+        );
+        // Whole rupiah (every converted price) without ",00".
+        assert_eq!(
+            format_money(&Money::from_minor(47163100, Currency::IDR), "id"),
+            "\u{2068}Rp\u{2069}\u{a0}471.631"
         );
     }
 

@@ -6,13 +6,70 @@
 use crate::i18n::Locale;
 use leptos::prelude::*;
 
-/// The path of `rest` (starting with `/`, or empty for the home page) in `locale`: `/es/…`.
+/// The path of `rest` (starting with `/`, or empty for the home page) in `locale`: `/es/…`;
+/// inside a preview's device frame, the frame's own: `/es/seller/preview/as-buyer/…`.
 pub fn in_locale(locale: Locale, rest: &str) -> String {
-    format!(
-        "/{}{}",
-        locale.tag(),
-        if rest.is_empty() { "/" } else { rest }
-    )
+    FRAME.with(|frame| {
+        format!(
+            "/{}{}{}",
+            locale.tag(),
+            frame.as_ref().map_or("", |f| f.prefix.as_str()),
+            if rest.is_empty() { "/" } else { rest }
+        )
+    })
+}
+
+/// The segment after which a preview's path is the store's own (`…/preview/{token}/as-buyer/p/x`).
+const AS_BUYER: &str = "as-buyer";
+
+/// A preview's device frame: the store's pages as a buyer would see them once the seller
+/// publishes, at `/{locale}/seller/preview/as-buyer/…` (the seller's own session) or
+/// `/{locale}/preview/{token}/as-buyer/…` (a share link). Every path the app writes keeps
+/// its prefix, so a buyer's link inside the frame stays in the preview; `api` asks the
+/// server for the draft, with the link's token; `browser` keeps the frame's choices (currency,
+/// cart) apart from the seller's own.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Frame {
+    /// After the locale, before the store's own path: `/preview/{token}/as-buyer`.
+    pub prefix: String,
+    /// A share link's token; none in the seller's own session.
+    pub token: Option<String>,
+}
+
+impl Frame {
+    /// The frame `path` is in, if it is in one.
+    pub fn of(path: &str) -> Option<Frame> {
+        let mut segments = path.split('/').filter(|s| !s.is_empty());
+        let _locale = segments.next();
+        match (segments.next()?, segments.next()?, segments.next()?) {
+            ("preview", token, AS_BUYER) => Some(Frame {
+                prefix: format!("/preview/{token}/{AS_BUYER}"),
+                token: Some(token.to_owned()),
+            }),
+            ("seller", "preview", AS_BUYER) => Some(Frame {
+                prefix: format!("/seller/preview/{AS_BUYER}"),
+                token: None,
+            }),
+            _ => None,
+        }
+    }
+}
+
+thread_local! {
+    /// The frame this page is in: read once, from the path it was opened at (nothing moves a
+    /// page into or out of a frame but a new page load).
+    static FRAME: Option<Frame> = {
+        #[cfg(target_arch = "wasm32")]
+        let frame = Frame::of(&leptos::prelude::window().location().pathname().unwrap_or_default());
+        #[cfg(not(target_arch = "wasm32"))]
+        let frame = None;
+        frame
+    };
+}
+
+/// What `read` makes of the preview's frame this page is in (`None` outside one).
+pub fn in_frame<T>(read: impl FnOnce(Option<&Frame>) -> T) -> T {
+    FRAME.with(|frame| read(frame.as_ref()))
 }
 
 /// A page of the store, without its locale.
@@ -122,13 +179,22 @@ impl Route {
         if segments.iter().any(|s| s.is_empty()) {
             return Route::NotFound;
         }
-        match segments.as_slice() {
+        // In a preview's device frame, the store's own path follows the frame's prefix.
+        let segments = match segments.as_slice() {
+            ["preview", _, AS_BUYER, rest @ ..] | ["seller", "preview", AS_BUYER, rest @ ..] => {
+                rest
+            }
+            all => all,
+        };
+        match segments {
             [] => Route::Home(locale),
             ["c", slug] => Route::Category(locale, decode(slug)),
             ["search"] => Route::Search(locale),
             ["p", slug] => Route::Product(locale, decode(slug)),
             ["s", seller] => Route::Store(locale, decode(seller)),
+            // A preview's own page (its bar, market and device frames) is the dashboard's.
             ["seller", part @ ..] if part.len() <= 2 => Route::Seller(locale),
+            ["preview", _] => Route::Seller(locale),
             ["cart"] => Route::Cart(locale),
             ["checkout"] => Route::Checkout(locale),
             ["orders"] => Route::OrderLookup(locale),
@@ -258,6 +324,18 @@ mod tests {
             ("/tr/seller", Route::Seller(Locale::Tr)),
             ("/tr/seller/campaigns", Route::Seller(Locale::Tr)),
             ("/vi/seller/products/ao-dai", Route::Seller(Locale::Vi)),
+            ("/en/seller/preview", Route::Seller(Locale::En)),
+            ("/id/preview/1-2-abc", Route::Seller(Locale::Id)),
+            (
+                "/id/preview/1-2-abc/as-buyer/p/ao-dai",
+                Route::Product(Locale::Id, "ao-dai".into()),
+            ),
+            (
+                "/en/seller/preview/as-buyer/s/mekong-kids",
+                Route::Store(Locale::En, "mekong-kids".into()),
+            ),
+            ("/en/seller/preview/as-buyer/", Route::Home(Locale::En)),
+            ("/en/seller/preview/as-buyer/cart", Route::Cart(Locale::En)),
         ];
         for (path, route) in cases {
             assert_eq!(Route::parse(path, plain), route, "{path}");
@@ -295,9 +373,40 @@ mod tests {
             "/en/basket",
             "/en/seller/products/a/b",
             "/en/c/",
+            "/en/preview",
+            "/en/preview/t/other/p/x",
+            "/en/preview/t/as-buyer/p/x/y",
             "//",
         ] {
             assert_eq!(Route::parse(path, plain), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_preview_frame_is_read_from_its_path_with_its_token() {
+        assert_eq!(
+            Frame::of("/id/preview/7-99-sig/as-buyer/s/mekong-kids"),
+            Some(Frame {
+                prefix: "/preview/7-99-sig/as-buyer".into(),
+                token: Some("7-99-sig".into())
+            })
+        );
+        assert_eq!(
+            Frame::of("/en/seller/preview/as-buyer/p/x"),
+            Some(Frame {
+                prefix: "/seller/preview/as-buyer".into(),
+                token: None
+            })
+        );
+        for outside in [
+            "/",
+            "/en/",
+            "/en/seller/preview",
+            "/id/preview/7-99-sig",
+            "/en/p/as-buyer",
+            "/en/s/preview/as-buyer",
+        ] {
+            assert_eq!(Frame::of(outside), None, "{outside}");
         }
     }
 

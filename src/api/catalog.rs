@@ -1,6 +1,6 @@
 //! Products and categories.
 
-use super::http::{get_json, segment, take_inlined, ApiError, Latest};
+use super::http::{get_json, or_in_preview, segment, take_inlined, ApiError, Latest};
 use domain::{CategoryList, Currency, Locale, ProductDetail, ProductList};
 
 /// `GET /api/v1/products?…`: one page of a listing or search, with filter counts. `query` is
@@ -54,7 +54,7 @@ pub async fn get_product(
     if let Some(product) = take_inlined::<ProductDetail>(&key) {
         return Ok(Some(product));
     }
-    let path = format!("/api/v1/products/{}", segment(&slug));
+    let path = or_in_preview("/api/v1/products/", "/api/v1/preview/products/") + &segment(&slug);
     let query = [("locale", locale.tag()), ("currency", currency.code())];
     match get_json(&path, &query, latest).await {
         Ok(p) => Ok(Some(p)),

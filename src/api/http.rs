@@ -81,6 +81,16 @@ pub(super) fn json_body<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
+/// `buyer`'s path (what a buyer sees), or `preview`'s (the store's draft as buyers would see
+/// it once published) in a preview's device frame.
+pub(super) fn or_in_preview(buyer: &str, preview: &str) -> String {
+    match crate::routes::in_frame(|f| f.is_some()) {
+        true => preview,
+        false => buyer,
+    }
+    .to_owned()
+}
+
 /// A path segment, percent-encoded.
 pub(super) fn segment(text: &str) -> String {
     js_sys::encode_uri_component(text).into()
@@ -128,9 +138,15 @@ async fn get_js(
     latest: Latest,
 ) -> Result<wasm_bindgen::JsValue, ApiError> {
     let signal = latest.next_signal();
-    let response = Request::get(path)
+    let mut request = Request::get(path)
         .query(query.iter().copied())
-        .header("Accept", "application/json")
+        .header("Accept", "application/json");
+    // A share link's preview shows its store's draft to whoever holds the link (read only:
+    // the server refuses the token on a write).
+    if let Some(token) = crate::routes::in_frame(|f| f.and_then(|f| f.token.clone())) {
+        request = request.header("X-Preview-Token", &token);
+    }
+    let response = request
         .abort_signal(signal.as_ref())
         .send()
         .await

@@ -1,9 +1,9 @@
 //! Orders: placing one, and reading one back.
 
-use super::http::{get_json, json_body, read_json, segment, ApiError, Latest};
+use super::http::{get_json, json_body, parse_js, read_json, segment, ApiError, Latest};
 use domain::order::{Order, OrderRequest};
 use domain::shipping::ShippingTotals;
-use domain::{FieldError, Locale};
+use domain::{FieldError, Locale, Problem};
 use gloo_net::http::Request;
 
 /// Why an order was not placed. Each `Option<String>` is the server's explanation, in the
@@ -82,7 +82,28 @@ pub async fn place_order(
         .send()
         .await
         .map_err(|_| PlaceOrderError::Failed(None))?;
-    Ok(read_json(response).await?)
+    if response.status() != 409 {
+        return Ok(read_json(response).await?);
+    }
+    // A total that changed comes with the server's totals now, which the browser's `Problem`
+    // leaves out (see its `totals`): read here, from the same body, by the checkout's code.
+    let body = parse_js(response).await?;
+    let totals = js_sys::Reflect::get(&body, &wasm_bindgen::JsValue::from_str("totals"))
+        .ok()
+        .and_then(|t| serde_wasm_bindgen::from_value::<ShippingTotals>(t).ok())
+        .map(Box::new);
+    let problem = serde_wasm_bindgen::from_value::<Problem>(body).ok();
+    Err(
+        match PlaceOrderError::from(ApiError::Server {
+            status: 409,
+            problem,
+        }) {
+            PlaceOrderError::TotalChanged { detail, .. } => {
+                PlaceOrderError::TotalChanged { totals, detail }
+            }
+            other => other,
+        },
+    )
 }
 
 /// How an order is found: the key of its confirmation link, or the buyer's email.

@@ -8,8 +8,9 @@
 
 use super::http::{parse_js, read_json, refusal, segment, ApiError};
 use domain::seller::{
-    Campaigns, FeaturedProducts, ProductTextInput, SellerProduct, SellerProductRef, SellerSession,
-    SetPassword, SignIn, StoreProfile, StoreProfileState,
+    Campaigns, FeaturedProducts, NewPreviewLink, PreviewLink, PreviewLinks, PreviewScope,
+    ProductTextInput, Publications, SellerProduct, SellerProductRef, SellerSession, SetPassword,
+    SignIn, StoreChanges, StoreProfile, StoreProfileState,
 };
 use domain::{ImageRef, Locale, Problem};
 use gloo_net::http::{Request, RequestBuilder};
@@ -210,6 +211,61 @@ pub async fn save_text(
 ) -> Result<SellerProduct, ApiError> {
     let at = format!("products/{}/texts/{}", segment(slug), language.tag());
     send(write(Request::put(&path(w.locale, &at)), w), json(text)).await
+}
+
+/// `GET /api/v1/preview?locale=…`: whose draft the preview shows — the signed-in seller's, or
+/// the share link's whose `token` is given — and, for a link, its market and end.
+pub async fn preview_scope(token: Option<&str>, locale: Locale) -> Result<PreviewScope, ApiError> {
+    let mut builder = Request::get(&format!("/api/v1/preview?locale={}", locale.tag()));
+    if let Some(token) = token {
+        builder = builder.header("X-Preview-Token", token);
+    }
+    send(builder, None).await
+}
+
+/// `GET /api/v1/seller/preview-links`: the store's share links, newest first.
+pub async fn preview_links(locale: Locale) -> Result<PreviewLinks, ApiError> {
+    send(Request::get(&path(locale, "preview-links")), None).await
+}
+
+/// `POST /api/v1/seller/preview-links`: a new share link.
+pub async fn create_link(w: Writer<'_>, link: &NewPreviewLink) -> Result<PreviewLink, ApiError> {
+    send(
+        write(Request::post(&path(w.locale, "preview-links")), w),
+        json(link),
+    )
+    .await
+}
+
+/// `DELETE /api/v1/seller/preview-links/{id}`: the link opens nothing from now on.
+pub async fn revoke_link(w: Writer<'_>, id: &str) -> Result<(), ApiError> {
+    let at = format!("preview-links/{}", segment(id));
+    let response = Request::delete(&path(w.locale, &at))
+        .header("X-CSRF-Token", w.csrf)
+        .send()
+        .await
+        .map_err(|_| ApiError::Unreachable)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(refusal(response).await)
+    }
+}
+
+/// `GET /api/v1/seller/publications`: the store's last publications, newest first.
+pub async fn publications(locale: Locale) -> Result<Publications, ApiError> {
+    send(Request::get(&path(locale, "publications")), None).await
+}
+
+/// `POST /api/v1/seller/publications/{number}/restore`: publishes that copy again.
+pub async fn restore(w: Writer<'_>, number: u32) -> Result<StoreProfileState, ApiError> {
+    let at = format!("publications/{number}/restore");
+    send(write(Request::post(&path(w.locale, &at)), w), None).await
+}
+
+/// `GET /api/v1/seller/store/changes`: what publishing now would change for buyers.
+pub async fn changes(locale: Locale) -> Result<StoreChanges, ApiError> {
+    send(Request::get(&path(locale, "store/changes")), None).await
 }
 
 /// `GET /api/v1/ui-texts/{locale}/seller`: the dashboard's texts, a JSON array by position.

@@ -1,6 +1,6 @@
 //! Sellers' stores as buyers see them.
 
-use super::http::{get_json, segment, take_inlined, ApiError, Latest};
+use super::http::{get_json, or_in_preview, segment, take_inlined, ApiError, Latest};
 use domain::seller::Storefront;
 use domain::{Currency, Locale};
 
@@ -23,7 +23,11 @@ pub async fn storefront(
     if let Some(store) = take_inlined::<Storefront>(&key) {
         return Ok(Some(store));
     }
-    let path = format!("/api/v1/sellers/{}", segment(&slug));
+    // In a preview's frame: the draft of the store the preview is of, whatever the path says.
+    let path = or_in_preview(
+        &format!("/api/v1/sellers/{}", segment(&slug)),
+        "/api/v1/preview/store",
+    );
     let query = [
         ("locale", locale.tag()),
         ("currency", currency.code()),

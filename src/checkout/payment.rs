@@ -76,7 +76,21 @@ pub(super) fn payment_step(c: Checkout, pay: Payment, review: Review) -> AnyView
         frame_round,
         payment_error,
     } = pay;
+    // A seller's preview (`routes::Frame`) stops here: the payment provider is not framed in
+    // one, and the page says why in the words the server's preview bar carries.
+    let stop = crate::routes::in_frame(|f| f.is_some())
+        .then(|| {
+            document()
+                .query_selector(".preview-bar")
+                .ok()
+                .flatten()?
+                .get_attribute("data-stop")
+        })
+        .flatten();
     let frame = move || {
+        if let Some(stop) = &stop {
+            return view! { <p class="preview-stop" role="note">{stop.clone()}</p> }.into_any();
+        }
         setup.with(|s| match s {
             None | Some(Ok(None)) => view! { <div class="quote-skeleton" aria-hidden="true"><span></span><span></span></div> }.into_any(),
             Some(Err(_)) => view! { <p class="quote-error" role="alert">{tx(Msg::QuoteFailed)}</p> }.into_any(),

@@ -1,14 +1,11 @@
 //! The buyer's currency: its default, the explicit choice (remembered), and the store's rates.
 
-use crate::browser::{self, Store};
+use crate::browser::{self, Store, CURRENCY_KEY as STORAGE_KEY};
 use crate::buyer::Buyer;
 use crate::i18n::Locale;
 use domain::market::{default_currency, for_country};
 use domain::{Currency, RateTable};
 use leptos::prelude::*;
-
-/// The buyer's explicit choice of currency, remembered.
-const STORAGE_KEY: &str = "store.currency";
 
 /// The same choice, for the server's first screens (`browser::remember_for_server`).
 const COOKIE: &str = "store_currency";

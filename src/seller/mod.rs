@@ -1,6 +1,8 @@
 //! The seller dashboard, `/{locale}/seller/…`: sign in, the store's profile (with its logo,
-//! banner and theme colour), featured products, seasonal campaigns, product texts, and
-//! publishing the draft. A split module of its own that no buyer's page loads, with its own
+//! banner and theme colour), featured products, seasonal campaigns, product texts, the
+//! preview of the draft on three devices in any market ([`preview`]) with its share links
+//! and the last publications ([`share`]), and publishing the draft. A share link's preview
+//! (`/{locale}/preview/{token}`) is this module's too, without an account. A split module of its own that no buyer's page loads, with its own
 //! texts ([`texts`]); every call goes through `api::seller` in the seller's session.
 //!
 //! What the seller edits is a draft: nothing reaches buyers until it publishes, and the bar at
@@ -9,8 +11,10 @@
 mod campaigns;
 mod featured;
 mod images;
+mod preview;
 mod products;
 mod profile;
+mod share;
 mod sign_in;
 mod texts;
 
@@ -178,6 +182,16 @@ pub(crate) fn href(locale: Locale, part: &str) -> String {
     }
 }
 
+/// The token of a share link's page (`/{locale}/preview/{token}`).
+fn shared_token(path: &str) -> Option<String> {
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let _locale = segments.next();
+    match (segments.next(), segments.next(), segments.next()) {
+        (Some("preview"), Some(token), None) => Some(token.to_owned()),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn SellerPage() -> impl IntoView {
     // The buyer context's locale, read without `buyer::use_locale` (whose call from here would
@@ -185,6 +199,11 @@ pub fn SellerPage() -> impl IntoView {
     let locale = expect_context::<crate::buyer::Buyer>().locale;
     let arrived = texts::provide_texts(locale);
     Effect::new(move |_| texts::load(locale.get(), arrived));
+    // A share link's preview: no account, no dashboard.
+    let url = expect_context::<ArcRwSignal<leptos_router::location::Url>>();
+    if let Some(token) = url.with_untracked(|u| shared_token(u.path())) {
+        return view! { <preview::PreviewPage token=Some(token) locale/> }.into_any();
+    }
     let part = shown_part();
     let dashboard = Dashboard {
         session: RwSignal::new(None),
@@ -255,6 +274,7 @@ pub fn SellerPage() -> impl IntoView {
         <PageMeta title description=title path="/seller".to_owned() noindex=true/>
         <div class="seller-page">{sign_in}{signed}</div>
     }
+    .into_any()
 }
 
 /// The dashboard of a signed-in seller: who it is, the publish bar, the tabs, the part shown.
@@ -298,6 +318,7 @@ fn Signed(part: Memo<String>) -> impl IntoView {
                 (move || ready.get().then(|| view! { <campaigns::CampaignsEditor/> })).into_any()
             }
             "products" => view! { <products::ProductList/> }.into_any(),
+            "preview" => view! { <preview::PreviewPage token=None locale/> }.into_any(),
             other => match other.strip_prefix("products/") {
                 Some(product) => {
                     let slug = product.to_owned();
@@ -348,6 +369,7 @@ fn Signed(part: Memo<String>) -> impl IntoView {
             {tab("featured", S::TabFeatured)}
             {tab("campaigns", S::TabCampaigns)}
             {tab("products", S::TabProducts)}
+            {tab("preview", S::TabPreview)}
         </nav>
         {section}
         <div class="seller-sign-out">
@@ -395,6 +417,52 @@ fn PublishBar() -> impl IntoView {
             }
         });
     };
+    // What publishing would change, read again whenever the draft does.
+    let changes = RwSignal::new_local(Vec::<domain::seller::StoreChange>::new());
+    Effect::new(move |_| {
+        d.state.track();
+        d.products.track();
+        let locale = d.locale.get_untracked();
+        spawn_local(async move {
+            if let Ok(answer) = api::changes(locale).await {
+                changes.set(answer.items);
+            }
+        });
+    });
+    let change = move |c: domain::seller::StoreChange| {
+        let (name, kind) = (c.part.clone(), c.change.clone());
+        let part = match c.part.as_str() {
+            "tagline" => Some(S::Tagline),
+            "about" => Some(S::About),
+            "return_policy" => Some(S::ReturnPolicy),
+            "theme_color" => Some(S::ThemeColour),
+            "logo" => Some(S::Logo),
+            "banner" => Some(S::Banner),
+            "returns" => Some(S::CountryReturnsHeading),
+            "featured" => Some(S::TabFeatured),
+            "campaign" => Some(S::TabCampaigns),
+            "product_text" => Some(S::TabProducts),
+            _ => None,
+        };
+        let what = match c.change.as_str() {
+            "added" => Some(S::ChangeAdded),
+            "removed" => Some(S::ChangeRemoved),
+            _ => Some(S::ChangeChanged),
+        };
+        let locale = d.locale;
+        view! {
+            <li data-part=name data-change=kind>
+                {move || {
+                    let part = part.map_or(c.part.as_str(), |p| st(locale.get(), p));
+                    let what = what.map_or("", |w| st(locale.get(), w));
+                    match &c.detail {
+                        Some(detail) => format!("{part} ({detail}): {what}"),
+                        None => format!("{part}: {what}"),
+                    }
+                }}
+            </li>
+        }
+    };
     view! {
         <div class="publish-bar">
             <p>{move || if pending() { sr(S::UnpublishedChanges)() } else { sr(S::NothingToPublish)() }}</p>
@@ -403,6 +471,12 @@ fn PublishBar() -> impl IntoView {
                 {move || if busy.get() { sr(S::Publishing)() } else { sr(S::Publish)() }}
             </button>
         </div>
+        {move || changes.with(|c| !c.is_empty()).then(|| view! {
+            <details class="store-changes">
+                <summary>{sr(S::ChangesHeading)}</summary>
+                <ul>{move || changes.get().into_iter().map(change).collect_view()}</ul>
+            </details>
+        })}
         <p class="seller-notice" role="status" data-failed=move || d.notice.with(|n| n.as_ref().is_some_and(|n| !n.0)).then_some("")>
             {move || d.notice.with(|n| n.as_ref().map(|n| n.1.clone()))}
         </p>
@@ -419,6 +493,13 @@ mod tests {
         assert_eq!(part_of("/es/seller/"), "");
         assert_eq!(part_of("/es/seller/campaigns"), "campaigns");
         assert_eq!(part_of("/vi/seller/products/ao-dai"), "products/ao-dai");
+        assert_eq!(part_of("/en/seller/preview"), "preview");
+        assert_eq!(
+            shared_token("/id/preview/7-99-sig"),
+            Some("7-99-sig".into())
+        );
+        assert_eq!(shared_token("/id/seller/preview"), None);
+        assert_eq!(shared_token("/id/preview/7-99-sig/as-buyer/s/x"), None);
         assert_eq!(href(Locale::Vi, ""), "/vi/seller");
         assert_eq!(
             href(Locale::Vi, "products/ao-dai"),

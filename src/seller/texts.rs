@@ -11,8 +11,10 @@ use std::cell::RefCell;
 /// tables and on the wire).
 macro_rules! seller_messages {
     ($($variant:ident = $key:ident $((fill $holes:literal))?,)*) => {
-        /// A text of the seller dashboard.
+        /// A text of the seller dashboard. A few are only the server's to draw (the bar of a
+        /// preview's frames says why its checkout stops before payment).
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[allow(dead_code)]
         pub enum SellerMsg {
             $($variant,)*
         }

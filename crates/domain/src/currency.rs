@@ -75,6 +75,17 @@ impl Currency {
     pub fn exponent(self) -> u32 {
         self.exponent
     }
+
+    /// The digits a converted price is rounded to, and a whole amount is shown with: the
+    /// exponent, but for the rupiah, whose prices carry no sen in practice (CLDR's cash digits
+    /// for IDR are 0) though ISO 4217 gives it two. A seller's own price keeps its sen.
+    pub fn shown_digits(self) -> u32 {
+        if self.code == "IDR" {
+            0
+        } else {
+            self.exponent
+        }
+    }
 }
 
 impl FromStr for Currency {

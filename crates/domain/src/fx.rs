@@ -66,7 +66,8 @@ impl Rate {
         (value > Decimal::ZERO).then_some(Rate { from, to, value })
     }
 
-    /// `money × rate`, rounded half away from zero to the target currency's exponent.
+    /// `money × rate`, rounded half away from zero to the digits the target currency's prices
+    /// are shown with ([`Currency::shown_digits`]: whole rupiah), at its exponent.
     pub fn convert(&self, money: Money) -> Result<Money, FxError> {
         if money.currency() != self.from {
             return Err(FxError::WrongCurrency {
@@ -78,6 +79,10 @@ impl Rate {
             .amount()
             .checked_mul(self.value)
             .ok_or(FxError::Overflow)?;
+        let amount = amount.round_dp_with_strategy(
+            self.to.shown_digits(),
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        );
         Ok(Money::from_decimal_rounded(amount, self.to))
     }
 
@@ -226,6 +231,22 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_price_converted_to_rupiah_is_whole_rupiah() {
+        let rate = Rate {
+            from: Currency::USD,
+            to: Currency::IDR,
+            value: Decimal::new(1_652_549, 2),
+        };
+        // 28.54 × 16,525.49 = 471,637.48… → 471,637 rupiah, at IDR's two ISO digits.
+        let idr = rate
+            .convert(Money::from_minor(2854, Currency::USD))
+            .expect("idr");
+        assert_eq!(idr.amount_string(), "471637.00");
+        assert_eq!(Currency::IDR.shown_digits(), 0);
+        assert_eq!(Currency::USD.shown_digits(), 2);
+    }
+
     const TARGETS: [Currency; 6] = [
         Currency::JPY,
         Currency::KWD,
@@ -247,9 +268,9 @@ mod tests {
             let rate = Rate { from: Currency::EUR, to, value: Decimal::new(mantissa, scale) };
             let converted = rate.convert(Money::from_minor(minor, Currency::EUR)).expect("in range");
             prop_assert_eq!(converted.amount().scale(), to.exponent());
-            // Within half a minor unit of the exact product.
+            // Within half a unit of the shown digits (a minor unit; a rupiah) of the exact product.
             let exact = Money::from_minor(minor, Currency::EUR).amount() * rate.value;
-            let half = Decimal::new(5, to.exponent() + 1);
+            let half = Decimal::new(5, to.shown_digits() + 1);
             prop_assert!((converted.amount() - exact).abs() <= half);
             // On the wire: exactly the currency's minor digits.
             let json = serde_json::to_value(converted).expect("json");

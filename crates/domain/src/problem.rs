@@ -19,7 +19,12 @@ pub struct Problem {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
     /// With `order_total_changed`: the server's totals now, for the buyer to accept.
+    ///
+    /// The browser reads a problem on every page but these only when an order is placed: its
+    /// build skips them here, and the order call reads them from the same body
+    /// (`api::orders`), so every page is not carrying the totals' reader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub totals: Option<Box<crate::shipping::ShippingTotals>>,
     /// With a failure of the store's own (5xx): the request's `x-request-id`, which finds it
     /// in the logs when a buyer reports it.

@@ -220,6 +220,9 @@ impl AppShell {
             if code == PageCode::Seller {
                 html = inline_seller_texts(&html, locale);
             }
+            if code == PageCode::Frame {
+                html = with_preview_bar(&html, locale);
+            }
             let html: Arc<[u8]> = html.into_bytes().into();
             let brotli = brotli_bytes(&html).into();
             cache.variants[slot] = Some(Variant { html, brotli });
@@ -250,12 +253,16 @@ enum PageCode {
     Cart,
     Checkout,
     Orders,
-    /// The seller dashboard: its page also carries the dashboard's texts.
+    /// The seller dashboard: its page also carries the dashboard's texts. A preview's page
+    /// (the bar, the market and the device frames) is the dashboard's.
     Seller,
+    /// A page of the store in a preview's device frame (`/{locale}/preview/{token}/as-buyer/…`,
+    /// `/{locale}/seller/preview/as-buyer/…`): the buyer's app, under the preview's bar.
+    Frame,
 }
 
 impl PageCode {
-    const ALL: [PageCode; 8] = [
+    const ALL: [PageCode; 9] = [
         PageCode::Shell,
         PageCode::Listing,
         PageCode::Product,
@@ -264,6 +271,7 @@ impl PageCode {
         PageCode::Checkout,
         PageCode::Orders,
         PageCode::Seller,
+        PageCode::Frame,
     ];
 
     fn of(path: &str) -> PageCode {
@@ -278,7 +286,10 @@ impl PageCode {
             ["cart"] => PageCode::Cart,
             ["checkout"] => PageCode::Checkout,
             ["orders"] | ["orders", _] => PageCode::Orders,
-            ["seller", ..] => PageCode::Seller,
+            ["preview", _, "as-buyer", ..] | ["seller", "preview", "as-buyer", ..] => {
+                PageCode::Frame
+            }
+            ["seller", ..] | ["preview", _] => PageCode::Seller,
             _ => PageCode::Shell,
         }
     }
@@ -287,6 +298,8 @@ impl PageCode {
     fn module(self) -> Option<&'static str> {
         match self {
             PageCode::Shell => None,
+            // No module of its own (the store's pages load theirs), but the bar's stylesheet.
+            PageCode::Frame => Some("preview"),
             PageCode::Listing => Some("listing"),
             PageCode::Product => Some("product"),
             PageCode::Store => Some("store"),
@@ -581,6 +594,27 @@ pub fn inline_texts(template: &str, locale: Locale) -> String {
     }
 }
 
+/// A device frame's page: `html` with the preview's bar ("Preview — not published", in
+/// `locale`) first in the body (its stylesheet, `style/preview.css`, is linked like the
+/// dashboard's). Drawn here rather than by the app, so the buyer's code and stylesheet carry
+/// nothing of it.
+pub fn with_preview_bar(html: &str, locale: Locale) -> String {
+    // Checkout stops before payment in a preview: it says why in the words `data-stop` holds.
+    let texts = ui_texts::seller_texts(locale);
+    let bar = format!(
+        r#"<div class="preview-bar" role="status" data-stop="{}">{}</div>"#,
+        escape(texts.preview_no_payment),
+        escape(texts.preview_bar)
+    );
+    match html
+        .find("<body")
+        .and_then(|at| Some(at + html[at..].find('>')? + 1))
+    {
+        Some(at) => format!("{}{bar}{}", &html[..at], &html[at..]),
+        None => html.to_owned(),
+    }
+}
+
 /// `html` with the seller dashboard's texts of `locale` before `</head>` (only seller pages
 /// carry them: buyers' pages never download the dashboard's words).
 pub fn inline_seller_texts(html: &str, locale: Locale) -> String {
@@ -845,11 +879,26 @@ mod tests {
     }
 
     #[test]
-    fn only_the_seller_dashboard_links_its_stylesheet() {
+    fn only_the_seller_dashboard_and_a_preview_frame_link_their_stylesheets() {
         let manifest = r#"{"packs": {"seller": "pack_seller-0123456789abcdef.bin", "cart": "pack_cart-0123456789abcdef.bin"},
-            "styles": {"seller": "seller-0123456789abcdef.css", "cart": "x\"><script>.css"}}"#;
+            "styles": {"seller": "seller-0123456789abcdef.css", "preview": "preview-0123456789abcdef.css", "cart": "x\"><script>.css"}}"#;
         assert_eq!(PageCode::of("/tr/seller"), PageCode::Seller);
         assert_eq!(PageCode::of("/tr/seller/products/x"), PageCode::Seller);
+        // A preview's page is the dashboard's; the store's pages in its frames are a frame's.
+        assert_eq!(PageCode::of("/tr/seller/preview"), PageCode::Seller);
+        assert_eq!(PageCode::of("/tr/preview/1-2-x"), PageCode::Seller);
+        assert_eq!(
+            PageCode::of("/tr/preview/1-2-x/as-buyer/p/x"),
+            PageCode::Frame
+        );
+        assert_eq!(
+            PageCode::of("/tr/seller/preview/as-buyer/"),
+            PageCode::Frame
+        );
+        assert_eq!(
+            preload_tags(manifest, PageCode::Frame).added,
+            r#"<link rel="stylesheet" href="/preview-0123456789abcdef.css">"#
+        );
         let seller = preload_tags(manifest, PageCode::Seller);
         assert_eq!(
             seller.added,

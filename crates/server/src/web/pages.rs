@@ -222,7 +222,10 @@ impl Pages {
             ["seller"]
             | ["seller", "featured" | "campaigns" | "products" | "password"]
             | ["seller", "products", _] => Page::Private,
+            // The preview's page (the bar, the market, the device frames), and a device
+            // frame's pages: the store's own under `…/as-buyer` (the app's `routes::Frame`).
             ["preview", _] | ["seller", "preview"] => Page::Preview,
+            ["preview", _, "as-buyer", ..] | ["seller", "preview", "as-buyer", ..] => Page::Preview,
             _ => Page::Missing,
         }
     }

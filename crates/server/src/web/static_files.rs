@@ -116,11 +116,24 @@ impl Shell {
                     HeaderValue::from_static("noindex"),
                 );
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PRIVATE));
-                // The preview's device frames are the store's own pages framing this one.
+                // The preview's device frames are the store's own pages framing one another:
+                // the preview's page frames the store's pages, which only it may frame (and
+                // nothing else: a preview stops before payment, whose provider is not framed).
                 let framable = headers
                     .get(header::CONTENT_SECURITY_POLICY)
                     .and_then(|v| v.to_str().ok())
-                    .map(|p| p.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))
+                    .map(|policy| {
+                        policy
+                            .split("; ")
+                            .map(|directive| match directive.split_once(' ') {
+                                Some((name @ ("frame-ancestors" | "frame-src"), _)) => {
+                                    format!("{name} 'self'")
+                                }
+                                _ => directive.to_owned(),
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
                     .and_then(|p| HeaderValue::from_str(&p).ok());
                 if let Some(policy) = framable {
                     headers.insert(header::CONTENT_SECURITY_POLICY, policy);

@@ -602,13 +602,20 @@ async fn the_changes_since_the_last_publication_name_each_part_and_are_none_once
 #[tokio::test]
 async fn a_preview_page_is_unindexed_kept_by_no_cache_and_framed_by_the_store_alone() {
     let app = TestApp::new().await;
-    for path in ["/id/preview/abc-123-def_g", "/en/seller/preview"] {
+    // The preview's pages (bar, market, device frames) and the store's pages in its frames.
+    for path in [
+        "/id/preview/abc-123-def_g",
+        "/en/seller/preview",
+        "/id/preview/abc-123-def_g/as-buyer/s/mekong-kids",
+        "/en/seller/preview/as-buyer/p/anything",
+        "/ja/seller/preview/as-buyer/",
+    ] {
         let page = app.get(path).await;
         assert_eq!(page.status, 200, "{path}");
         private_and_unindexed(&page);
         let policy = page.header("content-security-policy");
         assert!(
-            policy.contains("frame-ancestors 'self'"),
+            policy.contains("frame-ancestors 'self'") && policy.contains("frame-src 'self'"),
             "{path}: {policy}"
         );
         assert!(
@@ -616,6 +623,31 @@ async fn a_preview_page_is_unindexed_kept_by_no_cache_and_framed_by_the_store_al
             "{path}: {policy}"
         );
     }
+    // A frame's page carries the bar, in its language, before the app; the preview's own
+    // page (the dashboard's code draws its bar) does not.
+    let frame = app
+        .get("/id/preview/abc-123-def_g/as-buyer/s/mekong-kids")
+        .await
+        .text();
+    let bar = frame.find(concat!(
+        r#"<div class="preview-bar" role="status" data-stop="Pembayaran tidak termasuk dalam "#,
+        r#"pratinjau: pembeli membayar di sini setelah toko diterbitkan.">"#,
+        "Pratinjau — belum diterbitkan</div>"
+    ));
+    assert!(
+        bar.is_some_and(|at| frame[..at].contains("<body")),
+        "{frame}"
+    );
+    assert!(!app
+        .get("/id/preview/abc-123-def_g")
+        .await
+        .text()
+        .contains("preview-bar"));
+    assert!(!app
+        .get("/id/s/mekong-kids")
+        .await
+        .text()
+        .contains("preview-bar"));
     // Every other page keeps refusing to be framed, and is revalidated as before.
     for path in ["/en/", "/en/cart", "/en/seller"] {
         let page = app.get(path).await;
@@ -625,6 +657,12 @@ async fn a_preview_page_is_unindexed_kept_by_no_cache_and_framed_by_the_store_al
             "{path}"
         );
         assert_eq!(page.header("cache-control"), "no-cache", "{path}");
+        assert!(
+            !page
+                .header("content-security-policy")
+                .contains("frame-src 'self'"),
+            "{path}"
+        );
     }
     assert_eq!(
         app.get("/en/preview").await.status,
@@ -632,4 +670,9 @@ async fn a_preview_page_is_unindexed_kept_by_no_cache_and_framed_by_the_store_al
         "a preview names its link"
     );
     assert_eq!(app.get("/en/preview/a/b").await.status, 404);
+    assert_eq!(
+        app.get("/en/preview/a/b/s/x").await.status,
+        404,
+        "only `as-buyer` opens a frame"
+    );
 }
