@@ -39,8 +39,9 @@ pub struct Frame {
 impl Frame {
     /// The frame `path` is in, if it is in one.
     pub fn of(path: &str) -> Option<Frame> {
-        let mut segments = path.split('/').filter(|s| !s.is_empty());
-        let _locale = segments.next();
+        // `/{locale}/…`: an empty segment, the locale, then the frame's own.
+        let mut segments = path.split('/');
+        let (_, _) = (segments.next(), segments.next());
         match (segments.next()?, segments.next()?, segments.next()?) {
             ("preview", token, AS_BUYER) => Some(Frame {
                 prefix: format!("/preview/{token}/{AS_BUYER}"),
@@ -55,16 +56,16 @@ impl Frame {
     }
 }
 
+// The frame this page is in: read once, from the path it was opened at (nothing moves a page
+// into or out of a frame but a new page load). Natively (tests, the server) never one.
+#[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// The frame this page is in: read once, from the path it was opened at (nothing moves a
-    /// page into or out of a frame but a new page load).
-    static FRAME: Option<Frame> = {
-        #[cfg(target_arch = "wasm32")]
-        let frame = Frame::of(&leptos::prelude::window().location().pathname().unwrap_or_default());
-        #[cfg(not(target_arch = "wasm32"))]
-        let frame = None;
-        frame
-    };
+    static FRAME: Option<Frame> =
+        Frame::of(&leptos::prelude::window().location().pathname().unwrap_or_default());
+}
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static FRAME: Option<Frame> = const { None };
 }
 
 /// What `read` makes of the preview's frame this page is in (`None` outside one).

@@ -81,10 +81,21 @@ pub(super) fn json_body<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// `buyer`'s path (what a buyer sees), or `preview`'s (the store's draft as buyers would see
-/// it once published) in a preview's device frame.
+thread_local! {
+    /// Whether products and stores are read as drafts (a seller preview's device frame), and
+    /// with which share link's token (`None` inside: the seller's own session).
+    static DRAFTS: std::cell::RefCell<Option<Option<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// From now on this page reads the draft of the store it previews, as buyers would see it once
+/// published (`routes::Frame`); `token`: the share link's, if it came through one.
+pub fn read_drafts(token: Option<String>) {
+    DRAFTS.set(Some(token));
+}
+
+/// `buyer`'s path (what a buyer sees), or `preview`'s when reading drafts ([`read_drafts`]).
 pub(super) fn or_in_preview(buyer: &str, preview: &str) -> String {
-    match crate::routes::in_frame(|f| f.is_some()) {
+    match DRAFTS.with_borrow(Option::is_some) {
         true => preview,
         false => buyer,
     }
@@ -143,7 +154,7 @@ async fn get_js(
         .header("Accept", "application/json");
     // A share link's preview shows its store's draft to whoever holds the link (read only:
     // the server refuses the token on a write).
-    if let Some(token) = crate::routes::in_frame(|f| f.and_then(|f| f.token.clone())) {
+    if let Some(token) = DRAFTS.with_borrow(|d| d.clone().flatten()) {
         request = request.header("X-Preview-Token", &token);
     }
     let response = request

@@ -18,5 +18,5 @@ pub mod sellers;
 pub mod shipping;
 pub mod texts;
 
-pub use http::{inlined_currency, ApiError, Latest};
+pub use http::{inlined_currency, read_drafts, ApiError, Latest};
 pub use texts::ui_texts;

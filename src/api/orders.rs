@@ -87,7 +87,10 @@ pub async fn place_order(
     }
     // A total that changed comes with the server's totals now, which the browser's `Problem`
     // leaves out (see its `totals`): read here, from the same body, by the checkout's code.
-    let body = parse_js(response).await?;
+    // Not JSON: a conflict the server did not explain.
+    let body = parse_js(response)
+        .await
+        .unwrap_or(wasm_bindgen::JsValue::NULL);
     let totals = js_sys::Reflect::get(&body, &wasm_bindgen::JsValue::from_str("totals"))
         .ok()
         .and_then(|t| serde_wasm_bindgen::from_value::<ShippingTotals>(t).ok())

@@ -213,14 +213,34 @@ pub async fn save_text(
     send(write(Request::put(&path(w.locale, &at)), w), json(text)).await
 }
 
+/// Why a preview cannot be shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreviewRefused {
+    /// The link expired or was withdrawn (410).
+    Gone,
+    /// The link was altered or is no link (403), or there is neither a link nor a session.
+    Invalid,
+    /// The store could not be reached, or failed.
+    Failed,
+}
+
 /// `GET /api/v1/preview?locale=…`: whose draft the preview shows — the signed-in seller's, or
 /// the share link's whose `token` is given — and, for a link, its market and end.
-pub async fn preview_scope(token: Option<&str>, locale: Locale) -> Result<PreviewScope, ApiError> {
+pub async fn preview_scope(
+    token: Option<&str>,
+    locale: Locale,
+) -> Result<PreviewScope, PreviewRefused> {
     let mut builder = Request::get(&format!("/api/v1/preview?locale={}", locale.tag()));
     if let Some(token) = token {
         builder = builder.header("X-Preview-Token", token);
     }
-    send(builder, None).await
+    send(builder, None).await.map_err(|e| match e {
+        ApiError::Server { status: 410, .. } => PreviewRefused::Gone,
+        ApiError::Server {
+            status: 401 | 403, ..
+        } => PreviewRefused::Invalid,
+        _ => PreviewRefused::Failed,
+    })
 }
 
 /// `GET /api/v1/seller/preview-links`: the store's share links, newest first.

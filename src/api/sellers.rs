@@ -23,11 +23,8 @@ pub async fn storefront(
     if let Some(store) = take_inlined::<Storefront>(&key) {
         return Ok(Some(store));
     }
-    // In a preview's frame: the draft of the store the preview is of, whatever the path says.
-    let path = or_in_preview(
-        &format!("/api/v1/sellers/{}", segment(&slug)),
-        "/api/v1/preview/store",
-    );
+    // Reading drafts (a preview's frame): the previewed store's draft, another as published.
+    let path = or_in_preview("/api/v1/sellers/", "/api/v1/preview/stores/") + &segment(&slug);
     let query = [
         ("locale", locale.tag()),
         ("currency", currency.code()),

@@ -87,6 +87,7 @@ pub(super) fn payment_step(c: Checkout, pay: Payment, review: Review) -> AnyView
                 .get_attribute("data-stop")
         })
         .flatten();
+    let stopped = stop.is_some();
     let frame = move || {
         if let Some(stop) = &stop {
             return view! { <p class="preview-stop" role="note">{stop.clone()}</p> }.into_any();
@@ -108,8 +109,9 @@ pub(super) fn payment_step(c: Checkout, pay: Payment, review: Review) -> AnyView
         {frame}
         {move || totals.with(|t| t.as_ref().and_then(|t| charge_notice(locale.get(), t))).map(|n| view! { <p class="charge-notice" role="note">{n}</p> })}
         {move || match payment.get() {
-            Some((_, d)) => view! { <p class="payment-ready" role="status">{fill(&tx(Msg::PayingWith), &[d])}</p> }.into_any(),
-            None => view! { <p class="hint">{tx(Msg::PaymentNeeded)}</p> }.into_any(),
+            Some((_, d)) => Some(view! { <p class="payment-ready" role="status">{fill(&tx(Msg::PayingWith), &[d])}</p> }.into_any()),
+            // A preview says why it stops instead (above).
+            None => (!stopped).then(|| view! { <p class="hint">{tx(Msg::PaymentNeeded)}</p> }.into_any()),
         }}
         <button type="button" class="button primary" disabled=move || payment.with(Option::is_none)
             on:click=move |_| {

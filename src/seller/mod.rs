@@ -304,8 +304,12 @@ fn Signed(part: Memo<String>) -> impl IntoView {
         let current = move || {
             part.with(|p| p == target || (target == "products" && p.starts_with("products/")))
         };
+        // The preview is a page of its own to the server (it may frame the store's pages):
+        // the browser, not the router, goes there and back.
+        let external =
+            move || (target == "preview" || part.with(|p| p == "preview")).then_some("external");
         view! {
-            <a class="seller-tab" href=move || href(locale.get(), target)
+            <a class="seller-tab" href=move || href(locale.get(), target) rel=external
                 aria-current=move || current().then_some("page")>{sr(label)}</a>
         }
     };

@@ -10,8 +10,7 @@
 //! withdrawn or was altered shows a page that says so, with nothing of the draft.
 
 use super::texts::{sr, st, SellerMsg as S};
-use crate::api::seller as api;
-use crate::api::ApiError;
+use crate::api::seller::{self as api, PreviewRefused as Refused};
 use crate::browser::{Store, CURRENCY_KEY, SHIP_TO_KEY};
 use crate::i18n::{fill, t, Locale, Msg};
 use crate::ui::PageMeta;
@@ -60,12 +59,16 @@ const SIDE_BY_SIDE_FROM: f64 = 1000.0;
 /// How much the frames are drawn smaller to fit `width` pixels: side by side, all at one scale
 /// (so their sizes compare truly); one at a time, the one shown. Never larger than life.
 pub(super) fn scale(width: f64, side_by_side: bool, shown: Device) -> f64 {
-    let needed = if side_by_side {
-        DEVICES.iter().map(|d| f64::from(d.width)).sum::<f64>() + GAP * 2.0
+    // The gaps between frames keep their size: only the frames are drawn smaller.
+    let (room, needed) = if side_by_side {
+        (
+            width - GAP * 2.0,
+            DEVICES.iter().map(|d| f64::from(d.width)).sum::<f64>(),
+        )
     } else {
-        f64::from(shown.width)
+        (width, f64::from(shown.width))
     };
-    (width / needed).clamp(0.1, 1.0)
+    (room / needed).clamp(0.1, 1.0)
 }
 
 /// Whole CSS pixels (formatting an `f64` would bring the standard library's float printing).
@@ -104,27 +107,6 @@ impl Chosen {
     }
 }
 
-/// Why a preview cannot be shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Refused {
-    /// Expired or withdrawn (410).
-    Gone,
-    /// Altered, or no link at all (403).
-    Invalid,
-    /// Anything else: the store could not be reached, or failed.
-    Failed,
-}
-
-fn refused(error: &ApiError) -> Refused {
-    match error {
-        ApiError::Server { status: 410, .. } => Refused::Gone,
-        ApiError::Server {
-            status: 403 | 401, ..
-        } => Refused::Invalid,
-        _ => Refused::Failed,
-    }
-}
-
 /// The preview of the store whose draft `token` opens (a share link), or of the signed-in
 /// seller's own store (`None`).
 #[component]
@@ -133,7 +115,7 @@ pub(super) fn PreviewPage(token: Option<String>, locale: Memo<Locale>) -> impl I
     let asked = token.clone();
     spawn_local(async move {
         let answer = api::preview_scope(asked.as_deref(), locale.get_untracked()).await;
-        scope.set(Some(answer.map_err(|e| refused(&e))));
+        scope.set(Some(answer));
     });
     let title = Signal::derive(move || st(locale.get(), S::PreviewBar).to_owned());
     let shared = token.is_some();
@@ -182,16 +164,12 @@ pub(super) fn PreviewPage(token: Option<String>, locale: Memo<Locale>) -> impl I
 #[component]
 fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> impl IntoView {
     // A link made for one market shows that one (the server holds it to it); otherwise the
-    // viewer's own language and destination (as the store would ship to them) to begin with.
+    // viewer's language and the market where it is read most (English: the United States).
     let fixed = scope.market.clone();
     let start_country = fixed
         .as_ref()
         .and_then(|m| DESTINATIONS.iter().copied().find(|d| *d == m.country))
-        .unwrap_or_else(|| {
-            expect_context::<crate::buyer::Buyer>()
-                .ship_to
-                .get_untracked()
-        });
+        .unwrap_or_else(|| domain::shipping::market_of(locale.get_untracked()));
     let start_language = fixed
         .as_ref()
         .and_then(|m| Locale::from_tag(&m.locale))
@@ -200,11 +178,7 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
         .as_ref()
         .and_then(|m| m.currency.parse().ok())
         .or_else(|| for_country(start_country))
-        .unwrap_or_else(|| {
-            expect_context::<crate::buyer::Buyer>()
-                .currency
-                .get_untracked()
-        });
+        .unwrap_or(Currency::USD);
     let market = Chosen {
         country: RwSignal::new_local(start_country),
         language: RwSignal::new_local(start_language),
@@ -240,8 +214,8 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
                         .unwrap_or_default()
                 })
                 .concat();
-            // A frame still loading its first page has no page of its own yet.
-            let next = if crate::routes::Frame::of(&now).is_some() {
+            // A frame still loading its first page is at `about:blank` (its path: `blank`).
+            let next = if now.starts_with('/') {
                 relocalized(&now, language)
             } else {
                 first.with_value(|first| relocalized(first, language))
@@ -277,10 +251,13 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
     };
     // The frames' scale: measured from the space the page gives them, again on every resize.
     let area = NodeRef::<Div>::new();
-    let width = RwSignal::new_local(0.0_f64);
+    // The device shown alone on a narrow screen, and the frames' room in pixels: one signal
+    // of a type of its own (a type the buyer's pages also keep in a signal would keep that
+    // signal's code out of line on every one of them).
+    let view = RwSignal::new_local((0_usize, 0_i32));
     let measure = move || {
         if let Some(area) = area.get_untracked() {
-            width.set(f64::from(area.client_width()));
+            view.update(|v| v.1 = area.client_width());
         }
     };
     Effect::new(move |_| {
@@ -290,7 +267,6 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    let shown = RwSignal::new_local(0_usize);
     let side_by_side = move || {
         window()
             .inner_width()
@@ -299,9 +275,10 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
             .is_some_and(|w| w >= SIDE_BY_SIDE_FROM)
     };
     let scale_now = move || {
-        let _ = width.get();
-        scale(width.get_untracked(), side_by_side(), DEVICES[shown.get()])
+        let (shown, width) = view.get();
+        scale(f64::from(width), side_by_side(), DEVICES[shown])
     };
+    let shown = move || view.get().0;
     let tag = move || locale.get().tag();
     let disabled = fixed.is_some();
     let seller = scope.via == "seller";
@@ -326,7 +303,7 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
                 )
             };
             view! {
-                <figure class="device" data-device=i data-shown=move || (shown.get() == i).then_some("")
+                <figure class="device" data-device=i data-shown=move || (shown() == i).then_some("")
                     style:width=move || px(f64::from(device.width) * scale_now())
                     style:height=move || px(f64::from(device.height) * scale_now() + 28.0)>
                     <figcaption>{label}</figcaption>
@@ -340,11 +317,12 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
         })
         .collect_view();
     view! {
-        <div class="preview-console">
-            <div class="preview-console-bar" role="region" aria-label=sr(S::PreviewBar)>
+        // The bar, the frames and what follows are siblings: the bar stays on screen (above
+        // the store's header) down to the end of the page.
+        <div class="preview-console-bar" role="region" aria-label=sr(S::PreviewBar)>
                 <p class="preview-console-title">
                     <strong>{sr(S::PreviewBar)}</strong>
-                    <span>{move || fill(st(locale.get(), S::PreviewOf), &[store_name.clone()])}</span>
+                    <span>{move || fill(st(locale.get(), S::PreviewOf), std::slice::from_ref(&store_name))}</span>
                 </p>
                 <div class="preview-market">
                     <label>
@@ -382,15 +360,14 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
                 <div class="device-choice" role="radiogroup" aria-label=sr(S::Devices)>
                     {DEVICES.into_iter().enumerate().map(|(i, device)| view! {
                         <button type="button" role="radio" class="device-choice-button"
-                            aria-checked=move || if shown.get() == i { "true" } else { "false" }
-                            on:click=move |_| shown.set(i)>
+                            aria-checked=move || if shown() == i { "true" } else { "false" }
+                            on:click=move |_| view.update(|v| v.0 = i)>
                             {sr(device.name)}
                         </button>
                     }).collect_view()}
                 </div>
             </div>
-            <div class="devices" node_ref=area>{devices}</div>
-        </div>
+        <div class="devices" node_ref=area>{devices}</div>
         // The seller's own preview: its share links and publications below the frames.
         {seller.then(|| view! { <super::share::SharePanel market=chosen/> })}
     }
@@ -403,7 +380,7 @@ mod tests {
     #[test]
     fn side_by_side_the_three_frames_share_one_scale_and_never_grow() {
         let s = scale(1200.0, true, DEVICES[0]);
-        assert!((s - 1200.0 / (360.0 + 768.0 + 1280.0 + 32.0)).abs() < 1e-9);
+        assert!((s - (1200.0 - 32.0) / (360.0 + 768.0 + 1280.0)).abs() < 1e-9);
         assert_eq!(scale(5000.0, true, DEVICES[2]), 1.0);
         // One at a time: the phone fits a phone's screen less its margins.
         assert!((scale(328.0, false, DEVICES[0]) - 328.0 / 360.0).abs() < 1e-9);

@@ -109,9 +109,13 @@ pub(super) fn SharePanel(market: Signal<Market, LocalStorage>) -> impl IntoView 
                 )
             }
         };
-        let market = link
-            .market
-            .map(|m| format!("{} · {} · {}", m.country, m.locale, m.currency));
+        // The market a link shows alone, in the seller's words: "Indonesia · Bahasa Indonesia · IDR".
+        let market = link.market.map(|m| {
+            let language = Locale::from_tag(&m.locale)
+                .map_or(m.locale.clone(), |l| l.native_name().to_owned());
+            let country = crate::format::region_name(&m.country, locale.get_untracked().tag());
+            format!("{country} · {language} · {}", m.currency)
+        });
         let id = link.id.clone();
         view! {
             <li class="share-link" data-link=link.id.clone() data-open=open.then_some("")>
@@ -176,6 +180,17 @@ fn History() -> impl IntoView {
     });
     let busy = RwSignal::new_local(false);
     let restore = move |number: u32| {
+        // It replaces the draft: asked first when there is something unpublished in it.
+        let pending = d
+            .state
+            .with_untracked(|s| s.as_ref().is_some_and(|s| s.unpublished_changes));
+        if pending
+            && !window()
+                .confirm_with_message(st(locale.get_untracked(), S::RestoreConfirm))
+                .unwrap_or(false)
+        {
+            return;
+        }
         busy.set(true);
         d.notice.set(None);
         let csrf = d.csrf();

@@ -25,12 +25,7 @@ pub(super) fn LanguageMenu() -> impl IntoView {
             .split_once('/')
             .map(|(_, rest)| format!("/{rest}"))
             .unwrap_or_default();
-        // In a preview's device frame `in_locale` writes the frame's prefix back.
-        let rest = crate::routes::in_frame(|f| {
-            f.and_then(|f| rest.strip_prefix(f.prefix.as_str()))
-                .map(str::to_owned)
-        })
-        .unwrap_or(rest);
+
         // `search` and `hash` may or may not carry their leading `?`/`#`; normalise both.
         let search = location.search.get_untracked();
         let search = search.trim_start_matches('?');

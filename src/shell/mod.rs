@@ -26,6 +26,12 @@ const LOCALE_STORAGE_KEY: &str = "store.locale";
 /// of its own, `split_view!`). The browser may paint and answer the buyer between them; on a
 /// slow phone one long task would hold the page still for a few hundred milliseconds.
 pub fn start() {
+    // A seller preview's device frame reads the store's draft.
+    crate::routes::in_frame(|frame| {
+        if let Some(frame) = frame {
+            crate::api::read_drafts(frame.token.clone());
+        }
+    });
     wasm_bindgen_futures::spawn_local(async {
         crate::ui::lazy::pause(0).await;
         i18n::install_inline();

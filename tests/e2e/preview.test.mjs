@@ -125,7 +125,10 @@ suite('a seller’s preview', ({ store, device, newPage, newContext }) => {
     const [name, value] = cookie.split('=');
     await context.addCookies([{ name, value, url: store.url }]);
     const page = await context.newPage();
-    await page.goto(`${store.url}/en/seller/preview`);
+    // From the dashboard's tab: a page load of its own (its policy lets it frame the store).
+    await page.goto(`${store.url}/en/seller`);
+    await page.getByRole('link', { name: 'Preview and share' }).click();
+    await page.waitForURL('**/en/seller/preview');
     const bar = page.locator('.preview-console-bar');
     await bar.getByText('Preview — not published').waitFor();
     const frames = await deviceFrames(page);
@@ -136,6 +139,7 @@ suite('a seller’s preview', ({ store, device, newPage, newContext }) => {
       assert.equal(await bannerOf(frame), second, `frame ${i} shows the draft's banner`);
       // The bar stays at the top of the frame's viewport when its page scrolls.
       await frame.evaluate(() => window.scrollTo(0, 600));
+      assert.ok(await frame.evaluate(() => window.scrollY) > 0, `frame ${i}'s page scrolled`);
       const top = await frame.locator('.preview-bar').evaluate((e) => e.getBoundingClientRect().top);
       assert.equal(top, 0, `frame ${i}'s bar stays in view`);
       // Each frame's viewport is its device's.
@@ -173,6 +177,10 @@ suite('a seller’s preview', ({ store, device, newPage, newContext }) => {
       const delivery = visible(await frame.locator('.estimate .price-main').first().textContent());
       assert.match(delivery, /^(≈ )?Rp\s?[\d.]+$/, `frame ${i}: delivery ${delivery}`);
     }
+    // The preview's own bar stays on screen down to the share links below the frames.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    assert.ok(await page.evaluate(() => window.scrollY) > 0);
+    assert.equal(await bar.evaluate((e) => Math.round(e.getBoundingClientRect().top)), 0, 'the preview bar stays in view');
     // The seller's own choices are untouched: the preview's are the tab's session's.
     assert.equal(await page.evaluate(() => localStorage.getItem('store.currency')), null);
     assert.equal(await page.evaluate(() => sessionStorage.getItem('store.currency')), 'IDR');
@@ -234,10 +242,16 @@ suite('a seller’s preview', ({ store, device, newPage, newContext }) => {
   });
 
   test('a tampered or unknown link shows a clear page and nothing of the draft', async () => {
-    const page = await newPage({ locale: 'id-ID' });
-    await page.goto(`${store.url}/id/preview/1-9999999999-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
-    await page.getByRole('heading', { level: 1, name: 'Tautan pratinjau ini tidak berfungsi' }).waitFor();
-    assert.equal(await page.locator('iframe').count(), 0);
+    // A real link with its signature altered by one character, and a made-up one.
+    const { path } = await call('POST', '/api/v1/seller/preview-links', { days: 1 });
+    const last = path.at(-1) === 'A' ? 'B' : 'A';
+    for (const forged of [`${path.slice(0, -1)}${last}`.replace(/^\/[a-z-]+\//, '/id/'), '/id/preview/1-9999999999-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']) {
+      const page = await newPage({ locale: 'id-ID' });
+      await page.goto(`${store.url}${forged}`);
+      await page.getByRole('heading', { level: 1, name: 'Tautan pratinjau ini tidak berfungsi' }).waitFor();
+      assert.equal(await page.locator('iframe').count(), 0);
+      assert.ok(!(await page.content()).includes(second), forged);
+    }
     const robots = (await fetch(`${store.url}/id/preview/1-2-x`)).headers;
     assert.equal(robots.get('x-robots-tag'), 'noindex');
     assert.equal(robots.get('cache-control'), 'private, no-store');

@@ -67,7 +67,8 @@ impl Rate {
     }
 
     /// `money × rate`, rounded half away from zero to the digits the target currency's prices
-    /// are shown with ([`Currency::shown_digits`]: whole rupiah), at its exponent.
+    /// are shown with ([`Currency::shown_digits`]: whole rupiah), at its exponent; a price in
+    /// its own currency as it is.
     pub fn convert(&self, money: Money) -> Result<Money, FxError> {
         if money.currency() != self.from {
             return Err(FxError::WrongCurrency {
@@ -79,10 +80,14 @@ impl Rate {
             .amount()
             .checked_mul(self.value)
             .ok_or(FxError::Overflow)?;
-        let amount = amount.round_dp_with_strategy(
-            self.to.shown_digits(),
-            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-        );
+        // A price in its own currency is shown as the seller wrote it, sen and all.
+        let amount = match self.from == self.to {
+            true => amount,
+            false => amount.round_dp_with_strategy(
+                self.to.shown_digits(),
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            ),
+        };
         Ok(Money::from_decimal_rounded(amount, self.to))
     }
 
@@ -243,6 +248,14 @@ mod tests {
             .convert(Money::from_minor(2854, Currency::USD))
             .expect("idr");
         assert_eq!(idr.amount_string(), "471637.00");
+        // A rupiah price in rupiah keeps its sen (the total adds what the line shows).
+        let same = Rate {
+            from: Currency::IDR,
+            to: Currency::IDR,
+            value: Decimal::ONE,
+        };
+        let own = Money::from_minor(1234550, Currency::IDR);
+        assert_eq!(same.convert(own).expect("idr"), own);
         assert_eq!(Currency::IDR.shown_digits(), 0);
         assert_eq!(Currency::USD.shown_digits(), 2);
     }

@@ -126,6 +126,7 @@ macro_rules! with_seller_texts {
             ChangeRemoved = change_removed,
             ChangeChanged = change_changed,
             PreviewNoPayment = preview_no_payment,
+            RestoreConfirm = restore_confirm,
         }
     };
 }

@@ -463,6 +463,7 @@ pub fn routes(state: &AppState) -> utoipa_axum::router::OpenApiRouter<AppState> 
         // A preview is the seller's (its session) or a share link's (its token).
         .routes(utoipa_axum::routes!(preview::get_scope))
         .routes(utoipa_axum::routes!(preview::get_store))
+        .routes(utoipa_axum::routes!(preview::get_store_page))
         .routes(utoipa_axum::routes!(preview::get_product))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -258,8 +258,56 @@ pub async fn get_store(
     Ok(private(Json(store)))
 }
 
+/// A store page inside the preview: the previewed store's draft, or another store as its
+/// buyers see it now (a buyer of the preview may wander off to another store; its drafts are
+/// never shown).
+#[utoipa::path(
+    get,
+    path = "/v1/preview/stores/{slug}",
+    tag = "sellers",
+    params(
+        ("slug" = String, Path, description = "The store's slug"),
+        ("X-Preview-Token" = Option<String>, Header, description = "A share link's token; without it, the signed-in seller's own store"),
+        ("locale" = Option<String>, Query, description = "Language of the texts (a link made for one market shows its own)"),
+        ("currency" = Option<String>, Query, description = "The buyer's currency"),
+        ("country" = Option<String>, Query, description = "Where the buyer ships to (one of the store's destinations)"),
+    ),
+    responses(
+        (status = 200, description = "The previewed store's draft, or another store as published", body = domain::seller::Storefront),
+        (status = 400, description = "An unknown `currency` or a `country` that is not a destination", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Neither a session nor a token (`not_signed_in`)", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A token altered or of no link (`preview_link_invalid`)", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No store has this slug", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "A link expired or withdrawn (`preview_link_gone`)", body = domain::Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_store_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let asked = asked(&state, &viewer, query.as_deref(), &headers)?;
+    let shown = match slug == viewer.slug {
+        true => Shown::Draft,
+        false => Shown::Published,
+    };
+    let store = storefront(
+        &state,
+        &slug,
+        asked.locale,
+        asked.currency,
+        asked.country,
+        shown,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(private(Json(store)))
+}
+
 /// One of the store's products with its draft texts, as a buyer in the asked market would see
-/// it once published. Another seller's product is not found.
+/// it once published; another store's product as its buyers see it now (never its drafts).
 #[utoipa::path(
     get,
     path = "/v1/preview/products/{slug}",
@@ -272,11 +320,11 @@ pub async fn get_store(
         ("country" = Option<String>, Query, description = "Where the buyer ships to (one of the store's destinations)"),
     ),
     responses(
-        (status = 200, description = "The product with its draft texts", body = domain::ProductDetail),
+        (status = 200, description = "The product with its draft texts (another store's as published)", body = domain::ProductDetail),
         (status = 400, description = "An unknown `currency` or a `country` that is not a destination", body = domain::Problem, content_type = "application/problem+json"),
         (status = 401, description = "Neither a session nor a token (`not_signed_in`)", body = domain::Problem, content_type = "application/problem+json"),
         (status = 403, description = "A token altered or of no link (`preview_link_invalid`)", body = domain::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No product of this store has this slug", body = domain::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No product has this slug", body = domain::Problem, content_type = "application/problem+json"),
         (status = 410, description = "A link expired or withdrawn (`preview_link_gone`)", body = domain::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -291,7 +339,8 @@ pub async fn get_product(
     let mut detail =
         crate::products::product_detail_of(&state.db, &slug, asked.locale, true).await?;
     if detail.seller.slug != viewer.slug {
-        return Err(AppError::ProductNotFound);
+        // Read again without drafts: nothing of another store's draft leaves this function.
+        detail = crate::products::product_detail_of(&state.db, &slug, asked.locale, false).await?;
     }
     crate::products::convert_detail(&mut detail, asked.currency, &state.fx);
     Ok(private(Json(detail)))

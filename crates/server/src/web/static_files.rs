@@ -117,8 +117,9 @@ impl Shell {
                 );
                 headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PRIVATE));
                 // The preview's device frames are the store's own pages framing one another:
-                // the preview's page frames the store's pages, which only it may frame (and
-                // nothing else: a preview stops before payment, whose provider is not framed).
+                // the preview's page frames the store's pages, which only the store may frame.
+                // The payment provider stays allowed: a seller may walk on from the preview
+                // to a checkout of its own in the same page (a frame's checkout stops before).
                 let framable = headers
                     .get(header::CONTENT_SECURITY_POLICY)
                     .and_then(|v| v.to_str().ok())
@@ -126,8 +127,10 @@ impl Shell {
                         policy
                             .split("; ")
                             .map(|directive| match directive.split_once(' ') {
-                                Some((name @ ("frame-ancestors" | "frame-src"), _)) => {
-                                    format!("{name} 'self'")
+                                Some(("frame-ancestors", _)) => "frame-ancestors 'self'".to_owned(),
+                                Some(("frame-src", "'none'")) => "frame-src 'self'".to_owned(),
+                                Some(("frame-src", origins)) => {
+                                    format!("frame-src 'self' {origins}")
                                 }
                                 _ => directive.to_owned(),
                             })

@@ -125,18 +125,80 @@ async fn a_product_preview_shows_the_draft_title_in_the_asked_currency_and_buyer
     );
     assert_eq!(detail["converted"]["amount"]["currency"], "IDR");
 
-    // Another seller's product is not in A's preview.
+    // Another seller's product in A's preview: as its buyers see it, never B's draft.
+    let b = signed_in(&app, B).await;
     let theirs = product_of(&app, seller_id(&app, B).await).await;
+    let uri = format!("/api/v1/seller/products/{theirs}/texts/zh-CN");
+    let text = json!({ "title": "B 的草稿", "description_html": "<p>B</p>" });
+    assert_eq!(put(&app, &b, &uri, text).await.status, 200);
+    let published = app
+        .get(&format!("/api/v1/products/{theirs}?locale=zh-CN"))
+        .await
+        .json();
+    let seen = call(
+        &app,
+        "GET",
+        &format!("/api/v1/preview/products/{theirs}?locale=zh-CN"),
+        Some(&a),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(seen.status, 200, "{}", seen.text());
+    assert_eq!(seen.json()["title"], published["title"]);
+    assert!(!seen.text().contains("B 的草稿"), "{}", seen.text());
+    // The same for a store page: A's own is its draft, B's as published.
+    let tagline = |page: &TestResponse| page.json()["profile"]["tagline"].clone();
+    put(
+        &app,
+        &b,
+        "/api/v1/seller/store/draft",
+        json!({ "tagline": "B draft tagline" }),
+    )
+    .await;
+    let b_slug = app.get(&format!("/api/v1/products/{theirs}")).await.json()["seller"]["slug"]
+        .as_str()
+        .expect("a seller")
+        .to_owned();
+    let a_slug = app.get(&format!("/api/v1/products/{slug}")).await.json()["seller"]["slug"]
+        .as_str()
+        .expect("a seller")
+        .to_owned();
+    let own = call(
+        &app,
+        "GET",
+        &format!("/api/v1/preview/stores/{a_slug}"),
+        Some(&a),
+        None,
+        None,
+    )
+    .await;
+    let mine = call(&app, "GET", "/api/v1/preview/store", Some(&a), None, None).await;
+    assert_eq!(own.status, 200, "{}", own.text());
+    private_and_unindexed(&own);
+    assert_eq!(own.json(), mine.json(), "the previewed store is its draft");
+    let other = call(
+        &app,
+        "GET",
+        &format!("/api/v1/preview/stores/{b_slug}"),
+        Some(&a),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(other.status, 200, "{}", other.text());
+    assert_ne!(tagline(&other), "B draft tagline");
+    assert!(!other.text().contains("B draft tagline"));
     call(
         &app,
         "GET",
-        &format!("/api/v1/preview/products/{theirs}"),
+        "/api/v1/preview/stores/no-such-store",
         Some(&a),
         None,
         None,
     )
     .await
-    .problem(404, "product_not_found");
+    .problem(404, "not_found");
 }
 
 #[tokio::test]
@@ -253,11 +315,14 @@ async fn a_link_signed_for_one_store_cannot_open_another_and_an_altered_one_is_r
     with_token(&app, "/api/v1/preview/store", &as_b)
         .await
         .problem(403, "preview_link_invalid");
-    // B's product through A's link: not found.
+    // B's product through A's link: as B's buyers see it.
     let theirs = product_of(&app, seller_id(&app, B).await).await;
-    with_token(&app, &format!("/api/v1/preview/products/{theirs}"), &token)
-        .await
-        .problem(404, "product_not_found");
+    let seen = with_token(&app, &format!("/api/v1/preview/products/{theirs}"), &token).await;
+    assert_eq!(seen.status, 200, "{}", seen.text());
+    assert_eq!(
+        seen.json()["title"],
+        app.get(&format!("/api/v1/products/{theirs}")).await.json()["title"]
+    );
     // A later expiry with the old signature, a changed signature, a made-up id, garbage.
     let later = format!("{id}-{}-{signature}", expires + 86_400 * 30);
     let mut flipped = signature.to_owned();

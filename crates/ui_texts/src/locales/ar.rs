@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "أُزيل",
     change_changed: "تغيّر",
     preview_no_payment: "الدفع ليس جزءًا من المعاينة: يدفع المشترون هنا بعد نشر المتجر.",
+    restore_confirm: "هل تريد نشر هذه النسخة السابقة مرة أخرى؟ ستحل محل ما لم تنشره بعد.",
 };

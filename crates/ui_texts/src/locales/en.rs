@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "removed",
     change_changed: "changed",
     preview_no_payment: "Payment is not part of the preview: buyers pay here once the store is published.",
+    restore_confirm: "Publish this earlier version again? It replaces what you have not published yet.",
 };

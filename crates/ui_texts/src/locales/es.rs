@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "eliminado",
     change_changed: "modificado",
     preview_no_payment: "El pago no forma parte de la vista previa: los compradores pagan aquí cuando la tienda esté publicada.",
+    restore_confirm: "¿Volver a publicar esta versión anterior? Sustituye lo que aún no has publicado.",
 };

@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "dihapus",
     change_changed: "diubah",
     preview_no_payment: "Pembayaran tidak termasuk dalam pratinjau: pembeli membayar di sini setelah toko diterbitkan.",
+    restore_confirm: "Terbitkan lagi versi sebelumnya ini? Versi ini menggantikan perubahan yang belum Anda terbitkan.",
 };

@@ -347,8 +347,8 @@ pub const SELLER: SellerTexts = SellerTexts {
     tab_preview: "プレビューと共有",
     open_preview: "プレビューを開く",
     share_heading: "プレビューを共有",
-    share_hint: "リンクを持つ人は、アカウントなしで未公開のストアを見られます(パートナーや翻訳者など)。リンクの期限が切れるか、取り消すまで有効です。",
-    link_days: "有効期間(日数、1〜14)",
+    share_hint: "リンクを持つ人は、アカウントなしで未公開のストアを見られます（パートナーや翻訳者など）。リンクの期限が切れるか、取り消すまで有効です。",
+    link_days: "有効期間（日数、1〜14）",
     link_for_market: "上で選んだ市場のみ",
     create_link: "リンクを作成",
     no_links: "リンクはまだありません。",
@@ -367,4 +367,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "削除",
     change_changed: "変更",
     preview_no_payment: "お支払いはプレビューに含まれません。ストアを公開すると、購入者はここで支払います。",
+    restore_confirm: "この以前の版をもう一度公開しますか？まだ公開していない変更は置き換えられます。",
 };

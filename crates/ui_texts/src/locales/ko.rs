@@ -364,4 +364,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "삭제됨",
     change_changed: "변경됨",
     preview_no_payment: "결제는 미리보기에 포함되지 않습니다. 스토어를 게시하면 구매자가 여기에서 결제합니다.",
+    restore_confirm: "이 이전 버전을 다시 게시할까요? 아직 게시하지 않은 변경 사항은 대체됩니다.",
 };

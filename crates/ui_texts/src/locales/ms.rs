@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "dibuang",
     change_changed: "diubah",
     preview_no_payment: "Pembayaran bukan sebahagian daripada pratonton: pembeli membayar di sini setelah kedai diterbitkan.",
+    restore_confirm: "Terbitkan semula versi terdahulu ini? Ia menggantikan perubahan yang belum anda terbitkan.",
 };

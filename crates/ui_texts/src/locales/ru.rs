@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "удалено",
     change_changed: "изменено",
     preview_no_payment: "Оплата не входит в предпросмотр: покупатели платят здесь после публикации магазина.",
+    restore_confirm: "Опубликовать эту прежнюю версию снова? Она заменит то, что вы ещё не опубликовали.",
 };

@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "ลบ",
     change_changed: "เปลี่ยน",
     preview_no_payment: "การชำระเงินไม่รวมอยู่ในตัวอย่าง ผู้ซื้อจะชำระเงินที่นี่เมื่อเผยแพร่ร้านแล้ว",
+    restore_confirm: "เผยแพร่เวอร์ชันก่อนหน้านี้อีกครั้งหรือไม่ สิ่งที่คุณยังไม่ได้เผยแพร่จะถูกแทนที่",
 };

@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "kaldırıldı",
     change_changed: "değişti",
     preview_no_payment: "Ödeme önizlemeye dahil değildir: mağaza yayımlandığında alıcılar burada öder.",
+    restore_confirm: "Bu önceki sürüm yeniden yayımlansın mı? Henüz yayımlamadığınız değişikliklerin yerini alır.",
 };

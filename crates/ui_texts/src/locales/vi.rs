@@ -361,4 +361,5 @@ pub const SELLER: SellerTexts = SellerTexts {
     change_removed: "đã xoá",
     change_changed: "đã sửa",
     preview_no_payment: "Thanh toán không nằm trong bản xem trước: người mua thanh toán ở đây khi cửa hàng đã xuất bản.",
+    restore_confirm: "Xuất bản lại phiên bản trước này? Nó sẽ thay thế những gì bạn chưa xuất bản.",
 };
