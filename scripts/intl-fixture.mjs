@@ -16,6 +16,9 @@ const CURRENCIES = fs
   .match(/currencies! \{([\s\S]*?)\n\}/)[1]
   .matchAll(/([A-Z]{3}) = "[A-Z]{3}", (\d);/g);
 const currencies = [...CURRENCIES].map((m) => [m[1], Number(m[2])]);
+// Currencies whose whole amounts are written without their minor digits (`Currency::shown_digits`:
+// the rupiah), as src/format.rs asks `Intl` to (`trailingZeroDisplay: 'stripIfInteger'`).
+const STRIP_WHOLE = ['IDR'];
 if (currencies.length < 20) throw new Error('could not read the currencies');
 // Every destination and seller country the seed uses.
 const COUNTRIES = ['CN', 'US', 'JP', 'CL', 'ID', 'SA', 'DE', 'VN', 'TR', 'TH', 'MY', 'KR', 'PE', 'GB', 'BR', 'AU', 'MX', 'FR', 'ES', 'AE', 'SG', 'PH', 'IN', 'CA', 'RU', 'IT', 'NZ'];
@@ -24,7 +27,7 @@ export async function intlTable(executablePath = '/usr/bin/chromium') {
   const browser = await chromium.launch({ executablePath });
   try {
     const page = await browser.newPage();
-    return await page.evaluate(({ LOCALES, currencies, COUNTRIES }) => {
+    return await page.evaluate(({ LOCALES, currencies, COUNTRIES, STRIP_WHOLE }) => {
       const rows = [];
       const amount = (minor, digits) => {
         const s = String(minor).padStart(digits + 1, '0');
@@ -34,7 +37,8 @@ export async function intlTable(executablePath = '/usr/bin/chromium') {
         for (const [code, digits] of currencies) {
           for (const minor of [0, 5, 4999, 123456, 1234567]) {
             const v = amount(minor, digits);
-            const f = new Intl.NumberFormat(l, { style: 'currency', currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits });
+            const strip = STRIP_WHOLE.includes(code) ? { trailingZeroDisplay: 'stripIfInteger' } : {};
+            const f = new Intl.NumberFormat(l, { style: 'currency', currency: code, minimumFractionDigits: digits, maximumFractionDigits: digits, ...strip });
             rows.push([l, 'money', `${v} ${code}`, f.formatToParts(v).map((p) => (p.type === 'currency' ? `\u2068${p.value}\u2069` : p.value)).join('')]);
           }
         }
@@ -49,7 +53,7 @@ export async function intlTable(executablePath = '/usr/bin/chromium') {
         for (const c of COUNTRIES) rows.push([l, 'region', c, new Intl.DisplayNames(l, { type: 'region' }).of(c)]);
       }
       return rows;
-    }, { LOCALES, currencies, COUNTRIES });
+    }, { LOCALES, currencies, COUNTRIES, STRIP_WHOLE });
   } finally {
     await browser.close();
   }

@@ -93,12 +93,21 @@ pub async fn sign_in(input: &SignIn, locale: Locale) -> Result<SellerSession, Ap
 /// `DELETE /api/v1/seller/session` (this device) or `/sessions` (every device).
 pub async fn sign_out(w: Writer<'_>, everywhere: bool) -> Result<(), ApiError> {
     let which = if everywhere { "sessions" } else { "session" };
-    let response = Request::delete(&path(w.locale, which))
+    match delete(w, which).await {
+        // Already signed out: nothing to end.
+        Err(ApiError::Server { status: 401, .. }) => Ok(()),
+        other => other,
+    }
+}
+
+/// A `DELETE` of `/api/v1/seller/{at}` in the seller's session.
+async fn delete(w: Writer<'_>, at: &str) -> Result<(), ApiError> {
+    let response = Request::delete(&path(w.locale, at))
         .header("X-CSRF-Token", w.csrf)
         .send()
         .await
         .map_err(|_| ApiError::Unreachable)?;
-    if response.ok() || response.status() == 401 {
+    if response.ok() {
         Ok(())
     } else {
         Err(refusal(response).await)
@@ -259,17 +268,7 @@ pub async fn create_link(w: Writer<'_>, link: &NewPreviewLink) -> Result<Preview
 
 /// `DELETE /api/v1/seller/preview-links/{id}`: the link opens nothing from now on.
 pub async fn revoke_link(w: Writer<'_>, id: &str) -> Result<(), ApiError> {
-    let at = format!("preview-links/{}", segment(id));
-    let response = Request::delete(&path(w.locale, &at))
-        .header("X-CSRF-Token", w.csrf)
-        .send()
-        .await
-        .map_err(|_| ApiError::Unreachable)?;
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(refusal(response).await)
-    }
+    delete(w, &format!("preview-links/{}", segment(id))).await
 }
 
 /// `GET /api/v1/seller/publications`: the store's last publications, newest first.

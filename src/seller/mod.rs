@@ -115,6 +115,29 @@ impl Dashboard {
         });
     }
 
+    /// Sends a write in the session: `call` gets the CSRF token and the dashboard's language;
+    /// `done` gets what it answered, or `None` once a refusal is explained (the notice is
+    /// cleared first).
+    fn write<T, Fut>(
+        self,
+        call: impl FnOnce(String, Locale) -> Fut + 'static,
+        done: impl FnOnce(Option<T>) + 'static,
+    ) where
+        Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+    {
+        self.notice.set(None);
+        let (csrf, locale) = (self.csrf(), self.locale.get_untracked());
+        spawn_local(async move {
+            match call(csrf, locale).await {
+                Ok(answer) => done(Some(answer)),
+                Err(e) => {
+                    self.failed(&e);
+                    done(None);
+                }
+            }
+        });
+    }
+
     /// Reads the store's state and products again (after signing in, or publishing).
     fn refresh(self) {
         let locale = self.locale.get_untracked();

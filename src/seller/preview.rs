@@ -280,6 +280,18 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
     };
     let shown = move || view.get().0;
     let tag = move || locale.get().tag();
+    // The currencies the store prices in (those it has a rate for): the chosen one until the
+    // rate table answers.
+    let offered = RwSignal::new_local(vec![start_currency]);
+    spawn_local(async move {
+        if let Ok(table) = crate::api::fx::fx_rates().await {
+            let mut all: Vec<Currency> = table.rates.iter().map(|r| r.currency).collect();
+            all.push(table.base);
+            all.sort_by_key(|c| c.code());
+            all.dedup();
+            offered.set(all);
+        }
+    });
     let disabled = fixed.is_some();
     let seller = scope.via == "seller";
     let chosen = Signal::derive_local(move || domain::seller::Market {
@@ -348,7 +360,7 @@ fn Preview(scope: PreviewScope, token: Option<String>, locale: Memo<Locale>) -> 
                     <label>
                         <span>{move || t(locale.get(), Msg::Currency)}</span>
                         <select id="preview-currency" on:change=on_currency disabled=disabled>
-                            {Currency::ALL.iter().map(|&c| view! {
+                            {move || offered.get().into_iter().map(|c| view! {
                                 <option value=c.code() selected=move || market.currency.get() == c>
                                     {c.code()}
                                 </option>

@@ -61,37 +61,43 @@ pub(super) fn SharePanel(market: Signal<Market, LocalStorage>) -> impl IntoView 
             market: one_market.get_untracked().then(|| market.get_untracked()),
         };
         busy.set(true);
-        d.notice.set(None);
-        let csrf = d.csrf();
-        spawn_local(async move {
-            let w = Writer {
-                csrf: &csrf,
-                locale: locale.get_untracked(),
-            };
-            let made = api::create_link(w, &link).await;
-            busy.set(false);
-            match made {
-                Ok(link) => links.update(|l| l.insert(0, link)),
-                Err(e) => {
-                    d.failed(&e);
+        d.write(
+            move |csrf, locale| async move {
+                api::create_link(
+                    Writer {
+                        csrf: &csrf,
+                        locale,
+                    },
+                    &link,
+                )
+                .await
+            },
+            move |made| {
+                busy.set(false);
+                if let Some(link) = made {
+                    links.update(|l| l.insert(0, link));
                 }
-            }
-        });
+            },
+        );
     };
     let withdraw = move |id: String| {
-        let csrf = d.csrf();
-        spawn_local(async move {
-            let w = Writer {
-                csrf: &csrf,
-                locale: locale.get_untracked(),
-            };
-            match api::revoke_link(w, &id).await {
-                Ok(()) => load(),
-                Err(e) => {
-                    d.failed(&e);
+        d.write(
+            move |csrf, locale| async move {
+                api::revoke_link(
+                    Writer {
+                        csrf: &csrf,
+                        locale,
+                    },
+                    &id,
+                )
+                .await
+            },
+            move |done| {
+                if done.is_some() {
+                    load();
                 }
-            }
-        });
+            },
+        );
     };
     let origin = StoredValue::new_local(window().location().origin().unwrap_or_default());
     let row = move |link: PreviewLink| {
@@ -192,25 +198,25 @@ fn History() -> impl IntoView {
             return;
         }
         busy.set(true);
-        d.notice.set(None);
-        let csrf = d.csrf();
-        spawn_local(async move {
-            let w = Writer {
-                csrf: &csrf,
-                locale: locale.get_untracked(),
-            };
-            let result = api::restore(w, number).await;
-            busy.set(false);
-            match result {
-                Ok(state) => {
+        d.write(
+            move |csrf, locale| async move {
+                api::restore(
+                    Writer {
+                        csrf: &csrf,
+                        locale,
+                    },
+                    number,
+                )
+                .await
+            },
+            move |restored| {
+                busy.set(false);
+                if let Some(state) = restored {
                     d.state.set(Some(state));
                     d.said(S::RestoredNow);
                 }
-                Err(e) => {
-                    d.failed(&e);
-                }
-            }
-        });
+            },
+        );
     };
     let row = move |(i, p): (usize, Publication)| {
         let number = p.number;

@@ -9,61 +9,10 @@
 // publication brings the first banner back.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync, crc32 } from 'node:zlib';
-import { suite, visible, axeViolations } from './support.mjs';
+import { suite, visible, axeViolations, png, sellerSession } from './support.mjs';
 
 const SELLER = 'mekong-kids';
 const DEVICES = [[360, 740], [768, 1024], [1280, 800]];
-
-/** A `width` x `height` RGB PNG of one colour, written by hand (no image library here). */
-function png(width, height, [r, g, b]) {
-  const chunk = (type, data) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'latin1');
-    data.copy(out, 8);
-    out.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])) >>> 0, 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) rows.set([r, g, (b + x) % 256], y * (width * 3 + 1) + 1 + x * 3);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** The seller's side through its API: a session cookie and its CSRF token. */
-async function signIn(store) {
-  const res = await fetch(`${store.url}/api/v1/seller/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${SELLER}@sellers.example`, password: 'crossroads-demo' }),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  const cookie = res.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await res.json();
-  const call = async (method, path, body, type = 'application/json') => {
-    const res = await fetch(`${store.url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': type } : {}) },
-      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-  return { call, cookie };
-}
 
 /** The name of the banner a store page shows (`banner-{hash}`), once it shows one. */
 async function bannerOf(scope) {
@@ -90,11 +39,11 @@ suite('a seller’s preview', ({ store, device, newPage, newContext }) => {
   let product;
   let title;
   before(async () => {
-    ({ call, cookie } = await signIn(store));
+    ({ call, cookie } = await sellerSession(store, SELLER));
     const own = await call('GET', '/api/v1/seller/products');
     product = own[0].slug;
     // What buyers see: the store with a first banner, published.
-    const upload = (colour) => call('POST', '/api/v1/seller/images/banner', png(1200, 300, colour), 'application/octet-stream');
+    const upload = (colour) => call('POST', '/api/v1/seller/images/banner', png(1200, 300, (x) => [colour[0], colour[1], (colour[2] + x) % 256]), 'application/octet-stream');
     const a = await upload([200, 40, 40]);
     const b = await upload([40, 40, 200]);
     [first, second] = [a.url, b.url].map((u) => u.match(/banner-[0-9a-f]{32}/)[0]);

@@ -10,8 +10,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { deflateSync, crc32 } from 'node:zlib';
-import { suite, visible, axeViolations } from './support.mjs';
+import { suite, visible, axeViolations, png, sellerSession } from './support.mjs';
 
 const SELLER = 'mekong-kids';
 
@@ -32,63 +31,8 @@ async function translationServer() {
 }
 const TRANSLATE_URL = await translationServer();
 
-/** A `width` x `height` RGB PNG with a gradient, written by hand (no image library here). */
-function png(width, height) {
-  const chunk = (type, data) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'latin1');
-    data.copy(out, 8);
-    out.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])) >>> 0, 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) {
-      rows[row + 1 + x * 3] = (x * 255) / width;
-      rows[row + 2 + x * 3] = 90;
-      rows[row + 3 + x * 3] = (y * 255) / height;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 /** `YYYY-MM-DDTHH:MM` on the clock of Ho Chi Minh City (UTC+7, no summer time), `hours` from now. */
 const saigon = (hours) => new Date(Date.now() + (hours + 7) * 3_600_000).toISOString().slice(0, 16);
-
-/** The seller's side of the store, through its API with a session cookie and CSRF token. */
-async function signIn(store) {
-  const res = await fetch(`${store.url}/api/v1/seller/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${SELLER}@sellers.example`, password: 'crossroads-demo' }),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  const cookie = res.headers.get('set-cookie').split(';')[0];
-  const { csrf_token: csrf } = await res.json();
-  const call = async (method, path, body, type = 'application/json') => {
-    const res = await fetch(`${store.url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': type } : {}) },
-      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
-    });
-    const text = await res.text();
-    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-  return call;
-}
 
 suite('a seller’s store page', { env: { STORE_TRANSLATE_URL: TRANSLATE_URL } }, ({ store, device, newPage }) => {
   let featured;
@@ -97,7 +41,7 @@ suite('a seller’s store page', { env: { STORE_TRANSLATE_URL: TRANSLATE_URL } }
   let own;
   let call;
   before(async () => {
-    call = await signIn(store);
+    ({ call } = await sellerSession(store, SELLER));
     own = await call('GET', '/api/v1/seller/products');
     assert.ok(own.length >= 5, `${SELLER} has ${own.length} products`);
     // The dashboard shows them in this order (best-selling first); the test features the
@@ -129,7 +73,7 @@ suite('a seller’s store page', { env: { STORE_TRANSLATE_URL: TRANSLATE_URL } }
     await page.getByRole('button', { name: 'Thêm quốc gia' }).click();
     await page.locator('#returns-country-0').selectOption('ES');
     await page.fill('#returns-policy-0', '<p>Đổi trả trong 14 ngày (EU).</p>');
-    await page.setInputFiles('#store-banner', { name: 'banner.png', mimeType: 'image/png', buffer: png(1200, 400) });
+    await page.setInputFiles('#store-banner', { name: 'banner.png', mimeType: 'image/png', buffer: png(1200, 400, (x, y) => [(x * 255) / 1200, 90, (y * 255) / 400]) });
     const preview = page.locator('.image-field:has(#store-banner) img.upload-preview');
     await preview.waitFor();
     assert.match(await preview.getAttribute('src'), /^\/media\/u\/banner-[0-9a-f]{32}\.jpg$/);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateSync, crc32 } from 'node:zlib';
 import { join, normalize, extname } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -286,4 +287,59 @@ export function suite(title, options, body) {
       body({ store, device, newContext, newPage });
     });
   }
+}
+
+/** A `width` x `height` RGB PNG written by hand (no image library here): `pixel(x, y)` is each
+ * pixel's `[r, g, b]`. */
+export function png(width, height, pixel) {
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rows.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * Signs in as the seeded seller `seller` (its demo account) through the API: `call(method, path,
+ * body, type)` sends a request in that session (cookie and CSRF token), fails the test on an
+ * error answer and resolves with the JSON it answered; `cookie` is the session's.
+ */
+export async function sellerSession(store, seller) {
+  const res = await fetch(`${store.url}/api/v1/seller/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${seller}@sellers.example`, password: 'crossroads-demo' }),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await res.json();
+  const call = async (method, path, body, type = 'application/json') => {
+    const res = await fetch(`${store.url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': type } : {}) },
+      body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
+    });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return { call, cookie };
 }

@@ -244,14 +244,31 @@ pub async fn get_store(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let asked = asked(&state, &viewer, query.as_deref(), &headers)?;
+    let slug = viewer.slug.clone();
+    store_page(&state, &viewer, &slug, query.as_deref(), &headers).await
+}
+
+/// The store `slug` in a preview, in the asked market: the previewed store's draft, another as
+/// its buyers see it now.
+async fn store_page(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    query: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<Response, AppError> {
+    let asked = asked(state, viewer, query, headers)?;
+    let shown = match slug == viewer.slug {
+        true => Shown::Draft,
+        false => Shown::Published,
+    };
     let store = storefront(
-        &state,
-        &viewer.slug,
+        state,
+        slug,
         asked.locale,
         asked.currency,
         asked.country,
-        Shown::Draft,
+        shown,
     )
     .await?
     .ok_or(AppError::NotFound)?;
@@ -288,22 +305,7 @@ pub async fn get_store_page(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let asked = asked(&state, &viewer, query.as_deref(), &headers)?;
-    let shown = match slug == viewer.slug {
-        true => Shown::Draft,
-        false => Shown::Published,
-    };
-    let store = storefront(
-        &state,
-        &slug,
-        asked.locale,
-        asked.currency,
-        asked.country,
-        shown,
-    )
-    .await?
-    .ok_or(AppError::NotFound)?;
-    Ok(private(Json(store)))
+    store_page(&state, &viewer, &slug, query.as_deref(), &headers).await
 }
 
 /// One of the store's products with its draft texts, as a buyer in the asked market would see
